@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/auth/login-form";
+import { getSessionPrincipal } from "@/lib/auth/get-session-principal";
+import { env, oidcEnabled } from "@/lib/env";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+  if (await getSessionPrincipal()) redirect("/");
+  const { callbackUrl, error } = await searchParams;
+  const config = env();
+  return (
+    <main className="flex min-h-screen items-center justify-center p-6">
+      <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
+        <h1 className="text-xl font-semibold">Sign in to Control Room</h1>
+        <p className="mt-1 text-sm text-slate-600">Manage bots, tokens and access to your MCP servers.</p>
+        <LoginForm
+          callbackUrl={safeCallback(callbackUrl)}
+          initialError={error}
+          oidc={oidcEnabled(config) ? { name: config.OIDC_NAME } : null}
+        />
+      </div>
+    </main>
+  );
+}
+
+/** Only same-site paths: never an open redirect. */
+function safeCallback(url: string | undefined): string {
+  return url && url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") ? url : "/";
+}

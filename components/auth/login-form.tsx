@@ -1,0 +1,69 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+
+const MESSAGES: Record<string, string> = {
+  RateLimited: "Too many failed sign-in attempts. Wait a few minutes and try again.",
+  AccessDenied: "This account cannot sign in here. Ask an administrator to add you.",
+};
+// One message for a wrong email, a wrong password and a disabled account.
+const GENERIC = "Email or password is incorrect.";
+
+export function LoginForm({
+  callbackUrl,
+  initialError,
+  oidc,
+}: {
+  callbackUrl: string;
+  initialError?: string;
+  oidc: { name: string } | null;
+}) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(initialError ? (MESSAGES[initialError] ?? GENERIC) : null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    const result = await signIn("credentials", {
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+      redirect: false,
+    });
+    setPending(false);
+    if (!result || result.error) {
+      setError(MESSAGES[result?.error ?? ""] ?? GENERIC);
+      return;
+    }
+    router.replace(callbackUrl);
+    router.refresh();
+  }
+
+  return (
+    <div className="mt-6 space-y-4">
+      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <Field label="Email" name="email" type="email" autoComplete="username" required autoFocus />
+        <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+        {error ? (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+            {error}
+          </p>
+        ) : null}
+        <Button type="submit" className="w-full" disabled={pending}>
+          {pending ? "Signing in…" : "Sign in"}
+        </Button>
+      </form>
+      {oidc ? (
+        <Button variant="secondary" className="w-full" onClick={() => signIn("oidc", { callbackUrl })}>
+          Continue with {oidc.name}
+        </Button>
+      ) : null}
+    </div>
+  );
+}

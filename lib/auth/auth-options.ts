@@ -1,0 +1,80 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { db } from "@/lib/db/prisma";
+import { env, oidcEnabled } from "@/lib/env";
+import { authenticateWithPassword } from "@/lib/auth/authenticate-with-password";
+import { normalizeEmail } from "@/lib/members/email";
+import { clientIp } from "@/lib/http/client-ip";
+
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+/** The error code the login page turns into its one generic message. */
+export const SIGN_IN_RATE_LIMITED = "RateLimited";
+
+// Built per call because the secret and OIDC settings are read from the
+// environment after start-up fills it in.
+export function authOptions(): NextAuthOptions {
+  const config = env();
+  return {
+    secret: config.NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/login", error: "/login" },
+    providers: [
+      CredentialsProvider({
+        id: "credentials",
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials, req) {
+          const email = credentials?.email ?? "";
+          const password = credentials?.password ?? "";
+          if (!email || !password || email.length > 254 || password.length > 1024) return null;
+          const ip = clientIp(new Headers(req.headers as Record<string, string>));
+          const result = await authenticateWithPassword({ email, password, ip });
+          if (result.outcome === "rate_limited") throw new Error(SIGN_IN_RATE_LIMITED);
+          return result.outcome === "ok" ? result.user : null;
+        },
+      }),
+      ...(oidcEnabled(config)
+        ? [
+            {
+              id: "oidc",
+              name: config.OIDC_NAME,
+              type: "oauth" as const,
+              wellKnown: `${config.OIDC_ISSUER!.replace(/\/$/, "")}/.well-known/openid-configuration`,
+              clientId: config.OIDC_CLIENT_ID,
+              clientSecret: config.OIDC_CLIENT_SECRET,
+              idToken: true,
+              checks: ["pkce" as const, "state" as const],
+              authorization: { params: { scope: "openid email profile" } },
+              profile(profile: { sub: string; email?: string; name?: string; email_verified?: boolean }) {
+                return { id: profile.sub, email: profile.email ?? "", name: profile.name ?? profile.email ?? "" };
+              },
+            },
+          ]
+        : []),
+    ],
+    callbacks: {
+      // OIDC signs in people an admin already added (matched by verified
+      // email); it never creates accounts on its own.
+      async signIn({ user, account, profile }) {
+        if (account?.provider !== "oidc") return true;
+        const verified = (profile as { email_verified?: boolean } | undefined)?.email_verified !== false;
+        if (!user.email || !verified) return false;
+        const existing = await db().user.findUnique({ where: { email: normalizeEmail(user.email) } });
+        return Boolean(existing && !existing.disabledAt);
+      },
+      async jwt({ token, user, account }) {
+        if (user && account?.provider === "oidc") {
+          const existing = await db().user.findUniqueOrThrow({ where: { email: normalizeEmail(user.email!) } });
+          token.uid = existing.id;
+        } else if (user) {
+          token.uid = user.id;
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        if (session.user) (session.user as { id?: string }).id = token.uid as string | undefined;
+        return session;
+      },
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env";
+
+// One client per process, kept on globalThis so that Next's module instances
+// (and dev-mode reloads) share it. The embedded database serves one session,
+// so start-up sets DATABASE_POOL_SIZE=1 for it; nothing else needs to know.
+function createPrismaClient() {
+  const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
+  if (!DATABASE_URL) throw new Error("DATABASE_URL is not set: start the app through server.ts, which prepares the database");
+  const adapter = new PrismaPg({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE });
+  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+}
+
+export type Db = ReturnType<typeof createPrismaClient>;
+/** A client or an interactive transaction handle. */
+export type DbTx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+const globalForPrisma = globalThis as unknown as { controlRoomPrisma?: Db };
+
+export function db(): Db {
+  globalForPrisma.controlRoomPrisma ??= createPrismaClient();
+  return globalForPrisma.controlRoomPrisma;
+}
+
+export async function disconnectDb(): Promise<void> {
+  await globalForPrisma.controlRoomPrisma?.$disconnect();
+  globalForPrisma.controlRoomPrisma = undefined;
+}

@@ -1,0 +1,22 @@
+import "server-only";
+import { db } from "@/lib/db/prisma";
+import { notFound } from "@/lib/errors";
+import { groupSelect, toGroupView, type GroupMemberView, type GroupView } from "@/lib/groups/group-view";
+
+export async function getGroup({ orgId, groupId }: { orgId: string; groupId: string }): Promise<GroupView & { members: GroupMemberView[] }> {
+  const group = await db().group.findFirst({
+    where: { id: groupId, orgId },
+    select: {
+      ...groupSelect,
+      members: {
+        select: { addedAt: true, user: { select: { id: true, email: true, name: true } } },
+        orderBy: { user: { name: "asc" } },
+      },
+    },
+  });
+  if (!group) throw notFound("Group");
+  return {
+    ...toGroupView(group),
+    members: group.members.map((m) => ({ userId: m.user.id, email: m.user.email, name: m.user.name, addedAt: m.addedAt.toISOString() })),
+  };
+}

@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { pageQuerySchema } from "@/lib/http/pagination";
+
+const name = z.string().trim().min(1, "Name is required").max(64, "Name must be at most 64 characters");
+const description = z.string().trim().max(500, "Description must be at most 500 characters");
+
+export const createGroupSchema = z.strictObject({ name, description: description.default("") });
+export type CreateGroupInput = z.infer<typeof createGroupSchema>;
+
+export const updateGroupSchema = z
+  .strictObject({ name: name.optional(), description: description.optional() })
+  .refine((v) => v.name !== undefined || v.description !== undefined, { message: "Send name or description" });
+export type UpdateGroupInput = z.infer<typeof updateGroupSchema>;
+
+export const addGroupMemberSchema = z.strictObject({ userId: z.uuid("userId must be a user id") });
+
+export const listGroupsQuerySchema = pageQuerySchema.extend({ search: z.string().trim().max(100).optional() });

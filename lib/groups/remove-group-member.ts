@@ -1,0 +1,32 @@
+import "server-only";
+import { db } from "@/lib/db/prisma";
+import { notFound } from "@/lib/errors";
+import type { AuditContext } from "@/lib/auth/principal";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+
+export async function removeGroupMember({
+  orgId,
+  groupId,
+  userId,
+  audit,
+}: {
+  orgId: string;
+  groupId: string;
+  userId: string;
+  audit: AuditContext;
+}): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const row = await tx.groupMember.findFirst({
+      where: { orgId, groupId, userId },
+      select: { user: { select: { email: true } } },
+    });
+    if (!row) throw notFound("Group member");
+    await tx.groupMember.delete({ where: { groupId_userId: { groupId, userId } } });
+    await recordAuditEvent(tx, audit, {
+      orgId,
+      action: "group.member.remove",
+      target: { kind: "group", id: groupId },
+      before: { userId, email: row.user.email },
+    });
+  });
+}

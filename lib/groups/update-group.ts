@@ -1,0 +1,33 @@
+import "server-only";
+import { db } from "@/lib/db/prisma";
+import { notFound } from "@/lib/errors";
+import type { AuditContext } from "@/lib/auth/principal";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { groupSelect, groupSnapshot, toGroupView, type GroupView } from "@/lib/groups/group-view";
+import type { UpdateGroupInput } from "@/lib/groups/group-schemas";
+
+export async function updateGroup({
+  orgId,
+  groupId,
+  input,
+  audit,
+}: {
+  orgId: string;
+  groupId: string;
+  input: UpdateGroupInput;
+  audit: AuditContext;
+}): Promise<GroupView> {
+  return db().$transaction(async (tx) => {
+    const before = await tx.group.findFirst({ where: { id: groupId, orgId }, select: groupSelect });
+    if (!before) throw notFound("Group");
+    const after = await tx.group.update({ where: { id: before.id }, data: input, select: groupSelect });
+    await recordAuditEvent(tx, audit, {
+      orgId,
+      action: "group.update",
+      target: { kind: "group", id: groupId },
+      before: groupSnapshot(before),
+      after: groupSnapshot(after),
+    });
+    return toGroupView(after);
+  });
+}

@@ -1,0 +1,27 @@
+import { env } from "@/lib/env";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * CSRF defence for cookie-authenticated requests: a mutation must carry an
+ * Origin equal to this app's own (the configured NEXTAUTH_URL, or the Host the
+ * request was sent to). Browsers always send Origin on cross-site and
+ * same-origin fetches that are not GET/HEAD.
+ */
+export function isSameOriginMutation(req: Request): boolean {
+  if (SAFE_METHODS.has(req.method)) return true;
+  const origin = req.headers.get("origin");
+  if (!origin || origin === "null") return false;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    return false;
+  }
+  const allowed = new Set<string>();
+  const host = req.headers.get("host");
+  if (host) allowed.add(host);
+  const configured = env().NEXTAUTH_URL;
+  if (configured) allowed.add(new URL(configured).host);
+  return allowed.has(originHost);
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { db } from "@/lib/db/prisma";
+import { AppError, notFound } from "@/lib/errors";
+import type { AuditContext } from "@/lib/auth/principal";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { lockOwners } from "@/lib/members/lock-owners";
+import { memberSelect, toMemberView } from "@/lib/members/member-view";
+
+/** Removes a person from the organization and from its groups; their account stays. */
+export async function removeMember({
+  orgId,
+  userId,
+  actorRole,
+  audit,
+}: {
+  orgId: string;
+  userId: string;
+  actorRole: Role;
+  audit: AuditContext;
+}): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const owners = await lockOwners(tx, orgId);
+    const current = await tx.membership.findFirst({ where: { orgId, userId }, select: memberSelect });
+    if (!current) throw notFound("Member");
+    if (current.role === "OWNER" && actorRole !== "OWNER") throw new AppError("forbidden", "Only an owner can remove an owner");
+    if (current.role === "OWNER" && owners.length <= 1) {
+      throw new AppError("conflict", "This is the organization's last owner; make someone else an owner first");
+    }
+    await tx.groupMember.deleteMany({ where: { orgId, userId } });
+    await tx.membership.delete({ where: { id: current.id } });
+    const view = toMemberView(current);
+    await recordAuditEvent(tx, audit, {
+      orgId,
+      action: "member.remove",
+      target: { kind: "user", id: userId },
+      before: { email: view.email, name: view.name, role: view.role },
+    });
+  });
+}

@@ -1,0 +1,65 @@
+// Control Room's entry point: prepares the database (embedded or configured),
+// applies migrations, seeds the first run, then serves Next.js over plain
+// node:http so that every request carries its real TCP peer address.
+import { createServer } from "node:http";
+import next from "next";
+import { loadOrCreateSecret } from "@/lib/config/data-dir-secret";
+import { prepareDatabase } from "@/lib/db/prepare-database";
+import { disconnectDb } from "@/lib/db/prisma";
+import { env } from "@/lib/env";
+import { PEER_ADDRESS_HEADER } from "@/lib/http/client-ip";
+import { seedFirstRun } from "@/lib/orgs/seed-first-run";
+
+const log = (line: string) => console.log(`[control-room] ${line}`);
+
+async function main() {
+  const dev = process.argv.includes("--dev");
+  const dataDir = process.env.DATA_DIR || ".data";
+  process.env.NEXTAUTH_SECRET ||= loadOrCreateSecret({ dataDir, name: "nextauth-secret" });
+  const port = Number(process.env.PORT || 3000);
+  process.env.NEXTAUTH_URL ||= `http://localhost:${port}`;
+
+  const { embedded } = await prepareDatabase({ log });
+  const config = env();
+  const seeded = await seedFirstRun({ orgSlug: config.SEED_ORG_SLUG, adminEmail: config.ADMIN_EMAIL, adminPassword: config.ADMIN_PASSWORD });
+  if (seeded.created) printFirstRun(seeded);
+
+  const app = next({ dev, dir: process.cwd() });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = createServer((req, res) => {
+    // Only the socket tells who is connected; a client-sent copy is dropped.
+    delete req.headers[PEER_ADDRESS_HEADER];
+    if (req.socket.remoteAddress) req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress;
+    void handle(req, res);
+  });
+  server.listen(port, config.HOST, () => log(`Control Room is ready on http://localhost:${port}`));
+
+  const shutdown = async () => {
+    server.close();
+    await app.close?.();
+    await disconnectDb();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+}
+
+function printFirstRun(seeded: { orgSlug: string; email: string; generatedPassword: string | null }) {
+  const lines = [
+    "First run: created organization and its owner",
+    `Organization: ${seeded.orgSlug}`,
+    `Sign in as:   ${seeded.email}`,
+    seeded.generatedPassword ? `Password:     ${seeded.generatedPassword}` : "Password:     the value of ADMIN_PASSWORD",
+    ...(seeded.generatedPassword ? ["This password is shown once: keep it somewhere safe."] : []),
+  ];
+  const width = Math.max(...lines.map((l) => l.length));
+  const bar = "═".repeat(width + 2);
+  console.log([`╔${bar}╗`, ...lines.map((l) => `║ ${l.padEnd(width)} ║`), `╚${bar}╝`].join("\n"));
+}
+
+main().catch((error) => {
+  console.error(`[control-room] failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
