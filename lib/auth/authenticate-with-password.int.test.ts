@@ -1,0 +1,52 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/prisma";
+import { authenticateWithPassword, SIGN_IN_LIMIT_PER_EMAIL } from "@/lib/auth/authenticate-with-password";
+import { createUser, TEST_PASSWORD } from "@/lib/testing/fixtures";
+import { resetDatabase } from "@/lib/testing/reset-database";
+
+beforeEach(resetDatabase);
+
+describe("authenticateWithPassword", () => {
+  it("signs in with the right password, whatever the email's letter case", async () => {
+    const user = await createUser({ email: "ada@example.test", name: "Ada" });
+    const result = await authenticateWithPassword({ email: " ADA@Example.test ", password: TEST_PASSWORD, ip: "198.51.100.1" });
+    expect(result).toEqual({ outcome: "ok", user: { id: user.id, email: "ada@example.test", name: "Ada" } });
+  });
+
+  it("answers a wrong password, an unknown email and a disabled account the same way", async () => {
+    const user = await createUser({ email: "ada@example.test" });
+    const disabled = await createUser({ email: "gone@example.test" });
+    await db().user.update({ where: { id: disabled.id }, data: { disabledAt: new Date() } });
+    const attempts = [
+      { email: user.email, password: "wrong password" },
+      { email: "nobody@example.test", password: TEST_PASSWORD },
+      { email: disabled.email, password: TEST_PASSWORD },
+    ];
+    for (const attempt of attempts) {
+      expect(await authenticateWithPassword({ ...attempt, ip: "198.51.100.1" })).toEqual({ outcome: "invalid" });
+    }
+  });
+
+  it("throttles an email after repeated failures, even with the right password, and leaves other emails alone", async () => {
+    const user = await createUser({ email: "ada@example.test" });
+    const other = await createUser({ email: "bob@example.test" });
+    for (let i = 0; i < SIGN_IN_LIMIT_PER_EMAIL.limit; i++) {
+      expect((await authenticateWithPassword({ email: user.email, password: "guess", ip: `198.51.100.${i}` })).outcome).toBe("invalid");
+    }
+    const blocked = await authenticateWithPassword({ email: user.email, password: TEST_PASSWORD, ip: "198.51.100.99" });
+    expect(blocked.outcome).toBe("rate_limited");
+    expect(blocked.outcome === "rate_limited" && blocked.retryAfterMs).toBeGreaterThan(0);
+    expect((await authenticateWithPassword({ email: other.email, password: TEST_PASSWORD, ip: "198.51.100.99" })).outcome).toBe("ok");
+  });
+
+  it("throttles an IP that tries many emails", async () => {
+    await createUser({ email: "ada@example.test" });
+    for (let i = 0; i < 50; i++) {
+      await authenticateWithPassword({ email: `spray-${i}@example.test`, password: "guess", ip: "203.0.113.66" });
+    }
+    expect((await authenticateWithPassword({ email: "ada@example.test", password: TEST_PASSWORD, ip: "203.0.113.66" })).outcome).toBe(
+      "rate_limited",
+    );
+    expect((await authenticateWithPassword({ email: "ada@example.test", password: TEST_PASSWORD, ip: "203.0.113.67" })).outcome).toBe("ok");
+  });
+});
