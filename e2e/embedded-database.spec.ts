@@ -1,0 +1,37 @@
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+
+// The README's first command: no DATABASE_URL, no configuration at all.
+test("with no DATABASE_URL the app boots on the embedded database and serves the login page", async ({ request }) => {
+  test.setTimeout(180_000);
+  const dataDir = mkdtempSync(path.join(tmpdir(), "control-room-embedded-"));
+  const port = 3290 + Math.floor(Math.random() * 9);
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), DATA_DIR: dataDir };
+  for (const name of ["DATABASE_URL", "DATABASE_POOL_SIZE", "NEXTAUTH_SECRET", "NEXTAUTH_URL", "ADMIN_EMAIL", "ADMIN_PASSWORD", "SEED_ORG_SLUG"]) {
+    delete env[name];
+  }
+  const server = spawn("node_modules/.bin/tsx", ["server.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  server.stdout.on("data", (chunk) => (output += chunk));
+  server.stderr.on("data", (chunk) => (output += chunk));
+  try {
+    await expect.poll(() => output, { timeout: 120_000, message: "server start-up" }).toContain("Control Room is ready");
+    expect(output).toContain("Using the embedded database");
+    // The generated first-run password, boxed, exactly once.
+    expect(output).toMatch(/║ Sign in as: {3}admin@localhost/);
+    expect(output).toMatch(/║ Password: {5}[A-Za-z0-9]{20}/);
+
+    const response = await request.get(`http://localhost:${port}/login`);
+    expect(response.status()).toBe(200);
+    expect(await response.text()).toContain("Sign in to Control Room");
+    expect(existsSync(path.join(dataDir, "nextauth-secret"))).toBe(true);
+    expect(existsSync(path.join(dataDir, "pglite"))).toBe(true);
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((resolve) => server.once("exit", resolve));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
