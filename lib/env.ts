@@ -18,6 +18,8 @@ const schema = z.object({
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_NAME: z.string().default("Single sign-on"),
+  EXPIRED_TOKEN_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(0),
+  TOKEN_CLEANUP_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -19,13 +19,28 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields?: FieldProblem[];
   readonly retryAfterSeconds?: number;
+  /** An RFC 6750 error for WWW-Authenticate: invalid_token (401) or insufficient_scope (403). */
+  readonly bearerError?: "invalid_token" | "insufficient_scope";
 
-  constructor(code: ErrorCode, message: string, options: { fields?: FieldProblem[]; retryAfterSeconds?: number } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { fields?: FieldProblem[]; retryAfterSeconds?: number; bearerError?: "invalid_token" | "insufficient_scope" } = {},
+  ) {
     super(message);
     this.code = code;
     this.fields = options.fields;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.bearerError = options.bearerError;
   }
 }
+
+/**
+ * The one answer to every unusable token (malformed, unknown, expired,
+ * revoked, disabled account, another organization's): the caller cannot tell
+ * the reasons apart.
+ */
+export const invalidToken = () =>
+  new AppError("unauthorized", "The access token is invalid, expired or revoked", { bearerError: "invalid_token" });
 
 export const notFound = (what: string) => new AppError("not_found", `${what} not found`);

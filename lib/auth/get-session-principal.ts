@@ -1,13 +1,13 @@
 import { getServerSession } from "next-auth";
 import { db } from "@/lib/db/prisma";
 import { authOptions } from "@/lib/auth/auth-options";
-import type { Principal } from "@/lib/auth/principal";
+import type { UserPrincipal } from "@/lib/auth/principal";
 
 /**
  * The signed-in person, re-read from the database on every request: a user
  * disabled or deleted since the session was issued gets null at once.
  */
-export async function getSessionPrincipal(): Promise<Principal | null> {
+export async function getSessionPrincipal(): Promise<UserPrincipal | null> {
   const session = await getServerSession(authOptions());
   const userId = (session?.user as { id?: string } | undefined)?.id;
   if (!userId) return null;

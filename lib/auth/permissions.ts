@@ -1,7 +1,18 @@
 import type { Role } from "@/lib/generated/prisma/enums";
+import type { OrgAccess } from "@/lib/auth/principal";
 
-// Permissions are data: a route declares the one it needs, a role grants a set.
-export const PERMISSIONS = ["org.read", "members.read", "members.write", "groups.read", "groups.write"] as const;
+// Permissions are data: a route declares the one it needs; a role, or a
+// token's principal, grants a set.
+export const PERMISSIONS = [
+  "org.read",
+  "members.read",
+  "members.write",
+  "groups.read",
+  "groups.write",
+  "serviceAccounts.read",
+  "serviceAccounts.write",
+  "serviceTokens.write",
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
@@ -10,8 +21,16 @@ const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   MEMBER: new Set<Permission>(["org.read"]),
 };
 
+// What a service token may do on the admin API until grants arrive: say who it
+// is. Tokens never manage people, accounts or tokens (their own included).
+const TOKEN_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(["org.read"]);
+
 export function roleAllows(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].has(permission);
+}
+
+export function accessAllows(access: OrgAccess, permission: Permission): boolean {
+  return access.principal.kind === "user" ? roleAllows(access.role!, permission) : TOKEN_PERMISSIONS.has(permission);
 }
 
 /** Whether a role may use the admin pages of the Control Room. */

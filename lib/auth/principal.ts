@@ -1,11 +1,21 @@
-import type { ActorKind, Role } from "@/lib/generated/prisma/enums";
+import type { AccessMode, ActorKind, Role } from "@/lib/generated/prisma/enums";
 
 /**
- * Who is calling. People arrive with a session cookie; service tokens (the
- * service-accounts issue) will add a `token` variant beside `user`, and every
- * adapter already branches on `kind`.
+ * Who is calling: a person with a session cookie, or a bot with a service
+ * token (`alk_svc_…`) that belongs to a service account or, when
+ * serviceAccountId is null, to the organization itself.
  */
-export type Principal = { kind: "user"; userId: string; email: string; name: string };
+export type Principal = UserPrincipal | TokenPrincipal;
+
+export type UserPrincipal = { kind: "user"; userId: string; email: string; name: string };
+
+export type TokenPrincipal = {
+  kind: "token";
+  tokenId: string;
+  tokenPrefix: string;
+  orgId: string;
+  serviceAccount: { id: string; name: string; accessMode: AccessMode } | null;
+};
 
 /** Who did it, as an audit row records it. */
 export type Actor = { kind: ActorKind; id: string | null; label: string | null };
@@ -13,11 +23,18 @@ export type Actor = { kind: ActorKind; id: string | null; label: string | null }
 /** Request facts every audited change carries. */
 export type AuditContext = { actor: Actor; ip: string | null; userAgent: string | null; requestId: string | null };
 
-/** A principal inside one organization, after membership was checked. */
-export type OrgAccess = { org: { id: string; slug: string; name: string }; principal: Principal; role: Role };
+export type OrgRef = { id: string; slug: string; name: string };
+
+/** A person inside one organization, after their membership was checked. */
+export type PersonOrgAccess = { org: OrgRef; principal: UserPrincipal; role: Role };
+/** A token inside the one organization it belongs to. */
+export type TokenOrgAccess = { org: OrgRef; principal: TokenPrincipal; role: null };
+export type OrgAccess = PersonOrgAccess | TokenOrgAccess;
 
 export function actorOf(principal: Principal): Actor {
-  return { kind: "USER", id: principal.userId, label: principal.email };
+  if (principal.kind === "user") return { kind: "USER", id: principal.userId, label: principal.email };
+  if (principal.serviceAccount) return { kind: "SERVICE_ACCOUNT", id: principal.serviceAccount.id, label: principal.serviceAccount.name };
+  return { kind: "TOKEN", id: principal.tokenId, label: principal.tokenPrefix };
 }
 
 export const SYSTEM_ACTOR: Actor = { kind: "SYSTEM", id: null, label: "system" };

@@ -9,12 +9,13 @@ function createPrismaClient() {
   const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
   if (!DATABASE_URL) throw new Error("DATABASE_URL is not set: start the app through server.ts, which prepares the database");
   const adapter = new PrismaPg({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE });
-  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+  // Secret columns are left out of every query unless one asks for them by name.
+  return new PrismaClient({ adapter, omit: { user: { passwordHash: true }, serviceToken: { tokenHash: true } } });
 }
 
 export type Db = ReturnType<typeof createPrismaClient>;
-/** A client or an interactive transaction handle. */
-export type DbTx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+/** What a query needs: the client itself or an interactive transaction's handle. */
+export type DbTx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
 const globalForPrisma = globalThis as unknown as { controlRoomPrisma?: Db };
 

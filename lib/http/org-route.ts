@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { getSessionPrincipal } from "@/lib/auth/get-session-principal";
-import { roleAllows, type Permission } from "@/lib/auth/permissions";
-import { actorOf, type AuditContext, type OrgAccess } from "@/lib/auth/principal";
-import { getOrgAccess } from "@/lib/orgs/get-org-access";
+import { authenticateRequest } from "@/lib/auth/authenticate-request";
+import { accessAllows, type Permission } from "@/lib/auth/permissions";
+import { actorOf, type AuditContext, type OrgAccess, type PersonOrgAccess } from "@/lib/auth/principal";
+import { resolveOrgAccess } from "@/lib/orgs/resolve-org-access";
 import { clientIp } from "@/lib/http/client-ip";
 import { problemResponse } from "@/lib/http/problem";
 import { readJsonBody } from "@/lib/http/read-json-body";
@@ -12,7 +12,7 @@ import { isSameOriginMutation } from "@/lib/http/same-origin";
 
 type Params = Record<string, string>;
 
-export type OrgRouteContext<Body, Query> = OrgAccess & {
+export type OrgRouteContext<Body, Query, Access extends OrgAccess = PersonOrgAccess> = Access & {
   req: Request;
   params: Params;
   body: Body;
@@ -28,46 +28,66 @@ type Options<Body, Query> = {
   query?: z.ZodType<Query>;
   /** Status of a successful response with a body (default 200); no body means 204. */
   status?: number;
+  /** Extra response headers on success. */
+  headers?: Record<string, string>;
 };
+
+type Handler<Body, Query, Access extends OrgAccess> = (ctx: OrgRouteContext<Body, Query, Access>) => Promise<unknown>;
+type RouteHandler = (req: Request, context: { params: Promise<Params> }) => Promise<Response>;
 
 /**
  * The one wrapper every /v1/orgs/:orgSlug/... handler goes through: request
- * id, client IP, authentication, CSRF, organization and role, body limit and
- * zod parsing, then the handler; every error leaves as problem+json.
+ * id, client IP, authentication (session cookie, or a bearer service token
+ * where the route says `tokens: true`), CSRF for cookies, organization and
+ * permission, body limit and zod parsing, then the handler; every error
+ * leaves as problem+json.
  */
 export function orgRoute<Body = undefined, Query = undefined>(
-  options: Options<Body, Query>,
-  handler: (ctx: OrgRouteContext<Body, Query>) => Promise<unknown>,
-) {
-  return async (req: Request, context: { params: Promise<Params> }): Promise<Response> => {
+  options: Options<Body, Query> & { tokens?: false },
+  handler: Handler<Body, Query, PersonOrgAccess>,
+): RouteHandler;
+export function orgRoute<Body = undefined, Query = undefined>(
+  options: Options<Body, Query> & { tokens: true },
+  handler: Handler<Body, Query, OrgAccess>,
+): RouteHandler;
+export function orgRoute<Body, Query>(
+  options: Options<Body, Query> & { tokens?: boolean },
+  handler: Handler<Body, Query, PersonOrgAccess> | Handler<Body, Query, OrgAccess>,
+): RouteHandler {
+  return async (req, context) => {
     const requestId = randomUUID();
     try {
       const params = await context.params;
-      if (req.headers.has("authorization")) {
-        throw new AppError("unauthorized", "Bearer authentication is not accepted on this endpoint; sign in to the Control Room");
-      }
-      const principal = await getSessionPrincipal();
-      if (!principal) throw new AppError("unauthorized", "Sign in to continue");
-      if (!isSameOriginMutation(req)) {
+      const ip = clientIp(req.headers);
+      const authentication = await authenticateRequest(req, ip);
+      if (!authentication) throw new AppError("unauthorized", "Sign in, or send a service token as Authorization: Bearer");
+      if (authentication.via === "session" && !isSameOriginMutation(req)) {
         throw new AppError("forbidden", "Cross-site request refused: the Origin header must match this site");
       }
-      const access = await getOrgAccess({ slug: params.orgSlug ?? "", principal });
+      const access = await resolveOrgAccess({ slug: params.orgSlug ?? "", principal: authentication.principal });
       if (!access) throw new AppError("not_found", "Organization not found");
-      if (!roleAllows(access.role, options.permission)) {
-        throw new AppError("forbidden", `Your role (${access.role}) does not allow ${options.permission}`);
+      if (access.principal.kind === "token" && !options.tokens) {
+        throw new AppError("forbidden", "Service tokens cannot use this endpoint; it is for people signed in to the Control Room", {
+          bearerError: "insufficient_scope",
+        });
+      }
+      if (!accessAllows(access, options.permission)) {
+        const who = access.principal.kind === "user" ? `Your role (${access.role})` : "This token";
+        throw new AppError("forbidden", `${who} does not allow ${options.permission}`, {
+          bearerError: access.principal.kind === "token" ? "insufficient_scope" : undefined,
+        });
       }
       const body = options.body ? options.body.parse(await readJsonBody(req)) : (undefined as Body);
-      const query = options.query
-        ? options.query.parse(Object.fromEntries(new URL(req.url).searchParams))
-        : (undefined as Query);
+      const query = options.query ? options.query.parse(Object.fromEntries(new URL(req.url).searchParams)) : (undefined as Query);
       const audit: AuditContext = {
-        actor: actorOf(principal),
-        ip: clientIp(req.headers),
+        actor: actorOf(access.principal),
+        ip,
         userAgent: req.headers.get("user-agent")?.slice(0, 512) ?? null,
         requestId,
       };
-      const result = await handler({ ...access, req, params, body, query, audit, requestId });
-      const headers = { "X-Request-Id": requestId, "Cache-Control": "no-store" };
+      // Token callers reached this point only where the route allows them.
+      const result = await (handler as Handler<Body, Query, OrgAccess>)({ ...access, req, params, body, query, audit, requestId });
+      const headers = { "X-Request-Id": requestId, "Cache-Control": "no-store", ...options.headers };
       if (result === undefined) return new Response(null, { status: 204, headers });
       return Response.json(result, { status: options.status ?? 200, headers });
     } catch (error) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { afterCursor, decodeCursor, encodeCursor, pageQuerySchema, toPage } from "@/lib/http/pagination";
+import { afterCursor, cursorOrder, decodeCursor, encodeCursor, pageQuerySchema, toPage } from "@/lib/http/pagination";
 
 const row = (i: number) => ({ id: `00000000-0000-4000-8000-00000000000${i}`, createdAt: new Date(Date.UTC(2026, 0, i)) });
 
@@ -45,5 +45,13 @@ describe("cursor pagination", () => {
     expect(pageQuerySchema.parse({ limit: "100" }).limit).toBe(100);
     expect(pageQuerySchema.safeParse({ limit: "101" }).success).toBe(false);
     expect(pageQuerySchema.safeParse({ limit: "0" }).success).toBe(false);
+  });
+});
+
+describe("descending pages", () => {
+  it("walks newest first with lt conditions", () => {
+    const { createdAt, id } = row(2);
+    expect(afterCursor(encodeCursor(row(2)), "desc")).toEqual({ OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }] });
+    expect(cursorOrder("desc")).toEqual([{ createdAt: "desc" }, { id: "desc" }]);
   });
 });

@@ -35,14 +35,22 @@ export function decodeCursor(cursor: string): Cursor {
   });
 }
 
-/** The Prisma `where` fragment for rows after the cursor in (createdAt, id) order. */
-export function afterCursor(cursor: string | undefined) {
+export type SortOrder = "asc" | "desc";
+
+/** The Prisma `where` fragment for rows after the cursor in (createdAt, id) order, ascending or descending. */
+export function afterCursor(cursor: string | undefined, order: SortOrder = "asc") {
   if (!cursor) return {};
   const { createdAt, id } = decodeCursor(cursor);
-  return { OR: [{ createdAt: { gt: createdAt } }, { createdAt, id: { gt: id } }] };
+  const beyond = order === "asc" ? "gt" : "lt";
+  return { OR: [{ createdAt: { [beyond]: createdAt } }, { createdAt, id: { [beyond]: id } }] };
 }
 
-/** Query `limit + 1` rows ordered by (createdAt, id) and pass them here. */
+/** The matching `orderBy`. */
+export function cursorOrder(order: SortOrder = "asc") {
+  return [{ createdAt: order }, { id: order }];
+}
+
+/** Query `limit + 1` rows in cursorOrder() and pass them here. */
 export function toPage<T extends Cursor>(rows: T[], limit: number): Page<T> {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];

@@ -57,7 +57,8 @@ function build(error: AppError, requestId: string) {
   };
   const headers: Record<string, string> = {};
   if (error.retryAfterSeconds !== undefined) headers["Retry-After"] = String(error.retryAfterSeconds);
-  if (error.code === "unauthorized") headers["WWW-Authenticate"] = 'Bearer realm="control-room"';
+  if (error.bearerError) headers["WWW-Authenticate"] = `Bearer realm="control-room", error="${error.bearerError}"`;
+  else if (error.code === "unauthorized") headers["WWW-Authenticate"] = 'Bearer realm="control-room"';
   return { problem, headers };
 }
 

@@ -1,12 +1,12 @@
 import { db } from "@/lib/db/prisma";
-import type { OrgAccess, Principal } from "@/lib/auth/principal";
+import type { PersonOrgAccess, UserPrincipal } from "@/lib/auth/principal";
 
 /**
  * The principal's standing in the organization with this slug, or null when
  * the organization does not exist or the principal is not a member: callers
  * answer both with 404, so nobody learns which organizations exist.
  */
-export async function getOrgAccess({ slug, principal }: { slug: string; principal: Principal }): Promise<OrgAccess | null> {
+export async function getOrgAccess({ slug, principal }: { slug: string; principal: UserPrincipal }): Promise<PersonOrgAccess | null> {
   const membership = await db().membership.findFirst({
     where: { userId: principal.userId, org: { slug } },
     select: { role: true, org: { select: { id: true, slug: true, name: true } } },

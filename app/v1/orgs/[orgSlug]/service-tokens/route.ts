@@ -1,0 +1,15 @@
+import { orgRoute } from "@/lib/http/org-route";
+import { listServiceTokens } from "@/lib/tokens/list-service-tokens";
+import { mintServiceToken } from "@/lib/tokens/mint-service-token";
+import { listTokensQuerySchema, mintTokenSchema } from "@/lib/tokens/token-schemas";
+
+// Org-wide tokens: they belong to the organization, not to a service account.
+const owner = { orgWide: true } as const;
+
+export const GET = orgRoute({ permission: "serviceAccounts.read", query: listTokensQuerySchema }, ({ org, query }) =>
+  listServiceTokens({ orgId: org.id, owner, ...query }),
+);
+
+export const POST = orgRoute({ permission: "serviceTokens.write", body: mintTokenSchema, status: 201 }, ({ org, principal, body, audit }) =>
+  mintServiceToken({ orgId: org.id, owner, input: body, createdById: principal.userId, audit }),
+);

@@ -1,0 +1,38 @@
+import "server-only";
+import { db } from "@/lib/db/prisma";
+import type { AuditContext } from "@/lib/auth/principal";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { CreateServiceAccountInput } from "@/lib/service-accounts/service-account-schemas";
+import {
+  serviceAccountSelect,
+  serviceAccountSnapshot,
+  toServiceAccountView,
+  type ServiceAccountView,
+} from "@/lib/service-accounts/service-account-view";
+
+/** A new account is ACTIVE, RESTRICTED, and has no credentials until a token is minted. */
+export async function createServiceAccount({
+  orgId,
+  input,
+  createdById,
+  audit,
+}: {
+  orgId: string;
+  input: CreateServiceAccountInput;
+  createdById: string;
+  audit: AuditContext;
+}): Promise<ServiceAccountView> {
+  return db().$transaction(async (tx) => {
+    const account = await tx.serviceAccount.create({
+      data: { orgId, name: input.name, description: input.description, createdById },
+      select: serviceAccountSelect,
+    });
+    await recordAuditEvent(tx, audit, {
+      orgId,
+      action: "service_account.create",
+      target: { kind: "service_account", id: account.id },
+      after: { ...serviceAccountSnapshot(account), accessMode: account.accessMode },
+    });
+    return toServiceAccountView(account, 0);
+  });
+}

@@ -1,0 +1,46 @@
+import "server-only";
+import { db } from "@/lib/db/prisma";
+import { notFound } from "@/lib/errors";
+import type { AuditContext } from "@/lib/auth/principal";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { serviceAccountSnapshot } from "@/lib/service-accounts/service-account-view";
+
+/**
+ * Deletes the account. Its tokens are revoked first and kept (detached from
+ * the account) so the audit trail still shows what existed.
+ */
+export async function deleteServiceAccount({
+  orgId,
+  serviceAccountId,
+  actorUserId,
+  audit,
+}: {
+  orgId: string;
+  serviceAccountId: string;
+  actorUserId: string;
+  audit: AuditContext;
+}): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const account = await tx.serviceAccount.findFirst({
+      where: { id: serviceAccountId, orgId },
+      select: { id: true, name: true, description: true, status: true, accessMode: true },
+    });
+    if (!account) throw notFound("Service account");
+    const live = await tx.serviceToken.findMany({
+      where: { orgId, serviceAccountId, revokedAt: null },
+      select: { prefix: true },
+    });
+    await tx.serviceToken.updateMany({
+      where: { orgId, serviceAccountId, revokedAt: null },
+      data: { revokedAt: new Date(), revokedById: actorUserId },
+    });
+    await tx.serviceAccount.delete({ where: { id: account.id } });
+    await recordAuditEvent(tx, audit, {
+      orgId,
+      action: "service_account.delete",
+      target: { kind: "service_account", id: account.id },
+      before: { ...serviceAccountSnapshot(account), accessMode: account.accessMode },
+      after: { revokedTokens: live.map((t) => t.prefix) },
+    });
+  });
+}

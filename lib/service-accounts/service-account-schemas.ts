@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { pageQuerySchema } from "@/lib/http/pagination";
+
+const name = z.string().trim().min(1, "Name is required").max(64, "Name must be at most 64 characters");
+const description = z.string().trim().max(500, "Description must be at most 500 characters");
+
+export const createServiceAccountSchema = z.strictObject({ name, description: description.default("") });
+export type CreateServiceAccountInput = z.infer<typeof createServiceAccountSchema>;
+
+export const updateServiceAccountSchema = z
+  .strictObject({ name: name.optional(), description: description.optional(), status: z.enum(["ACTIVE", "DISABLED"]).optional() })
+  .refine((v) => Object.values(v).some((value) => value !== undefined), { message: "Send name, description or status" });
+export type UpdateServiceAccountInput = z.infer<typeof updateServiceAccountSchema>;
+
+export const listServiceAccountsQuerySchema = pageQuerySchema.extend({
+  search: z.string().trim().max(64).optional(),
+  status: z.enum(["ACTIVE", "DISABLED"]).optional(),
+});
+export type ListServiceAccountsQuery = z.infer<typeof listServiceAccountsQuerySchema>;

@@ -1,0 +1,34 @@
+import "server-only";
+import { db } from "@/lib/db/prisma";
+import { afterCursor, cursorOrder, toPage, type Page } from "@/lib/http/pagination";
+import { assertOwnerExists, ownerWhere, type TokenOwner } from "@/lib/tokens/token-owner";
+import type { ListTokensQuery } from "@/lib/tokens/token-schemas";
+import { tokenSelect, toTokenView, type TokenView } from "@/lib/tokens/token-view";
+
+/** Newest first; active, expired and revoked alike unless `status` narrows it. */
+export async function listServiceTokens({
+  orgId,
+  owner,
+  limit,
+  cursor,
+  status,
+  now = new Date(),
+}: { orgId: string; owner: TokenOwner; now?: Date } & ListTokensQuery): Promise<Page<TokenView>> {
+  await assertOwnerExists(db(), orgId, owner);
+  const byStatus =
+    status === "revoked"
+      ? { revokedAt: { not: null } }
+      : status === "expired"
+        ? { revokedAt: null, expiresAt: { lte: now } }
+        : status === "active"
+          ? { revokedAt: null, expiresAt: { gt: now } }
+          : {};
+  const rows = await db().serviceToken.findMany({
+    where: { ...ownerWhere(orgId, owner), ...byStatus, ...afterCursor(cursor, "desc") },
+    select: tokenSelect,
+    orderBy: cursorOrder("desc"),
+    take: limit + 1,
+  });
+  const page = toPage(rows, limit);
+  return { items: page.items.map((row) => toTokenView(row, now)), nextCursor: page.nextCursor };
+}

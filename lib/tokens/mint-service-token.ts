@@ -1,0 +1,58 @@
+import "server-only";
+import { db } from "@/lib/db/prisma";
+import { AppError } from "@/lib/errors";
+import type { AuditContext } from "@/lib/auth/principal";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { generateServiceToken } from "@/lib/tokens/token-format";
+import { resolveExpiry } from "@/lib/tokens/token-lifetime";
+import { assertOwnerExists, type TokenOwner } from "@/lib/tokens/token-owner";
+import type { MintTokenInput } from "@/lib/tokens/token-schemas";
+import { tokenSelect, tokenSnapshot, toTokenView, type TokenView } from "@/lib/tokens/token-view";
+
+/** The one response that ever carries the token itself. */
+export type MintedToken = TokenView & { token: string };
+
+export async function mintServiceToken({
+  orgId,
+  owner,
+  input,
+  createdById,
+  audit,
+  now = new Date(),
+}: {
+  orgId: string;
+  owner: TokenOwner;
+  input: MintTokenInput;
+  createdById: string;
+  audit: AuditContext;
+  now?: Date;
+}): Promise<MintedToken> {
+  const expiry = resolveExpiry(input, now);
+  if (!expiry.ok) {
+    throw new AppError("validation_failed", `${expiry.field}: ${expiry.message}`, { fields: [{ field: expiry.field, message: expiry.message }] });
+  }
+  const { token, prefix, hash } = generateServiceToken();
+  return db().$transaction(async (tx) => {
+    await assertOwnerExists(tx, orgId, owner);
+    const row = await tx.serviceToken.create({
+      data: {
+        orgId,
+        ...("orgWide" in owner ? { orgWide: true } : { serviceAccountId: owner.serviceAccountId }),
+        name: input.name,
+        prefix,
+        tokenHash: hash,
+        expiresAt: expiry.expiresAt,
+        rateLimitPerMinute: input.rateLimitPerMinute ?? null,
+        createdById,
+      },
+      select: tokenSelect,
+    });
+    await recordAuditEvent(tx, audit, {
+      orgId,
+      action: "service_token.create",
+      target: { kind: "service_token", id: row.id },
+      after: { ...tokenSnapshot(row), serviceAccountId: row.serviceAccountId },
+    });
+    return { ...toTokenView(row, now), token };
+  });
+}

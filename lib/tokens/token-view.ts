@@ -1,0 +1,79 @@
+/** A token as lists show it: never the token, never its hash. */
+export type TokenView = {
+  id: string;
+  name: string;
+  prefix: string;
+  orgWide: boolean;
+  serviceAccountId: string | null;
+  status: "active" | "expired" | "revoked";
+  expiresAt: string;
+  createdAt: string;
+  createdBy: { id: string; name: string; email: string } | null;
+  revokedAt: string | null;
+  revokedBy: { id: string; name: string; email: string } | null;
+  lastUsedAt: string | null;
+  lastUsedIp: string | null;
+  rateLimitPerMinute: number | null;
+};
+
+const person = { select: { id: true, name: true, email: true } } as const;
+
+export const tokenSelect = {
+  id: true,
+  name: true,
+  prefix: true,
+  orgWide: true,
+  serviceAccountId: true,
+  expiresAt: true,
+  createdAt: true,
+  revokedAt: true,
+  lastUsedAt: true,
+  lastUsedIp: true,
+  rateLimitPerMinute: true,
+  createdBy: person,
+  revokedBy: person,
+} as const;
+
+type TokenRow = {
+  id: string;
+  name: string;
+  prefix: string;
+  orgWide: boolean;
+  serviceAccountId: string | null;
+  expiresAt: Date;
+  createdAt: Date;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+  lastUsedIp: string | null;
+  rateLimitPerMinute: number | null;
+  createdBy: { id: string; name: string; email: string } | null;
+  revokedBy: { id: string; name: string; email: string } | null;
+};
+
+export function toTokenView(row: TokenRow, now = new Date()): TokenView {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    orgWide: row.orgWide,
+    serviceAccountId: row.serviceAccountId,
+    status: row.revokedAt ? "revoked" : row.expiresAt <= now ? "expired" : "active",
+    expiresAt: row.expiresAt.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+    createdBy: row.createdBy,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+    revokedBy: row.revokedBy,
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    lastUsedIp: row.lastUsedIp,
+    rateLimitPerMinute: row.rateLimitPerMinute,
+  };
+}
+
+/** The audit snapshot of a token: its prefix and settings, never the token. */
+export const tokenSnapshot = (t: { name: string; prefix: string; expiresAt: Date; orgWide: boolean; rateLimitPerMinute: number | null }) => ({
+  name: t.name,
+  prefix: t.prefix,
+  expiresAt: t.expiresAt.toISOString(),
+  orgWide: t.orgWide,
+  rateLimitPerMinute: t.rateLimitPerMinute,
+});
