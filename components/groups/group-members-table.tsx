@@ -1,0 +1,68 @@
+"use client";
+
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Table, Td, Th } from "@/components/ui/table";
+import { errorMessage } from "@/lib/client/api";
+import { formatDate } from "@/lib/client/format-date";
+import { useRemoveGroupMember, type GroupDetail, type GroupMember } from "@/lib/client/groups";
+
+export function GroupMembersTable({ org, group }: { org: string; group: GroupDetail }) {
+  const removeMember = useRemoveGroupMember(org, group.id);
+
+  if (group.members.length === 0) {
+    return (
+      <p className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-8 text-center text-sm text-slate-600">
+        No one is in this group yet. Choose a person above and add them.
+      </p>
+    );
+  }
+
+  function remove(member: GroupMember) {
+    removeMember.mutate(
+      { userId: member.userId },
+      {
+        onSuccess: () => toast.success(`${member.name} was removed from ${group.name}`),
+        onError: (error) => toast.error(`Could not remove ${member.name} from ${group.name}`, { description: errorMessage(error) }),
+      },
+    );
+  }
+
+  return (
+    <Table caption={`Members of ${group.name}`}>
+      <thead className="bg-slate-50">
+        <tr>
+          <Th>Name</Th>
+          <Th>Email</Th>
+          <Th>Added</Th>
+          <Th>
+            <span className="sr-only">Actions</span>
+          </Th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {group.members.map((member) => {
+          const pending = removeMember.isPending && removeMember.variables?.userId === member.userId;
+          return (
+            <tr key={member.userId}>
+              <Td className="font-medium text-slate-900">{member.name}</Td>
+              <Td className="text-slate-700">{member.email}</Td>
+              <Td className="whitespace-nowrap text-slate-700">{formatDate(member.addedAt)}</Td>
+              <Td className="text-right">
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  aria-label={`Remove ${member.name} from ${group.name}`}
+                  disabled={pending}
+                  onClick={() => remove(member)}
+                >
+                  {pending ? "Removing…" : "Remove"}
+                </Button>
+              </Td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </Table>
+  );
+}

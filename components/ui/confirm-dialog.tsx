@@ -1,0 +1,32 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
+
+type ConfirmDialogProps = {
+  open: boolean;
+  title: string;
+  children: React.ReactNode;
+  confirmLabel: string;
+  pendingLabel?: string;
+  pending?: boolean;
+  onConfirm: () => void;
+  onClose: () => void;
+};
+
+/** Asks before a destructive change. Cancel comes first, so it holds the focus when the dialog opens. */
+export function ConfirmDialog({ open, title, children, confirmLabel, pendingLabel, pending = false, onConfirm, onClose }: ConfirmDialogProps) {
+  return (
+    <Dialog open={open} onClose={pending ? () => {} : onClose} title={title}>
+      <div className="space-y-2 text-sm text-slate-700">{children}</div>
+      <DialogActions>
+        <Button variant="secondary" onClick={onClose} disabled={pending}>
+          Cancel
+        </Button>
+        <Button variant="danger" onClick={onConfirm} disabled={pending}>
+          {pending ? (pendingLabel ?? `${confirmLabel}…`) : confirmLabel}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

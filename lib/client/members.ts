@@ -1,0 +1,87 @@
+"use client";
+
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
+import { apiFetch, queryString, retryUnlessClientError, type Page } from "@/lib/client/api";
+import { groupKeys } from "@/lib/client/groups";
+
+export type Role = "OWNER" | "ADMIN" | "MEMBER";
+export type Member = { userId: string; email: string; name: string; role: Role; disabled: boolean; joinedAt: string };
+export type AddMemberInput = { email: string; name?: string; role: Role };
+export type AddMemberResult = { member: Member; oneTimePassword: string | null };
+
+// Least access first: the order of every role select.
+export const ROLE_LABELS: Record<Role, string> = { MEMBER: "Member", ADMIN: "Admin", OWNER: "Owner" };
+
+export const memberKeys = {
+  all: (org: string) => ["orgs", org, "members"] as const,
+  lists: (org: string) => [...memberKeys.all(org), "list"] as const,
+  list: (org: string, search: string) => [...memberKeys.lists(org), { search }] as const,
+};
+
+const base = (org: string) => `/v1/orgs/${encodeURIComponent(org)}/members`;
+
+export function useMembers(org: string, search = "", { limit = 50 }: { limit?: number } = {}) {
+  return useInfiniteQuery({
+    queryKey: [...memberKeys.list(org, search), limit],
+    queryFn: ({ pageParam, signal }) =>
+      apiFetch<Page<Member>>(`${base(org)}${queryString({ limit, cursor: pageParam, search })}`, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+    retry: retryUnlessClientError,
+  });
+}
+
+/**
+ * The result may carry a one-time password. `gcTime: 0` drops the finished
+ * mutation from the MutationCache as soon as the caller resets it, so the
+ * password lives only in the reveal panel's state.
+ */
+export function useAddMember(org: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: AddMemberInput) => apiFetch<AddMemberResult>(base(org), { method: "POST", body: input }),
+    gcTime: 0,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: memberKeys.lists(org) }),
+  });
+}
+
+type MemberPages = InfiniteData<Page<Member>, string | null>;
+
+/** Optimistic: the select shows the new role at once and snaps back if the API refuses. */
+export function useUpdateMemberRole(org: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ userId, role }: { userId: string; role: Role }) =>
+      apiFetch<Member>(`${base(org)}/${encodeURIComponent(userId)}`, { method: "PATCH", body: { role } }),
+    onMutate: async ({ userId, role }) => {
+      await queryClient.cancelQueries({ queryKey: memberKeys.lists(org) });
+      const snapshot = queryClient.getQueriesData<MemberPages>({ queryKey: memberKeys.lists(org) });
+      queryClient.setQueriesData<MemberPages>({ queryKey: memberKeys.lists(org) }, (data) =>
+        data && {
+          ...data,
+          pages: data.pages.map((page) => ({ ...page, items: page.items.map((m) => (m.userId === userId ? { ...m, role } : m)) })),
+        },
+      );
+      return { snapshot };
+    },
+    onError: (_error, _vars, context) => {
+      for (const [key, data] of context?.snapshot ?? []) queryClient.setQueryData(key, data);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: memberKeys.lists(org) }),
+  });
+}
+
+/** Removing someone from the organization also takes them out of its groups. */
+export function useRemoveMember(org: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ userId }: { userId: string }) =>
+      apiFetch<void>(`${base(org)}/${encodeURIComponent(userId)}`, { method: "DELETE" }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: memberKeys.lists(org) }),
+        queryClient.invalidateQueries({ queryKey: groupKeys.all(org) }),
+      ]),
+  });
+}
