@@ -12,6 +12,8 @@ export default defineConfig({
     ],
   },
   test: {
+    // Expected failures (wrong passwords, …) log at info; keep the output to what matters.
+    env: { LOG_LEVEL: "warn" },
     projects: [
       {
         extends: true,

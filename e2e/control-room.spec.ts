@@ -56,11 +56,11 @@ test.describe("Control Room in the browser", () => {
     await page.getByLabel("Email").fill(tenant.owner.email);
     await page.getByLabel("Password").fill("not the password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+    await expect(page.locator("form").getByRole("alert")).toHaveText("Email or password is incorrect.");
 
     await page.getByLabel("Email").fill(`nobody-${Date.now()}@example.test`);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+    await expect(page.locator("form").getByRole("alert")).toHaveText("Email or password is incorrect.");
     await expect(page).toHaveURL(/\/login/);
   });
 

@@ -4,21 +4,32 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 
-// The README's first command: no DATABASE_URL, no configuration at all.
-test("with no DATABASE_URL the app boots on the embedded database and serves the login page", async ({ request }) => {
-  test.setTimeout(180_000);
-  const dataDir = mkdtempSync(path.join(tmpdir(), "control-room-embedded-"));
-  const port = 3290 + Math.floor(Math.random() * 9);
+function startServer(dataDir: string, port: number) {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), DATA_DIR: dataDir };
   for (const name of ["DATABASE_URL", "DATABASE_POOL_SIZE", "NEXTAUTH_SECRET", "NEXTAUTH_URL", "ADMIN_EMAIL", "ADMIN_PASSWORD", "SEED_ORG_SLUG"]) {
     delete env[name];
   }
   const server = spawn("node_modules/.bin/tsx", ["server.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  server.stdout.on("data", (chunk) => (output += chunk));
-  server.stderr.on("data", (chunk) => (output += chunk));
+  const started = { output: "" };
+  server.stdout.on("data", (chunk) => (started.output += chunk));
+  server.stderr.on("data", (chunk) => (started.output += chunk));
+  const stop = async () => {
+    if (server.exitCode !== null) return;
+    server.kill("SIGTERM");
+    await new Promise((resolve) => server.once("exit", resolve));
+  };
+  return { started, stop };
+}
+
+// The README's first command: no DATABASE_URL, no configuration at all.
+test("with no DATABASE_URL the app boots on the embedded database and serves the login page", async ({ request }) => {
+  test.setTimeout(180_000);
+  const dataDir = mkdtempSync(path.join(tmpdir(), "control-room-embedded-"));
+  const port = 3290 + Math.floor(Math.random() * 9);
+  let server = startServer(dataDir, port);
   try {
-    await expect.poll(() => output, { timeout: 120_000, message: "server start-up" }).toContain("Control Room is ready");
+    await expect.poll(() => server.started.output, { timeout: 120_000, message: "server start-up" }).toContain("Control Room is ready");
+    const output = server.started.output;
     expect(output).toContain("Using the embedded database");
     // The generated first-run password, boxed, exactly once.
     expect(output).toMatch(/║ Sign in as: {3}admin@localhost/);
@@ -29,9 +40,16 @@ test("with no DATABASE_URL the app boots on the embedded database and serves the
     expect(await response.text()).toContain("Sign in to Control Room");
     expect(existsSync(path.join(dataDir, "nextauth-secret"))).toBe(true);
     expect(existsSync(path.join(dataDir, "pglite"))).toBe(true);
+
+    // A second start on the same data keeps it: no new migrations, no second first run.
+    await server.stop();
+    server = startServer(dataDir, port);
+    await expect.poll(() => server.started.output, { timeout: 120_000, message: "second start-up" }).toContain("Control Room is ready");
+    expect(server.started.output).toContain("Database schema is up to date");
+    expect(server.started.output).not.toContain("First run");
+    expect((await request.get(`http://localhost:${port}/login`)).status()).toBe(200);
   } finally {
-    server.kill("SIGTERM");
-    await new Promise((resolve) => server.once("exit", resolve));
+    await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
