@@ -50,15 +50,15 @@ function addPlaywrightCounts(file: string) {
 }
 
 function finish(code: number): never {
-  addVitestCounts("test-results/unit.json");
-  addVitestCounts("test-results/integration.json");
-  addPlaywrightCounts("test-results/e2e.json");
+  addVitestCounts(".test-reports/unit.json");
+  addVitestCounts(".test-reports/integration.json");
+  addPlaywrightCounts(".test-reports/e2e.json");
   console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
   process.exit(code === 0 && totals.failed > 0 ? 1 : code);
 }
 
 async function main() {
-  rmSync("test-results", { recursive: true, force: true });
+  rmSync(".test-reports", { recursive: true, force: true });
   const bin = (name: string) => `node_modules/.bin/${name}`;
   const browser = (() => {
     try {
@@ -74,7 +74,7 @@ async function main() {
 
   await stage("typecheck", bin("tsc"), ["--noEmit"]);
   await stage("lint", bin("eslint"), [".", "--max-warnings=0"]);
-  await stage("unit tests", bin("vitest"), ["run", "--project", "unit", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/unit.json"]);
+  await stage("unit tests", bin("vitest"), ["run", "--project", "unit", "--reporter=default", "--reporter=json", "--outputFile.json=.test-reports/unit.json"]);
   console.log(process.env.DATABASE_URL ? "Integration and end-to-end tests use PostgreSQL at DATABASE_URL" : "DATABASE_URL is not set: tests use an embedded PGlite");
   await stage("integration tests", bin("vitest"), [
     "run",
@@ -82,7 +82,7 @@ async function main() {
     "integration",
     "--reporter=default",
     "--reporter=json",
-    "--outputFile.json=test-results/integration.json",
+    "--outputFile.json=.test-reports/integration.json",
   ]);
   await stage("production build", "npm", ["run", "build"]);
 
