@@ -23,7 +23,8 @@ export async function mintServiceToken({
   orgId: string;
   owner: TokenOwner;
   input: MintTokenInput;
-  createdById: string;
+  /** The person minting it; null only for tokens minted by tooling (benchmarks, scripts). */
+  createdById: string | null;
   audit: AuditContext;
   now?: Date;
 }): Promise<MintedToken> {

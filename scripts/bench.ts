@@ -1,0 +1,153 @@
+// `npm run bench`: token verification and the service-account list under
+// load-shaped data (10,000 service accounts, 100,000 tokens) on PostgreSQL.
+// A script, not a test: it prints numbers, it asserts nothing.
+//
+// Uses a throwaway database on the server at DATABASE_URL (default: the local
+// PostgreSQL at 127.0.0.1:5432), and a production build (built if missing).
+import { spawn } from "node:child_process";
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { createScratchDatabase } from "@/lib/testing/scratch-database";
+
+const ACCOUNTS = 10_000;
+const TOKENS_PER_ACCOUNT = 10;
+const SAMPLES = 2_000;
+const HTTP_SAMPLES = 300;
+const PORT = Number(process.env.BENCH_PORT ?? 3399);
+const ADMIN = { email: "bench@example.test", password: "bench password 123" };
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+function summary(name: string, samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const line = `${name.padEnd(48)} p50 ${percentile(sorted, 50).toFixed(3)} ms   p99 ${percentile(sorted, 99).toFixed(3)} ms   (n=${samples.length})`;
+  console.log(line);
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+}
+
+async function time<T>(samples: number[], work: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  const result = await work();
+  samples.push(performance.now() - start);
+  return result;
+}
+
+async function seed(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const started = performance.now();
+  await client.query(`
+    INSERT INTO "Organization" (id, slug, name, "updatedAt") VALUES ('00000000-0000-4000-8000-000000000001', 'bench', 'Bench', now());
+    INSERT INTO "ServiceAccount" (id, "orgId", name, description, "updatedAt", "createdAt")
+      SELECT gen_random_uuid(), '00000000-0000-4000-8000-000000000001', 'bot-' || lpad(i::text, 5, '0'), 'benchmark account', now(),
+             now() - (i || ' seconds')::interval
+      FROM generate_series(1, ${ACCOUNTS}) AS i;
+    INSERT INTO "ServiceToken" (id, "orgId", "serviceAccountId", name, prefix, "tokenHash", "expiresAt", "createdAt", "revokedAt")
+      SELECT gen_random_uuid(), a."orgId", a.id, 'token-' || t, 'alk_svc_' || substr(md5(random()::text), 1, 8),
+             encode(sha256((a.id::text || t)::bytea), 'hex'),
+             now() + interval '300 days' - (t || ' days')::interval * 40, now(),
+             CASE WHEN t = 1 THEN now() END
+      FROM "ServiceAccount" a CROSS JOIN generate_series(1, ${TOKENS_PER_ACCOUNT}) AS t;
+    ANALYZE;`);
+  await client.end();
+  console.log(`seeded ${ACCOUNTS} service accounts and ${ACCOUNTS * TOKENS_PER_ACCOUNT} tokens in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+function startServer(url: string): Promise<() => void> {
+  const env = { ...process.env, NODE_ENV: "production", DATABASE_URL: url, PORT: String(PORT), DATA_DIR: `/tmp/control-room-bench-${process.pid}`, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: "warn" };
+  const child = spawn("node_modules/.bin/tsx", ["server.ts"], { env, stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    child.stdout.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("Control Room is ready")) resolve(() => child.kill("SIGTERM"));
+    });
+    child.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+async function signIn(base: string): Promise<string> {
+  const csrfResponse = await fetch(`${base}/api/auth/csrf`);
+  const cookies = csrfResponse.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const { csrfToken } = await csrfResponse.json();
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
+    body: new URLSearchParams({ csrfToken, email: ADMIN.email, password: ADMIN.password, json: "true" }),
+    redirect: "manual",
+  });
+  return [...cookies, ...response.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
+}
+
+async function main() {
+  const serverUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  const database = await createScratchDatabase("cr_bench", serverUrl);
+  let stopServer: (() => void) | undefined;
+  try {
+    await migrateDatabase({ connectionString: database.url });
+    await seed(database.url);
+    process.env.DATABASE_URL = database.url;
+    process.env.LOG_LEVEL = "warn";
+
+    // In process: the functions the endpoints call.
+    const { db } = await import("@/lib/db/prisma");
+    const { mintServiceToken } = await import("@/lib/tokens/mint-service-token");
+    const { verifyServiceToken } = await import("@/lib/tokens/verify-service-token");
+    const { listServiceAccounts } = await import("@/lib/service-accounts/list-service-accounts");
+    const orgId = "00000000-0000-4000-8000-000000000001";
+    const accounts = await db().serviceAccount.findMany({ where: { orgId }, select: { id: true }, take: 200, orderBy: { name: "desc" } });
+    const audit = { actor: { kind: "SYSTEM" as const, id: null, label: "bench" }, ip: null, userAgent: null, requestId: null };
+    const tokens: string[] = [];
+    for (const { id } of accounts) {
+      tokens.push((await mintServiceToken({ orgId, owner: { serviceAccountId: id }, input: { name: "bench" }, createdById: null, audit })).token);
+    }
+
+    for (let i = 0; i < 200; i++) await verifyServiceToken({ token: tokens[i % tokens.length] }); // warm-up
+    const verify: number[] = [];
+    for (let i = 0; i < SAMPLES; i++) {
+      const outcome = await time(verify, () => verifyServiceToken({ token: tokens[i % tokens.length] }));
+      if (outcome.status !== "VALID") throw new Error(`unexpected ${outcome.status}`);
+    }
+    const list: number[] = [];
+    for (let i = 0; i < 20; i++) await listServiceAccounts({ orgId, limit: 50 });
+    for (let i = 0; i < 500; i++) await time(list, () => listServiceAccounts({ orgId, limit: 50 }));
+
+    // Over HTTP: the real route, wrapper, session check and JSON.
+    stopServer = await startServer(database.url);
+    const base = `http://127.0.0.1:${PORT}`;
+    const admin = await db().user.findUniqueOrThrow({ where: { email: ADMIN.email } });
+    await db().membership.create({ data: { orgId, userId: admin.id, role: "OWNER" } });
+    const cookie = await signIn(base);
+    const httpList: number[] = [];
+    const httpWhoami: number[] = [];
+    const get = async (path: string, headers: Record<string, string>) => {
+      const response = await fetch(base + path, { headers });
+      if (!response.ok) throw new Error(`${path}: ${response.status}`);
+      await response.arrayBuffer();
+    };
+    for (let i = 0; i < 30; i++) await get("/v1/orgs/bench/service-accounts", { cookie });
+    for (let i = 0; i < HTTP_SAMPLES; i++) await time(httpList, () => get("/v1/orgs/bench/service-accounts", { cookie }));
+    for (let i = 0; i < 30; i++) await get("/v1/orgs/bench/whoami", { authorization: `Bearer ${tokens[i]}` });
+    for (let i = 0; i < HTTP_SAMPLES; i++) {
+      await time(httpWhoami, () => get("/v1/orgs/bench/whoami", { authorization: `Bearer ${tokens[i % tokens.length]}` }));
+    }
+
+    console.log(`\nControl Room benchmark (node ${process.version}, PostgreSQL, ${ACCOUNTS} accounts, ${ACCOUNTS * TOKENS_PER_ACCOUNT} tokens)`);
+    const v = summary("token verification (in process)", verify);
+    const l = summary("service-account list, first page (in process)", list);
+    const h = summary("GET /v1/orgs/:slug/service-accounts (HTTP)", httpList);
+    summary("GET /v1/orgs/:slug/whoami with a token (HTTP)", httpWhoami);
+    console.log(`\ntargets: verification p50 <= 1 ms: ${v.p50 <= 1 ? "met" : "MISSED"}; list page p50 <= 50 ms: ${Math.max(l.p50, h.p50) <= 50 ? "met" : "MISSED"}`);
+    await db().$disconnect();
+  } finally {
+    stopServer?.();
+    await new Promise((r) => setTimeout(r, 500));
+    await database.drop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
