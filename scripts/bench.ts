@@ -54,7 +54,7 @@ async function seed(url: string) {
 }
 
 function startServer(url: string): Promise<() => void> {
-  const env = { ...process.env, NODE_ENV: "production", DATABASE_URL: url, PORT: String(PORT), DATA_DIR: `/tmp/control-room-bench-${process.pid}`, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: "warn" };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATABASE_URL: url, PORT: String(PORT), DATA_DIR: `/tmp/control-room-bench-${process.pid}`, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: "warn" };
   const child = spawn("node_modules/.bin/tsx", ["server.ts"], { env, stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((resolve, reject) => {
     child.stdout.on("data", (chunk: Buffer) => {
