@@ -5,6 +5,7 @@
 // Uses a throwaway database on the server at DATABASE_URL (default: the local
 // PostgreSQL at 127.0.0.1:5432), and a production build (built if missing).
 import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { migrateDatabase } from "@/lib/db/migrate";
@@ -16,6 +17,7 @@ const SAMPLES = 2_000;
 const HTTP_SAMPLES = 300;
 const PORT = Number(process.env.BENCH_PORT ?? 3399);
 const ADMIN = { email: "bench@example.test", password: "bench password 123" };
+const DATA_DIR = `/tmp/control-room-bench-${process.pid}`;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 function summary(name: string, samples: number[]) {
@@ -54,7 +56,7 @@ async function seed(url: string) {
 }
 
 function startServer(url: string): Promise<() => void> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATABASE_URL: url, PORT: String(PORT), DATA_DIR: `/tmp/control-room-bench-${process.pid}`, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: "warn" };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATABASE_URL: url, PORT: String(PORT), DATA_DIR, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: "warn" };
   const child = spawn("node_modules/.bin/tsx", ["server.ts"], { env, stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((resolve, reject) => {
     child.stdout.on("data", (chunk: Buffer) => {
@@ -141,6 +143,7 @@ async function main() {
     stopServer?.();
     await new Promise((r) => setTimeout(r, 500));
     await database.drop();
+    rmSync(DATA_DIR, { recursive: true, force: true });
   }
 }
 
