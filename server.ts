@@ -8,7 +8,7 @@ import { prepareDatabase } from "@/lib/db/prepare-database";
 import { disconnectDb } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import { PEER_ADDRESS_HEADER } from "@/lib/http/client-ip";
-import { scheduleTokenCleanup } from "@/lib/jobs/run-token-cleanup";
+import { scheduleMaintenance } from "@/lib/jobs/run-maintenance";
 import { seedFirstRun } from "@/lib/orgs/seed-first-run";
 
 const log = (line: string) => console.log(`[control-room] ${line}`);
@@ -35,10 +35,10 @@ async function main() {
     void handle(req, res);
   });
   server.listen(port, config.HOST, () => log(`Control Room is ready on http://localhost:${port}`));
-  const stopCleanup = scheduleTokenCleanup();
+  const stopMaintenance = scheduleMaintenance();
 
   const shutdown = async () => {
-    stopCleanup();
+    stopMaintenance();
     server.close();
     await app.close?.();
     await disconnectDb();

@@ -87,6 +87,18 @@ test.describe("Control Room in the browser", () => {
     expect(response?.status()).toBe(404);
   });
 
+  test("a person in two organizations switches between them", async ({ page, tenant }) => {
+    const second = await db().organization.create({ data: { slug: `second-${Date.now()}`, name: "Second Org" } });
+    await db().membership.create({ data: { orgId: second.id, userId: tenant.owner.id, role: "MEMBER" } });
+    await signInPage(page, tenant.owner);
+    await page.goto(`/${tenant.slug}`);
+    await page.getByLabel("Organization").selectOption({ label: "Second Org" });
+    await expect(page).toHaveURL(new RegExp(`/${second.slug}$`));
+    await expect(page.getByRole("heading", { name: "Second Org", level: 1 })).toBeVisible();
+    // A MEMBER there: no admin links.
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Members" })).toHaveCount(0);
+  });
+
   test("pages not built yet say so honestly", async ({ page, tenant }) => {
     await signInPage(page, tenant.owner);
     await page.goto(`/${tenant.slug}/toolsets`);

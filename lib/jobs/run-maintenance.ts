@@ -1,21 +1,23 @@
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { pruneRateLimitState } from "@/lib/rate-limit/prune-rate-limit-state";
 import { deleteExpiredTokens } from "@/lib/tokens/delete-expired-tokens";
 
-/** One round of the expired-token cleanup with the configured retention. */
-export async function runTokenCleanup(): Promise<void> {
+/** One round of housekeeping: expired tokens past their retention, stale rate-limit rows. */
+export async function runMaintenance(): Promise<void> {
   const retentionDays = env().EXPIRED_TOKEN_RETENTION_DAYS;
   const result = await deleteExpiredTokens({ retentionDays });
   if (!result.ran) logger.info("token cleanup skipped: another instance holds the lock");
   else if (result.deleted) logger.info("token cleanup deleted expired tokens", { deleted: result.deleted, retentionDays });
+  await pruneRateLimitState();
 }
 
 /**
- * Runs the cleanup now and then every TOKEN_CLEANUP_INTERVAL_MINUTES inside
- * the server process. The timer does not keep the process alive.
+ * Runs the housekeeping now and then every TOKEN_CLEANUP_INTERVAL_MINUTES
+ * inside the server process. The timer does not keep the process alive.
  */
-export function scheduleTokenCleanup(): () => void {
-  const tick = () => void runTokenCleanup().catch((error) => logger.error("token cleanup failed", { error }));
+export function scheduleMaintenance(): () => void {
+  const tick = () => void runMaintenance().catch((error) => logger.error("maintenance failed", { error }));
   tick();
   const timer = setInterval(tick, env().TOKEN_CLEANUP_INTERVAL_MINUTES * 60_000);
   timer.unref();
