@@ -17,6 +17,7 @@ const MAIN = [
 const SETTINGS = [
   { href: "/settings/members", label: "Members" },
   { href: "/settings/groups", label: "Groups" },
+  { href: "/settings/service-tokens", label: "Service Tokens" },
   { href: "/settings/network", label: "Network access" },
 ];
 

@@ -10,12 +10,14 @@ type ConfirmDialogProps = {
   confirmLabel: string;
   pendingLabel?: string;
   pending?: boolean;
+  /** "danger" for what takes something away; "primary" for what gives it back (enabling). */
+  tone?: "danger" | "primary";
   onConfirm: () => void;
   onClose: () => void;
 };
 
 /** Asks before a destructive change. Cancel comes first, so it holds the focus when the dialog opens. */
-export function ConfirmDialog({ open, title, children, confirmLabel, pendingLabel, pending = false, onConfirm, onClose }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, children, confirmLabel, pendingLabel, pending = false, tone = "danger", onConfirm, onClose }: ConfirmDialogProps) {
   return (
     <Dialog open={open} onClose={pending ? () => {} : onClose} title={title}>
       <div className="space-y-2 text-sm text-slate-700">{children}</div>
@@ -23,7 +25,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, pendingLabe
         <Button variant="secondary" onClick={onClose} disabled={pending}>
           Cancel
         </Button>
-        <Button variant="danger" onClick={onConfirm} disabled={pending}>
+        <Button variant={tone} onClick={onConfirm} disabled={pending}>
           {pending ? (pendingLabel ?? `${confirmLabel}…`) : confirmLabel}
         </Button>
       </DialogActions>

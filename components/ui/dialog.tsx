@@ -22,12 +22,12 @@ type DialogProps = {
 export function Dialog({ open, onClose, title, description, dismissible = true, children }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLElement | null>(null);
-  const latest = useRef({ open, onClose });
+  const latest = useRef({ open, onClose, dismissible });
   const titleId = useId();
   const descriptionId = useId();
 
   useEffect(() => {
-    latest.current = { open, onClose };
+    latest.current = { open, onClose, dismissible };
   });
 
   useEffect(() => {
@@ -47,7 +47,18 @@ export function Dialog({ open, onClose, title, description, dismissible = true, 
     if (dismissible) onClose();
   }
 
+  function onKeyDown(event: React.KeyboardEvent<HTMLDialogElement>) {
+    // Chrome closes a dialog on the second Escape even when the first cancel
+    // was prevented; a cancelled keydown never becomes a close request at all.
+    if (!dismissible && event.key === "Escape") event.preventDefault();
+  }
+
   function onNativeClose() {
+    // Should the browser close a dialog that must stay open anyway, put it back.
+    if (latest.current.open && !latest.current.dismissible) {
+      ref.current?.showModal();
+      return;
+    }
     const target = opener.current;
     opener.current = null;
     if (target?.isConnected) target.focus();
@@ -61,6 +72,7 @@ export function Dialog({ open, onClose, title, description, dismissible = true, 
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
       onCancel={onCancel}
+      onKeyDown={onKeyDown}
       onClose={onNativeClose}
       className="m-auto w-[calc(100%-2rem)] max-w-lg rounded-lg bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40"
     >

@@ -1,0 +1,44 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { toast } from "sonner";
+import { Dialog } from "@/components/ui/dialog";
+import { ServiceAccountForm } from "@/components/service-accounts/service-account-form";
+import { errorMessage } from "@/lib/client/api";
+import { useCreateServiceAccount } from "@/lib/client/service-accounts";
+
+/** Creates the account and opens its page, where its first token is one click away. */
+export function CreateServiceAccountDialog({ org, open, onClose }: { org: string; open: boolean; onClose: () => void }) {
+  const router = useRouter();
+  const createAccount = useCreateServiceAccount(org);
+  const close = () => {
+    createAccount.reset();
+    onClose();
+  };
+  return (
+    <Dialog
+      open={open}
+      onClose={close}
+      title="New service account"
+      description="A bot identity for a CI job or an agent. It starts with no tokens and no access."
+    >
+      <ServiceAccountForm
+        submitLabel="Create service account"
+        pendingLabel="Creating…"
+        pending={createAccount.isPending}
+        error={createAccount.error}
+        onCancel={close}
+        onSubmit={(input) =>
+          createAccount.mutate(input, {
+            onSuccess: (account) => {
+              toast.success(`Service account “${account.name}” created`);
+              close();
+              router.push(`/${org}/service-accounts/${account.id}`);
+            },
+            onError: (error) => toast.error("Could not create the service account", { description: errorMessage(error) }),
+          })
+        }
+      />
+    </Dialog>
+  );
+}

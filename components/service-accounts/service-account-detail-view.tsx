@@ -1,0 +1,224 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { ErrorState, LoadingState } from "@/components/ui/query-states";
+import { DeleteServiceAccountDialog } from "@/components/service-accounts/delete-service-account-dialog";
+import { ServiceAccountForm } from "@/components/service-accounts/service-account-form";
+import { ServiceAccountStatusBadge } from "@/components/service-accounts/service-account-status-badge";
+import { ServiceAccountStatusDialog } from "@/components/service-accounts/service-account-status-dialog";
+import { TokensPanel } from "@/components/tokens/tokens-panel";
+import { ApiError, errorMessage } from "@/lib/client/api";
+import { formatDateTime, formatRelativeTime } from "@/lib/client/format-relative-time";
+import { useDeleteServiceAccount, useServiceAccount, useUpdateServiceAccount, type ServiceAccount } from "@/lib/client/service-accounts";
+
+type Org = { slug: string; name: string };
+
+export function ServiceAccountDetailView({ org, serviceAccountId }: { org: Org; serviceAccountId: string }) {
+  const router = useRouter();
+  const [deleted, setDeleted] = useState(false);
+  const account = useServiceAccount(org.slug, serviceAccountId, { enabled: !deleted });
+  const deleteAccount = useDeleteServiceAccount(org.slug, serviceAccountId);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const listHref = `/${org.slug}/service-accounts`;
+
+  const back = (
+    <Link href={listHref} className="mb-4 inline-block text-sm font-medium text-indigo-700 hover:underline">
+      ← All service accounts
+    </Link>
+  );
+
+  if (deleted) return <LoadingState label="Service account deleted. Returning to the list of service accounts…" />;
+  if (account.isPending) {
+    return (
+      <>
+        {back}
+        <LoadingState label="Loading service account…" />
+      </>
+    );
+  }
+  if (account.isError) {
+    const notFound = account.error instanceof ApiError && account.error.status === 404;
+    return (
+      <>
+        {back}
+        {notFound ? (
+          <div role="alert" className="rounded-lg border border-slate-200 bg-white px-6 py-10 text-center">
+            <h1 className="text-xl font-semibold">Service account not found</h1>
+            <p className="mt-2 text-sm text-slate-600">It may have been deleted, or the link is wrong.</p>
+          </div>
+        ) : (
+          <ErrorState title="The service account could not be loaded" detail={errorMessage(account.error)} onRetry={() => account.refetch()} />
+        )}
+      </>
+    );
+  }
+
+  const current = account.data;
+  function confirmDelete() {
+    deleteAccount.mutate(undefined, {
+      onSuccess: () => {
+        setDeleted(true);
+        toast.success(`Service account “${current.name}” deleted`);
+        router.push(listHref);
+      },
+      onError: (error) => {
+        setConfirmingDelete(false);
+        toast.error(`Could not delete ${current.name}`, { description: errorMessage(error) });
+      },
+    });
+  }
+
+  return (
+    <>
+      {back}
+      <AccountHeader org={org.slug} account={current} onDelete={() => setConfirmingDelete(true)} />
+      <AccountFacts account={current} />
+      <div className="mt-8 max-w-6xl">
+        <TokensPanel
+          org={org.slug}
+          owner={{ serviceAccountId: current.id }}
+          heading="Tokens"
+          caption={`Tokens of ${current.name}`}
+          emptyMessage="No tokens yet. Create one with New token; it is shown once, right after you create it."
+          newTokenDescription={
+            <>
+              The token lets a bot act as <strong className="font-medium text-slate-900">{current.name}</strong>. It is shown once, right
+              after you create it.
+              {current.status === "DISABLED" ? " This account is disabled: the token will not work until you enable it." : null}
+            </>
+          }
+        />
+      </div>
+      <DeleteServiceAccountDialog
+        account={current}
+        open={confirmingDelete}
+        pending={deleteAccount.isPending}
+        onConfirm={confirmDelete}
+        onClose={() => setConfirmingDelete(false)}
+      />
+    </>
+  );
+}
+
+/** The name and description, which Edit turns into a form in place; and the account-wide actions. */
+function AccountHeader({ org, account, onDelete }: { org: string; account: ServiceAccount; onDelete: () => void }) {
+  const update = useUpdateServiceAccount(org, account.id);
+  const [editing, setEditing] = useState(false);
+  const [changingStatus, setChangingStatus] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+
+  useEffect(() => {
+    // Leaving edit mode puts the focus back on Edit, where it came from.
+    if (!editing && returnFocus.current) {
+      returnFocus.current = false;
+      editButton.current?.focus();
+    }
+  }, [editing]);
+
+  function stopEditing() {
+    update.reset();
+    returnFocus.current = true;
+    setEditing(false);
+  }
+
+  return (
+    <header className="mb-6 max-w-6xl space-y-3">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="flex items-center gap-3">
+          <h1 className="text-2xl font-semibold tracking-tight break-all">{account.name}</h1>
+          <ServiceAccountStatusBadge status={account.status} />
+        </div>
+        <div className="flex gap-2">
+          {editing ? null : (
+            <Button ref={editButton} variant="secondary" onClick={() => setEditing(true)}>
+              Edit
+            </Button>
+          )}
+          <Button variant="secondary" onClick={() => setChangingStatus(true)}>
+            {account.status === "ACTIVE" ? "Disable" : "Enable"}
+          </Button>
+          <Button variant="danger" onClick={onDelete}>
+            Delete service account
+          </Button>
+        </div>
+      </div>
+      {editing ? (
+        <div className="rounded-lg border border-slate-200 bg-white p-4">
+          <ServiceAccountForm
+            layout="inline"
+            initial={{ name: account.name, description: account.description }}
+            submitLabel="Save"
+            pendingLabel="Saving…"
+            pending={update.isPending}
+            error={update.error}
+            onCancel={stopEditing}
+            onSubmit={(input) =>
+              update.mutate(input, {
+                onSuccess: () => {
+                  toast.success("Service account saved");
+                  stopEditing();
+                },
+                onError: (error) => toast.error("Could not save the service account", { description: errorMessage(error) }),
+              })
+            }
+          />
+        </div>
+      ) : (
+        <p className={`text-sm whitespace-pre-line ${account.description ? "text-slate-700" : "text-slate-400"}`}>
+          {account.description || "No description"}
+        </p>
+      )}
+      {account.status === "DISABLED" ? (
+        <p role="status" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          This account is disabled: none of its tokens work. Enable it to bring back every token that is neither revoked nor expired.
+        </p>
+      ) : null}
+      <ServiceAccountStatusDialog org={org} account={account} open={changingStatus} onClose={() => setChangingStatus(false)} />
+    </header>
+  );
+}
+
+function AccountFacts({ account }: { account: ServiceAccount }) {
+  const moment = (iso: string) => (
+    <time dateTime={iso} title={formatDateTime(iso)}>
+      {formatRelativeTime(iso)}
+    </time>
+  );
+  return (
+    <dl className="grid max-w-6xl grid-cols-2 gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-4">
+      <div>
+        <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Active tokens</dt>
+        <dd className="mt-1 text-slate-900 tabular-nums">{account.activeTokenCount}</dd>
+      </div>
+      <div>
+        <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Last used</dt>
+        <dd className="mt-1 text-slate-900">{account.lastUsedAt ? moment(account.lastUsedAt) : "Never"}</dd>
+      </div>
+      <div>
+        <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Access</dt>
+        <dd className="mt-1 text-slate-900">{account.accessMode === "FULL_ACCESS" ? "Full access" : "Restricted"}</dd>
+      </div>
+      <div>
+        <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Created</dt>
+        <dd className="mt-1 text-slate-900">
+          {moment(account.createdAt)}
+          {account.createdBy ? <span className="text-slate-500"> by {account.createdBy.name}</span> : null}
+        </dd>
+      </div>
+      {account.status === "DISABLED" && account.disabledAt ? (
+        <div className="col-span-2 sm:col-span-4">
+          <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Disabled</dt>
+          <dd className="mt-1 text-slate-900">
+            {moment(account.disabledAt)}
+            {account.disabledBy ? <span className="text-slate-500"> by {account.disabledBy.name}</span> : null}
+          </dd>
+        </div>
+      ) : null}
+    </dl>
+  );
+}

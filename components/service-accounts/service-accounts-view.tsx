@@ -1,0 +1,126 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { PageHeader } from "@/components/shell/page-header";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Field } from "@/components/ui/field";
+import { ErrorState, LoadingState, LoadMore } from "@/components/ui/query-states";
+import { Select } from "@/components/ui/select";
+import { Table, Td, Th } from "@/components/ui/table";
+import { CreateServiceAccountDialog } from "@/components/service-accounts/create-service-account-dialog";
+import { SERVICE_ACCOUNT_STATUS_LABELS, ServiceAccountStatusBadge } from "@/components/service-accounts/service-account-status-badge";
+import { errorMessage } from "@/lib/client/api";
+import { formatDate } from "@/lib/client/format-date";
+import { formatDateTime, formatRelativeTime } from "@/lib/client/format-relative-time";
+import { useServiceAccounts, type ServiceAccount, type ServiceAccountStatus } from "@/lib/client/service-accounts";
+import { useDebouncedValue } from "@/lib/client/use-debounced-value";
+
+type Org = { slug: string; name: string };
+
+export function ServiceAccountsView({ org }: { org: Org }) {
+  const [search, setSearch] = useState("");
+  const [status, setStatus] = useState<ServiceAccountStatus | "">("");
+  const [creating, setCreating] = useState(false);
+  const query = useDebouncedValue(search.trim());
+  const accounts = useServiceAccounts(org.slug, { search: query, status });
+  const items = accounts.data?.pages.flatMap((page) => page.items) ?? [];
+  const filtered = query !== "" || status !== "";
+
+  return (
+    <>
+      <PageHeader
+        title="Service Accounts"
+        description={`Bot identities in ${org.name}, for CI jobs and scheduled or self-hosted agents. Each has its own tokens.`}
+        actions={<Button onClick={() => setCreating(true)}>New service account</Button>}
+      />
+      <div className="mb-4 flex flex-wrap items-end gap-4">
+        <div className="w-full max-w-sm">
+          <Field label="Search service accounts" type="search" placeholder="Name" value={search} onChange={(e) => setSearch(e.target.value)} />
+        </div>
+        <div className="w-40">
+          <Select label="Status" value={status} onChange={(e) => setStatus(e.target.value as ServiceAccountStatus | "")}>
+            <option value="">All</option>
+            {(Object.keys(SERVICE_ACCOUNT_STATUS_LABELS) as ServiceAccountStatus[]).map((value) => (
+              <option key={value} value={value}>
+                {SERVICE_ACCOUNT_STATUS_LABELS[value]}
+              </option>
+            ))}
+          </Select>
+        </div>
+      </div>
+      {accounts.isPending ? (
+        <LoadingState label="Loading service accounts…" />
+      ) : accounts.isError && !accounts.data ? (
+        <ErrorState title="Service accounts could not be loaded" detail={errorMessage(accounts.error)} onRetry={() => accounts.refetch()} />
+      ) : items.length === 0 ? (
+        filtered ? (
+          <p role="status" className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-600">
+            {query
+              ? `No ${status ? `${SERVICE_ACCOUNT_STATUS_LABELS[status].toLowerCase()} ` : ""}service accounts match “${query}”.`
+              : `No ${SERVICE_ACCOUNT_STATUS_LABELS[status as ServiceAccountStatus].toLowerCase()} service accounts.`}
+          </p>
+        ) : (
+          <EmptyState title="No service accounts yet">
+            <p>
+              A service account is a bot identity: a CI job, a scheduled or self-hosted agent. It calls the MCP endpoint with its own
+              tokens, so you can see what it did and disable it without touching anyone&apos;s personal access.
+            </p>
+            <p className="mt-2">Create one with New service account, then mint its first token.</p>
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <ServiceAccountsTable org={org} accounts={items} />
+          <LoadMore hasMore={accounts.hasNextPage} loading={accounts.isFetchingNextPage} onLoadMore={() => accounts.fetchNextPage()} />
+        </>
+      )}
+      <CreateServiceAccountDialog org={org.slug} open={creating} onClose={() => setCreating(false)} />
+    </>
+  );
+}
+
+function ServiceAccountsTable({ org, accounts }: { org: Org; accounts: ServiceAccount[] }) {
+  return (
+    <Table caption={`Service accounts of ${org.name}`}>
+      <thead className="bg-slate-50">
+        <tr>
+          <Th>Name</Th>
+          <Th>Status</Th>
+          <Th className="text-right">Active tokens</Th>
+          <Th>Last used</Th>
+          <Th>Created</Th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {accounts.map((account) => (
+          <tr key={account.id} className="hover:bg-slate-50">
+            <Td>
+              <Link href={`/${org.slug}/service-accounts/${account.id}`} className="font-medium text-indigo-700 hover:underline">
+                {account.name}
+              </Link>
+              {account.description ? <p className="max-w-md truncate text-xs text-slate-500">{account.description}</p> : null}
+            </Td>
+            <Td>
+              <ServiceAccountStatusBadge status={account.status} />
+            </Td>
+            <Td className="text-right text-slate-700 tabular-nums">{account.activeTokenCount}</Td>
+            <Td className="whitespace-nowrap text-slate-700">
+              {account.lastUsedAt ? (
+                <time dateTime={account.lastUsedAt} title={formatDateTime(account.lastUsedAt)}>
+                  {formatRelativeTime(account.lastUsedAt)}
+                </time>
+              ) : (
+                <span className="text-slate-500">Never</span>
+              )}
+            </Td>
+            <Td className="whitespace-nowrap text-slate-700">
+              <time dateTime={account.createdAt}>{formatDate(account.createdAt)}</time>
+            </Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}

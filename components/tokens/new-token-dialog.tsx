@@ -1,0 +1,160 @@
+"use client";
+
+import { useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Select } from "@/components/ui/select";
+import { TokenRevealPanel } from "@/components/tokens/token-reveal-panel";
+import { ApiError, errorMessage } from "@/lib/client/api";
+import { forgettableSecret, type ForgettableSecret } from "@/lib/client/forgettable-secret";
+import { useMintServiceToken, type LifetimePreset, type MintTokenInput, type TokenOwner } from "@/lib/client/service-tokens";
+
+const LIFETIMES: { value: LifetimePreset | "custom"; label: string }[] = [
+  { value: "1h", label: "1 hour" },
+  { value: "1d", label: "1 day" },
+  { value: "7d", label: "7 days" },
+  { value: "30d", label: "30 days" },
+  { value: "90d", label: "90 days" },
+  { value: "1y", label: "1 year" },
+  { value: "custom", label: "Custom date" },
+];
+
+type NewTokenDialogProps = {
+  org: string;
+  owner: TokenOwner;
+  open: boolean;
+  onClose: () => void;
+  /** Under the title: whose token this is and what it may do. */
+  description: React.ReactNode;
+};
+
+type MintedSecret = { token: ForgettableSecret; prefix: string };
+
+/**
+ * Mint a token. On success the dialog turns into the reveal panel, which
+ * Escape cannot close; the token lives only in this component's state and is
+ * wiped on Done. The mutation is reset at once, so its cache forgets it too.
+ */
+export function NewTokenDialog({ org, owner, open, onClose, description }: NewTokenDialogProps) {
+  const [revealed, setRevealed] = useState<MintedSecret | null>(null);
+  const close = () => {
+    revealed?.token.forget();
+    setRevealed(null);
+    onClose();
+  };
+  return (
+    <Dialog
+      open={open}
+      onClose={close}
+      title={revealed ? "Copy your token" : "New token"}
+      dismissible={!revealed}
+      description={revealed ? undefined : description}
+    >
+      {revealed ? (
+        <TokenRevealPanel token={revealed.token} prefix={revealed.prefix} onDone={close} />
+      ) : (
+        <NewTokenForm org={org} owner={owner} onCancel={close} onMinted={setRevealed} />
+      )}
+    </Dialog>
+  );
+}
+
+const FORM_FIELDS = ["name", "expiresIn", "expiresAt"];
+
+function NewTokenForm({ org, owner, onCancel, onMinted }: { org: string; owner: TokenOwner; onCancel: () => void; onMinted: (minted: MintedSecret) => void }) {
+  const mint = useMintServiceToken(org, owner);
+  const [lifetime, setLifetime] = useState<LifetimePreset | "custom">("1y");
+  const [customMissing, setCustomMissing] = useState(false);
+  const [bounds] = useState(customDateBounds);
+  const error = mint.error instanceof ApiError ? mint.error : null;
+  const fieldError = (field: string) => error?.fieldMessage(field) ?? null;
+  // Problems that belong to no input (not allowed, account gone, …) show above the buttons.
+  const formError = mint.error && !FORM_FIELDS.some(fieldError) ? errorMessage(mint.error) : null;
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const name = String(form.get("name") ?? "").trim();
+    const input: MintTokenInput = { ...(name ? { name } : {}) };
+    if (lifetime === "custom") {
+      const local = String(form.get("expiresAt") ?? "");
+      const at = local ? new Date(local) : null;
+      if (!at || Number.isNaN(at.getTime())) {
+        setCustomMissing(true);
+        return;
+      }
+      input.expiresAt = at.toISOString();
+    } else {
+      input.expiresIn = lifetime;
+    }
+    setCustomMissing(false);
+    mint.mutate(input, {
+      onSuccess: (minted) => {
+        // Read the token once, into the panel's state, and make the mutation forget it.
+        const revealed = { token: forgettableSecret(minted.token), prefix: minted.prefix };
+        mint.reset();
+        toast.success(minted.name ? `Token “${minted.name}” created` : "Token created");
+        onMinted(revealed);
+      },
+      onError: (failure) => toast.error("Could not create the token", { description: errorMessage(failure) }),
+    });
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <Field
+        label="Name"
+        name="name"
+        maxLength={64}
+        autoComplete="off"
+        hint="Optional. Where the token is used, e.g. “GitHub Actions deploy”."
+        error={fieldError("name")}
+      />
+      <Select label="Lifetime" name="expiresIn" value={lifetime} onChange={(e) => setLifetime(e.target.value as LifetimePreset | "custom")} error={fieldError("expiresIn")}>
+        {LIFETIMES.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </Select>
+      {lifetime === "custom" ? (
+        <Field
+          label="Expires at"
+          name="expiresAt"
+          type="datetime-local"
+          required
+          min={bounds.min}
+          max={bounds.max}
+          hint="Your local time; between 1 hour and 1 year from now."
+          error={customMissing ? "Choose the date and time the token stops working." : fieldError("expiresAt")}
+        />
+      ) : null}
+      {formError ? (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+          {formError}
+        </p>
+      ) : null}
+      <DialogActions>
+        <Button variant="secondary" onClick={onCancel} disabled={mint.isPending}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={mint.isPending}>
+          {mint.isPending ? "Creating…" : "Create token"}
+        </Button>
+      </DialogActions>
+    </form>
+  );
+}
+
+/** The datetime-local range the API accepts (1 hour to 1 year from now), in the reader's time zone. */
+function customDateBounds(): { min: string; max: string } {
+  const now = Date.now();
+  return { min: toLocalInputValue(new Date(now + 60 * 60 * 1000)), max: toLocalInputValue(new Date(now + 365 * 24 * 60 * 60 * 1000)) };
+}
+
+function toLocalInputValue(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}

@@ -1,0 +1,75 @@
+"use client";
+
+import { useId, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { ErrorState, LoadingState, LoadMore } from "@/components/ui/query-states";
+import { Select } from "@/components/ui/select";
+import { NewTokenDialog } from "@/components/tokens/new-token-dialog";
+import { RevokeTokenDialog } from "@/components/tokens/revoke-token-dialog";
+import { TOKEN_STATUS_LABELS, TokensTable } from "@/components/tokens/tokens-table";
+import { errorMessage } from "@/lib/client/api";
+import { useServiceTokens, type ServiceToken, type TokenOwner, type TokenStatus } from "@/lib/client/service-tokens";
+
+type TokensPanelProps = {
+  org: string;
+  owner: TokenOwner;
+  /** Names the table for screen readers: "Tokens of deploy-bot". */
+  caption: string;
+  /** A visible h2 above the list; leave it out where the page's h1 already says "tokens". */
+  heading?: string;
+  /** Under the New token dialog's title. */
+  newTokenDescription: React.ReactNode;
+  /** What the empty list says when no filter is set. */
+  emptyMessage: string;
+};
+
+/** One owner's tokens: filter, list, mint (shown once) and revoke. Used by a service account's page and by Service Tokens. */
+export function TokensPanel({ org, owner, caption, heading, newTokenDescription, emptyMessage }: TokensPanelProps) {
+  const headingId = useId();
+  const [status, setStatus] = useState<TokenStatus | "">("");
+  const [minting, setMinting] = useState(false);
+  const [revoking, setRevoking] = useState<ServiceToken | null>(null);
+  const tokens = useServiceTokens(org, owner, status);
+  const items = tokens.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <section aria-label={heading ? undefined : "Tokens"} aria-labelledby={heading ? headingId : undefined} className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        {heading ? (
+          <h2 id={headingId} className="text-lg font-semibold">
+            {heading}
+          </h2>
+        ) : null}
+        <div className="ml-auto flex flex-wrap items-end gap-3">
+          <div className="w-40">
+            <Select label="Token status" value={status} onChange={(e) => setStatus(e.target.value as TokenStatus | "")}>
+              <option value="">All</option>
+              {(Object.keys(TOKEN_STATUS_LABELS) as TokenStatus[]).map((value) => (
+                <option key={value} value={value}>
+                  {TOKEN_STATUS_LABELS[value]}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <Button onClick={() => setMinting(true)}>New token</Button>
+        </div>
+      </div>
+      {tokens.isPending ? (
+        <LoadingState label="Loading tokens…" />
+      ) : tokens.isError && !tokens.data ? (
+        <ErrorState title="Tokens could not be loaded" detail={errorMessage(tokens.error)} onRetry={() => tokens.refetch()} />
+      ) : items.length === 0 ? (
+        <p role="status" className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-600">
+          {status ? `No ${TOKEN_STATUS_LABELS[status].toLowerCase()} tokens.` : emptyMessage}
+        </p>
+      ) : (
+        <>
+          <TokensTable caption={caption} tokens={items} onRevoke={setRevoking} />
+          <LoadMore hasMore={tokens.hasNextPage} loading={tokens.isFetchingNextPage} onLoadMore={() => tokens.fetchNextPage()} />
+        </>
+      )}
+      <NewTokenDialog org={org} owner={owner} open={minting} onClose={() => setMinting(false)} description={newTokenDescription} />
+      <RevokeTokenDialog org={org} owner={owner} token={revoking} onClose={() => setRevoking(null)} />
+    </section>
+  );
+}

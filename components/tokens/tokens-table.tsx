@@ -1,0 +1,97 @@
+"use client";
+
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Table, Td, Th } from "@/components/ui/table";
+import { formatDateTime, formatRelativeTime } from "@/lib/client/format-relative-time";
+import type { ServiceToken, TokenStatus } from "@/lib/client/service-tokens";
+
+export const TOKEN_STATUS_LABELS: Record<TokenStatus, string> = { active: "Active", expired: "Expired", revoked: "Revoked" };
+const TOKEN_STATUS_TONES = { active: "indigo", expired: "amber", revoked: "red" } as const;
+
+/** Tokens as lists show them: the prefix, never the token. Only active tokens can be revoked. */
+export function TokensTable({ caption, tokens, onRevoke }: { caption: string; tokens: ServiceToken[]; onRevoke: (token: ServiceToken) => void }) {
+  return (
+    <Table caption={caption}>
+      <thead className="bg-slate-50">
+        <tr>
+          <Th>Prefix</Th>
+          <Th>Name</Th>
+          <Th>Created by</Th>
+          <Th>Created</Th>
+          <Th>Expires</Th>
+          <Th>Last used</Th>
+          <Th>Status</Th>
+          <Th>
+            <span className="sr-only">Actions</span>
+          </Th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {tokens.map((token) => (
+          <TokenRow key={token.id} token={token} onRevoke={() => onRevoke(token)} />
+        ))}
+      </tbody>
+    </Table>
+  );
+}
+
+function TokenRow({ token, onRevoke }: { token: ServiceToken; onRevoke: () => void }) {
+  return (
+    <tr>
+      <Td className="font-mono whitespace-nowrap text-slate-900">{token.prefix}…</Td>
+      <Td className="text-slate-700">{token.name || <span className="text-slate-400">Unnamed</span>}</Td>
+      <Td className="text-slate-700">
+        {token.createdBy ? <span title={token.createdBy.email}>{token.createdBy.name}</span> : <span className="text-slate-400">Unknown</span>}
+      </Td>
+      <Td className="whitespace-nowrap text-slate-700">
+        <time dateTime={token.createdAt} title={formatDateTime(token.createdAt)}>
+          {formatRelativeTime(token.createdAt)}
+        </time>
+      </Td>
+      <Td className="whitespace-nowrap text-slate-700">
+        <MomentCell iso={token.expiresAt} />
+      </Td>
+      <Td className="whitespace-nowrap text-slate-700">
+        {token.lastUsedAt ? (
+          <>
+            <time dateTime={token.lastUsedAt} title={formatDateTime(token.lastUsedAt)} className="block">
+              {formatRelativeTime(token.lastUsedAt)}
+            </time>
+            {token.lastUsedIp ? <span className="block font-mono text-xs text-slate-500">from {token.lastUsedIp}</span> : null}
+          </>
+        ) : (
+          <span className="text-slate-500">Never</span>
+        )}
+      </Td>
+      <Td className="whitespace-nowrap">
+        <Badge tone={TOKEN_STATUS_TONES[token.status]}>{TOKEN_STATUS_LABELS[token.status]}</Badge>
+        {token.revokedAt ? (
+          // When and by whom; the badge already says what.
+          <time dateTime={token.revokedAt} title={formatDateTime(token.revokedAt)} className="mt-0.5 block text-xs text-slate-500">
+            {formatRelativeTime(token.revokedAt)}
+            {token.revokedBy ? ` by ${token.revokedBy.name}` : null}
+          </time>
+        ) : null}
+      </Td>
+      <Td className="text-right">
+        {token.status === "active" ? (
+          <Button variant="ghost" size="sm" aria-label={`Revoke token ${token.prefix}`} onClick={onRevoke}>
+            Revoke
+          </Button>
+        ) : null}
+      </Td>
+    </tr>
+  );
+}
+
+/** "in 6 days" over "Mar 10, 2026, 3:05 PM": how far, then exactly when. */
+function MomentCell({ iso }: { iso: string }) {
+  const absolute = formatDateTime(iso);
+  return (
+    <time dateTime={iso} title={absolute}>
+      <span className="block">{formatRelativeTime(iso)}</span>
+      <span className="block text-xs text-slate-500">{absolute}</span>
+    </time>
+  );
+}

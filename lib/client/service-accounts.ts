@@ -1,0 +1,95 @@
+"use client";
+
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch, queryString, retryUnlessClientError, type Page } from "@/lib/client/api";
+
+type Person = { id: string; name: string; email: string };
+
+export type ServiceAccountStatus = "ACTIVE" | "DISABLED";
+export type ServiceAccount = {
+  id: string;
+  name: string;
+  description: string;
+  status: ServiceAccountStatus;
+  accessMode: "RESTRICTED" | "FULL_ACCESS";
+  activeTokenCount: number;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: Person | null;
+  disabledAt: string | null;
+  disabledBy: Person | null;
+  lastUsedAt: string | null;
+};
+export type ServiceAccountInput = { name: string; description: string };
+export type ServiceAccountFilters = { search: string; status: ServiceAccountStatus | "" };
+
+export const serviceAccountKeys = {
+  all: (org: string) => ["orgs", org, "service-accounts"] as const,
+  lists: (org: string) => [...serviceAccountKeys.all(org), "list"] as const,
+  list: (org: string, filters: ServiceAccountFilters) => [...serviceAccountKeys.lists(org), filters] as const,
+  details: (org: string) => [...serviceAccountKeys.all(org), "detail"] as const,
+  detail: (org: string, id: string) => [...serviceAccountKeys.details(org), id] as const,
+  // Under the detail key, so dropping a deleted account drops its tokens too.
+  tokens: (org: string, id: string) => [...serviceAccountKeys.detail(org, id), "tokens"] as const,
+};
+
+export const serviceAccountsPath = (org: string) => `/v1/orgs/${encodeURIComponent(org)}/service-accounts`;
+export const serviceAccountPath = (org: string, id: string) => `${serviceAccountsPath(org)}/${encodeURIComponent(id)}`;
+
+export function useServiceAccounts(org: string, filters: ServiceAccountFilters) {
+  return useInfiniteQuery({
+    queryKey: serviceAccountKeys.list(org, filters),
+    queryFn: ({ pageParam, signal }) =>
+      apiFetch<Page<ServiceAccount>>(`${serviceAccountsPath(org)}${queryString({ limit: 50, cursor: pageParam, ...filters })}`, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+    retry: retryUnlessClientError,
+  });
+}
+
+/** `enabled: false` once the account is deleted, so the page does not refetch it into a 404 while it navigates away. */
+export function useServiceAccount(org: string, id: string, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: serviceAccountKeys.detail(org, id),
+    enabled,
+    queryFn: ({ signal }) => apiFetch<ServiceAccount>(serviceAccountPath(org, id), { signal }),
+    retry: retryUnlessClientError,
+  });
+}
+
+export function useCreateServiceAccount(org: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ServiceAccountInput) => apiFetch<ServiceAccount>(serviceAccountsPath(org), { method: "POST", body: input }),
+    onSuccess: (account) => {
+      queryClient.setQueryData(serviceAccountKeys.detail(org, account.id), account);
+      return queryClient.invalidateQueries({ queryKey: serviceAccountKeys.lists(org) });
+    },
+  });
+}
+
+/** Rename, describe, disable or enable. The answer is the whole account, so it replaces the cached one. */
+export function useUpdateServiceAccount(org: string, id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Partial<ServiceAccountInput> & { status?: ServiceAccountStatus }) =>
+      apiFetch<ServiceAccount>(serviceAccountPath(org, id), { method: "PATCH", body: input }),
+    onSuccess: (account) => {
+      queryClient.setQueryData(serviceAccountKeys.detail(org, id), account);
+      return queryClient.invalidateQueries({ queryKey: serviceAccountKeys.lists(org) });
+    },
+  });
+}
+
+/** Deleting revokes the account's tokens. The caller navigates away; the cached account and its tokens are dropped, not refetched into a 404. */
+export function useDeleteServiceAccount(org: string, id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<void>(serviceAccountPath(org, id), { method: "DELETE" }),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: serviceAccountKeys.detail(org, id) });
+      return queryClient.invalidateQueries({ queryKey: serviceAccountKeys.lists(org) });
+    },
+  });
+}

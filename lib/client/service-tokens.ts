@@ -1,0 +1,95 @@
+"use client";
+
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiFetch, queryString, retryUnlessClientError, type Page } from "@/lib/client/api";
+import { serviceAccountKeys, serviceAccountPath } from "@/lib/client/service-accounts";
+
+type Person = { id: string; name: string; email: string };
+
+export type TokenStatus = "active" | "expired" | "revoked";
+export type ServiceToken = {
+  id: string;
+  name: string;
+  prefix: string;
+  orgWide: boolean;
+  serviceAccountId: string | null;
+  status: TokenStatus;
+  expiresAt: string;
+  createdAt: string;
+  createdBy: Person | null;
+  revokedAt: string | null;
+  revokedBy: Person | null;
+  lastUsedAt: string | null;
+  lastUsedIp: string | null;
+  rateLimitPerMinute: number | null;
+};
+/** The one response that carries the token itself. Never cache it. */
+export type MintedServiceToken = ServiceToken & { token: string };
+
+export type LifetimePreset = "1h" | "1d" | "7d" | "30d" | "90d" | "1y";
+export type MintTokenInput = { name?: string; expiresIn?: LifetimePreset; expiresAt?: string };
+
+/** Whose tokens: one service account's, or the organization's own (org-wide), as the API's routes are split. */
+export type TokenOwner = { serviceAccountId: string } | { orgWide: true };
+
+export const serviceTokenKeys = {
+  all: (org: string) => ["orgs", org, "service-tokens"] as const,
+  /** Every token list of one owner, whatever the filter. */
+  lists: (org: string, owner: TokenOwner) =>
+    "orgWide" in owner ? ([...serviceTokenKeys.all(org), "org-wide"] as const) : serviceAccountKeys.tokens(org, owner.serviceAccountId),
+  list: (org: string, owner: TokenOwner, status: TokenStatus | "") => [...serviceTokenKeys.lists(org, owner), { status }] as const,
+};
+
+/** The API base path of the owner's tokens. */
+export function serviceTokensPath(org: string, owner: TokenOwner): string {
+  return "orgWide" in owner
+    ? `/v1/orgs/${encodeURIComponent(org)}/service-tokens`
+    : `${serviceAccountPath(org, owner.serviceAccountId)}/tokens`;
+}
+
+export function useServiceTokens(org: string, owner: TokenOwner, status: TokenStatus | "" = "") {
+  return useInfiniteQuery({
+    queryKey: serviceTokenKeys.list(org, owner, status),
+    queryFn: ({ pageParam, signal }) =>
+      apiFetch<Page<ServiceToken>>(`${serviceTokensPath(org, owner)}${queryString({ limit: 50, cursor: pageParam, status })}`, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+    retry: retryUnlessClientError,
+  });
+}
+
+/** After a mint or a revoke: the owner's token lists, and for an account its active token count. */
+function invalidateAfterTokenChange(queryClient: ReturnType<typeof useQueryClient>, org: string, owner: TokenOwner) {
+  if ("orgWide" in owner) return queryClient.invalidateQueries({ queryKey: serviceTokenKeys.lists(org, owner) });
+  return Promise.all([
+    // The detail key is a prefix of the account's token lists: one call refreshes both.
+    queryClient.invalidateQueries({ queryKey: serviceAccountKeys.detail(org, owner.serviceAccountId) }),
+    queryClient.invalidateQueries({ queryKey: serviceAccountKeys.lists(org) }),
+  ]);
+}
+
+/**
+ * The result carries the token, shown once. It is never written to the query
+ * cache (the lists are refetched instead, and show only the prefix), and
+ * `gcTime: 0` drops the finished mutation from the MutationCache as soon as
+ * the caller resets it, so the token lives only in the reveal panel's state.
+ */
+export function useMintServiceToken(org: string, owner: TokenOwner) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: MintTokenInput) => apiFetch<MintedServiceToken>(serviceTokensPath(org, owner), { method: "POST", body: input }),
+    gcTime: 0,
+    onSuccess: () => invalidateAfterTokenChange(queryClient, org, owner),
+  });
+}
+
+/** Revoked tokens fail from the very next request; revoking twice changes nothing. */
+export function useRevokeServiceToken(org: string, owner: TokenOwner) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ tokenId }: { tokenId: string }) =>
+      apiFetch<void>(`${serviceTokensPath(org, owner)}/${encodeURIComponent(tokenId)}`, { method: "DELETE" }),
+    onSuccess: () => invalidateAfterTokenChange(queryClient, org, owner),
+  });
+}
