@@ -6,6 +6,7 @@ import { E2E } from "./e2e/settings";
 // throwaway database that scripts/test.ts creates (E2E_DATABASE_URL).
 export default defineConfig({
   testDir: "e2e",
+  globalTeardown: "./e2e/global-teardown.ts",
   fullyParallel: false,
   workers: 1,
   retries: 0,

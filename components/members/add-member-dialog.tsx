@@ -8,18 +8,20 @@ import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { OneTimePasswordPanel, type RevealedPassword } from "@/components/members/one-time-password-panel";
 import { ApiError, errorMessage } from "@/lib/client/api";
+import { forgettableSecret } from "@/lib/client/forgettable-secret";
 import { ROLE_LABELS, useAddMember, type Role } from "@/lib/client/members";
 
 type Org = { slug: string; name: string };
 
 /**
  * Add a person by email. When the API creates their account, the dialog turns
- * into the one-time password panel; the password lives only in this state and
- * is dropped when the panel closes.
+ * into the one-time password panel; the password lives only in a forgettable
+ * box that is emptied when the panel closes.
  */
 export function AddMemberDialog({ open, onClose, org, actorRole }: { open: boolean; onClose: () => void; org: Org; actorRole: Role }) {
   const [revealed, setRevealed] = useState<RevealedPassword | null>(null);
   const close = () => {
+    revealed?.password.forget();
     setRevealed(null);
     onClose();
   };
@@ -71,7 +73,7 @@ function AddMemberForm({
         // Forget the response (and any password in it) as soon as it is read.
         addMember.reset();
         toast.success(`${member.name} was added to ${org.name}`);
-        if (oneTimePassword) onAccountCreated({ name: member.name, email: member.email, password: oneTimePassword });
+        if (oneTimePassword) onAccountCreated({ name: member.name, email: member.email, password: forgettableSecret(oneTimePassword) });
         else onAdded();
       },
       onError: (failure) => toast.error("Could not add member", { description: errorMessage(failure) }),
