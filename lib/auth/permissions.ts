@@ -12,6 +12,10 @@ export const PERMISSIONS = [
   "serviceAccounts.read",
   "serviceAccounts.write",
   "serviceTokens.write",
+  "mcpServers.read",
+  "mcpServers.write",
+  "toolsets.read",
+  "toolsets.write",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -1,0 +1,10 @@
+import { orgRoute } from "@/lib/http/org-route";
+import { createToolset } from "@/lib/toolsets/create-toolset";
+import { listToolsets } from "@/lib/toolsets/list-toolsets";
+import { createToolsetSchema, listToolsetsQuerySchema } from "@/lib/toolsets/toolset-schemas";
+
+export const GET = orgRoute({ permission: "toolsets.read", query: listToolsetsQuerySchema }, ({ org, query }) => listToolsets({ orgId: org.id, ...query }));
+
+export const POST = orgRoute({ permission: "toolsets.write", body: createToolsetSchema, status: 201 }, ({ org, body, audit }) =>
+  createToolset({ orgId: org.id, input: body, audit }),
+);

@@ -1,0 +1,24 @@
+import "server-only";
+import { db } from "@/lib/db/prisma";
+import { notFound } from "@/lib/errors";
+import type { AuditContext } from "@/lib/auth/principal";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { dropUpstreamClient } from "@/lib/mcp/upstream-pool";
+import { mcpServerSnapshot } from "@/lib/mcp-servers/mcp-server-view";
+
+/** Deletes a server and its catalog; its tools leave every toolset. */
+export async function deleteMcpServer({ orgId, serverId, audit }: { orgId: string; serverId: string; audit: AuditContext }): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const server = await tx.mcpServer.findFirst({ where: { id: serverId, orgId } });
+    if (!server) throw notFound("MCP server");
+    const toolCount = await tx.catalogTool.count({ where: { serverId } });
+    await tx.mcpServer.delete({ where: { id: server.id } });
+    await recordAuditEvent(tx, audit, {
+      orgId,
+      action: "mcp_server.delete",
+      target: { kind: "mcp_server", id: server.id },
+      before: { ...mcpServerSnapshot(server), toolCount },
+    });
+  });
+  dropUpstreamClient(serverId);
+}

@@ -1,0 +1,21 @@
+import "server-only";
+import { db } from "@/lib/db/prisma";
+import { catalogToolSelect, toCatalogToolView, type CatalogToolView } from "@/lib/mcp-servers/catalog-tool-view";
+
+const MAX_TOOLS = 2000;
+
+/** Every tool of the organization's servers, for the toolset picker (grouped by server there). */
+export async function listCatalogTools({ orgId, search }: { orgId: string; search?: string }): Promise<{ items: CatalogToolView[] }> {
+  const rows = await db().catalogTool.findMany({
+    where: {
+      orgId,
+      ...(search
+        ? { OR: [{ name: { contains: search, mode: "insensitive" } }, { description: { contains: search, mode: "insensitive" } }, { exposedName: { contains: search, mode: "insensitive" } }] }
+        : {}),
+    },
+    select: catalogToolSelect,
+    orderBy: [{ server: { name: "asc" } }, { name: "asc" }],
+    take: MAX_TOOLS,
+  });
+  return { items: rows.map(toCatalogToolView) };
+}

@@ -1,0 +1,19 @@
+import "server-only";
+import { db } from "@/lib/db/prisma";
+import { afterCursor, cursorOrder, toPage, type Page } from "@/lib/http/pagination";
+import { mcpServerSelect, toMcpServerView, type McpServerView } from "@/lib/mcp-servers/mcp-server-view";
+
+export async function listMcpServers({ orgId, limit, cursor, search }: { orgId: string; limit: number; cursor?: string; search?: string }): Promise<Page<McpServerView>> {
+  const rows = await db().mcpServer.findMany({
+    where: {
+      orgId,
+      ...afterCursor(cursor),
+      ...(search ? { OR: [{ name: { contains: search, mode: "insensitive" } }, { slug: { contains: search.toLowerCase() } }] } : {}),
+    },
+    select: mcpServerSelect,
+    orderBy: cursorOrder(),
+    take: limit + 1,
+  });
+  const page = toPage(rows, limit);
+  return { items: page.items.map(toMcpServerView), nextCursor: page.nextCursor };
+}

@@ -1,0 +1,95 @@
+import type { McpServerHealth } from "@/lib/generated/prisma/enums";
+import type { CatalogChanges } from "@/lib/mcp/sync-catalog";
+
+/** A server as the API shows it: header names, never their values. */
+export type McpServerView = {
+  id: string;
+  name: string;
+  slug: string;
+  url: string;
+  builtin: boolean;
+  headerNames: string[];
+  timeoutMs: number;
+  enabled: boolean;
+  health: McpServerHealth;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  lastSyncedAt: string | null;
+  lastSyncChanges: CatalogChanges | null;
+  protocolVersion: string | null;
+  toolCount: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export const mcpServerSelect = {
+  id: true,
+  name: true,
+  slug: true,
+  url: true,
+  builtin: true,
+  headerNames: true,
+  timeoutMs: true,
+  enabled: true,
+  health: true,
+  lastError: true,
+  lastErrorAt: true,
+  lastSyncedAt: true,
+  lastSyncChanges: true,
+  protocolVersion: true,
+  createdAt: true,
+  updatedAt: true,
+  _count: { select: { tools: true } },
+} as const;
+
+type Row = {
+  id: string;
+  name: string;
+  slug: string;
+  url: string;
+  builtin: boolean;
+  headerNames: string[];
+  timeoutMs: number;
+  enabled: boolean;
+  health: McpServerHealth;
+  lastError: string | null;
+  lastErrorAt: Date | null;
+  lastSyncedAt: Date | null;
+  lastSyncChanges: unknown;
+  protocolVersion: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  _count: { tools: number };
+};
+
+export function toMcpServerView(row: Row): McpServerView {
+  return {
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    url: row.url,
+    builtin: row.builtin,
+    headerNames: row.headerNames,
+    timeoutMs: row.timeoutMs,
+    enabled: row.enabled,
+    health: row.health,
+    lastError: row.lastError,
+    lastErrorAt: row.lastErrorAt?.toISOString() ?? null,
+    lastSyncedAt: row.lastSyncedAt?.toISOString() ?? null,
+    lastSyncChanges: (row.lastSyncChanges as CatalogChanges | null) ?? null,
+    protocolVersion: row.protocolVersion,
+    toolCount: row._count.tools,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** The audit snapshot: settings and header names, never header values. */
+export const mcpServerSnapshot = (s: { name: string; slug: string; url: string; headerNames: string[]; timeoutMs: number; enabled: boolean }) => ({
+  name: s.name,
+  slug: s.slug,
+  url: s.url,
+  headerNames: s.headerNames,
+  timeoutMs: s.timeoutMs,
+  enabled: s.enabled,
+});

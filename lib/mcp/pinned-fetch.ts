@@ -1,0 +1,69 @@
+import dns from "node:dns";
+import http from "node:http";
+import https from "node:https";
+import { isIP, type LookupFunction } from "node:net";
+import { Readable } from "node:stream";
+import { refuseAddress } from "@/lib/network/outbound-policy";
+
+export class BlockedAddressError extends Error {
+  override name = "BlockedAddressError";
+}
+
+/**
+ * A fetch for the upstream client transport that resolves the host itself,
+ * checks every address against the outbound policy and connects the socket to
+ * an address it checked: there is no second lookup, so DNS rebinding cannot
+ * swap in a forbidden address between the check and the connection. TLS still
+ * verifies the certificate against the host name.
+ */
+export function createPinnedFetch() {
+  const lookup: LookupFunction = (hostname, options, callback) => {
+    dns.lookup(hostname, { all: true, family: options?.family ?? 0 }, (error, addresses) => {
+      if (error) return callback(error, "", 0);
+      const refusals = addresses.map((a) => refuseAddress(a.address));
+      const allowed = addresses.filter((_, i) => refusals[i] === null);
+      if (!allowed.length) return callback(new BlockedAddressError(`Refused to connect to ${hostname}: ${refusals[0]}`), "", 0);
+      if (options?.all) (callback as unknown as (e: null, a: typeof allowed) => void)(null, allowed);
+      else callback(null, allowed[0].address, allowed[0].family);
+    });
+  };
+  const agents = {
+    "http:": new http.Agent({ keepAlive: true, lookup, maxSockets: 64 }),
+    "https:": new https.Agent({ keepAlive: true, lookup, maxSockets: 64 }),
+  };
+
+  return async function pinnedFetch(input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
+    const url = new URL(typeof input === "string" || input instanceof URL ? input : input.url);
+    if (url.protocol !== "http:" && url.protocol !== "https:") throw new TypeError(`Unsupported protocol ${url.protocol}`);
+    const host = url.hostname.replace(/^\[|\]$/g, "");
+    // An IP literal never goes through lookup: check it here.
+    if (isIP(host)) {
+      const refusal = refuseAddress(host);
+      if (refusal) throw new BlockedAddressError(`Refused to connect to ${host}: ${refusal}`);
+    }
+    const transport = url.protocol === "https:" ? https : http;
+    const headers: Record<string, string> = {};
+    new Headers(init.headers).forEach((value, name) => (headers[name] = value));
+    const body = init.body == null ? undefined : typeof init.body === "string" ? init.body : Buffer.from(await new Response(init.body).arrayBuffer());
+    return new Promise<Response>((resolve, reject) => {
+      const request = transport.request(
+        url,
+        { method: init.method ?? "GET", headers, agent: agents[url.protocol as "http:" | "https:"], signal: init.signal ?? undefined },
+        (res) => {
+          const responseHeaders = new Headers();
+          for (const [name, value] of Object.entries(res.headers)) {
+            if (Array.isArray(value)) value.forEach((v) => responseHeaders.append(name, v));
+            else if (value !== undefined) responseHeaders.set(name, value);
+          }
+          const status = res.statusCode ?? 502;
+          const empty = [101, 103, 204, 205, 304].includes(status);
+          if (empty) res.resume();
+          resolve(new Response(empty ? null : (Readable.toWeb(res) as ReadableStream), { status, headers: responseHeaders }));
+        },
+      );
+      request.on("error", reject);
+      if (body !== undefined) request.write(body);
+      request.end();
+    });
+  };
+}

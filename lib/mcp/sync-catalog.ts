@@ -1,0 +1,166 @@
+import type { Client } from "@modelcontextprotocol/client";
+import { db } from "@/lib/db/prisma";
+import type { AuditContext } from "@/lib/auth/principal";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { logger } from "@/lib/logger";
+import { exposedName } from "@/lib/mcp/exposed-name";
+import { describeUpstreamError } from "@/lib/mcp/upstream-error";
+import { dropUpstreamClient, getUpstreamClient } from "@/lib/mcp/upstream-pool";
+
+export type CatalogChanges = {
+  tools: { added: string[]; removed: string[]; changed: string[] };
+  prompts: number;
+  resources: number;
+  resourceTemplates: number;
+  /** Toolsets that lost tools because the upstream no longer has them. */
+  toolsetsAffected: string[];
+};
+
+export type SyncResult =
+  | { status: "synced"; changes: CatalogChanges; toolCount: number }
+  | { status: "error"; message: string }
+  | { status: "skipped"; reason: "busy" | "disabled" | "not_found" };
+
+const LEASE_MS = 5 * 60_000;
+
+type UpstreamTool = { name: string; title?: string; description?: string; inputSchema: unknown; outputSchema?: unknown; annotations?: unknown };
+
+/**
+ * Pages through the upstream's tools, prompts, resources and resource
+ * templates and makes the catalog match, in one transaction with its audit
+ * event. A lease on the server row keeps two instances from syncing it at once.
+ */
+export async function syncCatalog({ orgId, serverId, audit }: { orgId: string; serverId: string; audit: AuditContext }): Promise<SyncResult> {
+  const claimed = await db().$queryRaw<{ id: string }[]>`
+    UPDATE "McpServer" SET "syncLockedUntil" = (now() AT TIME ZONE 'UTC') + ${LEASE_MS}::float8 * interval '1 millisecond'
+    WHERE id = ${serverId}::uuid AND "orgId" = ${orgId}::uuid AND enabled
+      AND ("syncLockedUntil" IS NULL OR "syncLockedUntil" < now() AT TIME ZONE 'UTC')
+    RETURNING id::text`;
+  if (!claimed.length) {
+    const server = await db().mcpServer.findFirst({ where: { id: serverId, orgId }, select: { enabled: true } });
+    return { status: "skipped", reason: !server ? "not_found" : !server.enabled ? "disabled" : "busy" };
+  }
+  const server = await db().mcpServer.findUniqueOrThrow({ where: { id: serverId } });
+  try {
+    const client = await getUpstreamClient(server);
+    const upstream = await listEverything(client, server.timeoutMs);
+    const result = await writeCatalog({ orgId, server, upstream, protocolVersion: client.getNegotiatedProtocolVersion() ?? null, audit });
+    return { status: "synced", ...result };
+  } catch (error) {
+    dropUpstreamClient(server.id);
+    const message = describeUpstreamError(error, server.timeoutMs);
+    logger.warn("catalog sync failed", { server: server.slug, message });
+    await db().mcpServer.update({
+      where: { id: server.id },
+      data: { health: "ERROR", lastError: message, lastErrorAt: new Date(), syncLockedUntil: null },
+    });
+    return { status: "error", message };
+  }
+}
+
+async function listEverything(client: Client, timeout: number) {
+  const options = { timeout, cacheMode: "bypass" as const };
+  const capabilities = client.getServerCapabilities() ?? {};
+  const [tools, prompts, resources, resourceTemplates] = await Promise.all([
+    capabilities.tools ? client.listTools(undefined, options).then((r) => r.tools) : [],
+    capabilities.prompts ? client.listPrompts(undefined, options).then((r) => r.prompts) : [],
+    capabilities.resources ? client.listResources(undefined, options).then((r) => r.resources) : [],
+    capabilities.resources ? client.listResourceTemplates(undefined, options).then((r) => r.resourceTemplates) : [],
+  ]);
+  return { tools: tools as UpstreamTool[], prompts, resources, resourceTemplates };
+}
+
+const json = (value: unknown) => (value === undefined || value === null ? undefined : (value as Prisma.InputJsonValue));
+const toolFields = (t: UpstreamTool) => ({
+  title: t.title ?? null,
+  description: t.description ?? "",
+  inputSchema: (t.inputSchema ?? { type: "object" }) as Prisma.InputJsonValue,
+  outputSchema: json(t.outputSchema),
+  annotations: json(t.annotations),
+});
+const fingerprint = (t: { title: string | null; description: string; inputSchema: unknown; outputSchema?: unknown; annotations?: unknown }) =>
+  JSON.stringify([t.title ?? null, t.description, t.inputSchema, t.outputSchema ?? null, t.annotations ?? null]);
+
+async function writeCatalog({
+  orgId,
+  server,
+  upstream,
+  protocolVersion,
+  audit,
+}: {
+  orgId: string;
+  server: { id: string; slug: string };
+  upstream: Awaited<ReturnType<typeof listEverything>>;
+  protocolVersion: string | null;
+  audit: AuditContext;
+}) {
+  return db().$transaction(async (tx) => {
+    const existing = await tx.catalogTool.findMany({ where: { serverId: server.id } });
+    const byName = new Map(existing.map((t) => [t.name, t]));
+    const incoming = new Map(upstream.tools.map((t) => [t.name, t]));
+    const added = upstream.tools.filter((t) => !byName.has(t.name));
+    const removed = existing.filter((t) => !incoming.has(t.name));
+    const changed = upstream.tools.filter((t) => {
+      const old = byName.get(t.name);
+      return old && fingerprint(old) !== fingerprint({ ...toolFields(t), outputSchema: t.outputSchema, annotations: t.annotations });
+    });
+
+    const affected = removed.length
+      ? await tx.toolset.findMany({ where: { orgId, tools: { some: { toolId: { in: removed.map((t) => t.id) } } } }, select: { name: true } })
+      : [];
+    if (removed.length) await tx.catalogTool.deleteMany({ where: { id: { in: removed.map((t) => t.id) } } });
+    if (added.length) {
+      await tx.catalogTool.createMany({
+        data: added.map((t) => ({ orgId, serverId: server.id, name: t.name, exposedName: exposedName(server.slug, t.name), ...toolFields(t) })),
+      });
+    }
+    for (const t of changed) await tx.catalogTool.update({ where: { id: byName.get(t.name)!.id }, data: toolFields(t) });
+
+    await tx.catalogPrompt.deleteMany({ where: { serverId: server.id } });
+    await tx.catalogPrompt.createMany({
+      data: upstream.prompts.map((p) => ({ serverId: server.id, name: p.name, title: p.title ?? null, description: p.description ?? "", arguments: json(p.arguments) })),
+      skipDuplicates: true,
+    });
+    await tx.catalogResource.deleteMany({ where: { serverId: server.id } });
+    await tx.catalogResource.createMany({
+      data: upstream.resources.map((r) => ({ serverId: server.id, uri: r.uri, name: r.name, title: r.title ?? null, description: r.description ?? "", mimeType: r.mimeType ?? null })),
+      skipDuplicates: true,
+    });
+    await tx.catalogResourceTemplate.deleteMany({ where: { serverId: server.id } });
+    await tx.catalogResourceTemplate.createMany({
+      data: upstream.resourceTemplates.map((r) => ({
+        serverId: server.id,
+        uriTemplate: r.uriTemplate,
+        name: r.name,
+        title: r.title ?? null,
+        description: r.description ?? "",
+        mimeType: r.mimeType ?? null,
+      })),
+      skipDuplicates: true,
+    });
+
+    const changes: CatalogChanges = {
+      tools: { added: added.map((t) => t.name), removed: removed.map((t) => t.name), changed: changed.map((t) => t.name) },
+      prompts: upstream.prompts.length,
+      resources: upstream.resources.length,
+      resourceTemplates: upstream.resourceTemplates.length,
+      toolsetsAffected: affected.map((t) => t.name),
+    };
+    await tx.mcpServer.update({
+      where: { id: server.id },
+      data: {
+        health: "HEALTHY",
+        lastError: null,
+        lastSyncedAt: new Date(),
+        lastSyncChanges: changes as unknown as Prisma.InputJsonValue,
+        protocolVersion,
+        syncLockedUntil: null,
+      },
+    });
+    if (added.length || removed.length || changed.length) {
+      await recordAuditEvent(tx, audit, { orgId, action: "mcp_server.catalog_changed", target: { kind: "mcp_server", id: server.id }, after: changes });
+    }
+    return { changes, toolCount: upstream.tools.length };
+  });
+}

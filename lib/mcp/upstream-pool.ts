@@ -1,0 +1,80 @@
+import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
+import { decryptJson } from "@/lib/secrets/secret-box";
+import { logger } from "@/lib/logger";
+import { createPinnedFetch } from "@/lib/mcp/pinned-fetch";
+import { demoFetch } from "@/lib/mcp/demo-server";
+
+// One connected client per upstream per instance, reused by every call and
+// sync. A changed server (its updatedAt) gets a fresh connection; a broken one
+// is dropped and reconnected on next use.
+
+export type UpstreamConfig = {
+  id: string;
+  slug: string;
+  url: string;
+  builtin: boolean;
+  headersEncrypted: string | null;
+  timeoutMs: number;
+  updatedAt: Date;
+};
+
+type Entry = { version: string; client: Promise<Client> };
+
+const globalForPool = globalThis as unknown as {
+  controlRoomUpstreams?: Map<string, Entry>;
+  controlRoomPinnedFetch?: ReturnType<typeof createPinnedFetch>;
+  controlRoomListChanged?: (serverId: string) => void;
+};
+const pool: Map<string, Entry> = (globalForPool.controlRoomUpstreams ??= new Map<string, Entry>());
+
+/** Called when an upstream says its tools, prompts or resources changed (the catalog sync hooks in here). */
+export function onUpstreamListChanged(listener: (serverId: string) => void): void {
+  globalForPool.controlRoomListChanged = listener;
+}
+
+const CONNECT_TIMEOUT_MS = 15_000;
+
+async function connect(config: UpstreamConfig): Promise<Client> {
+  const headers = config.headersEncrypted ? decryptJson<Record<string, string>>(config.headersEncrypted) : {};
+  const fetch = config.builtin ? demoFetch : (globalForPool.controlRoomPinnedFetch ??= createPinnedFetch());
+  const changed = () => globalForPool.controlRoomListChanged?.(config.id);
+  const client = new Client(
+    { name: "control-room-gateway", version: "1.0.0" },
+    {
+      // Speak 2026-07-28 where the upstream can, else fall back to 2025-11-25.
+      versionNegotiation: { mode: "auto" },
+      listChanged: {
+        tools: { onChanged: changed, autoRefresh: false },
+        prompts: { onChanged: changed, autoRefresh: false },
+        resources: { onChanged: changed, autoRefresh: false },
+      },
+    },
+  );
+  client.onerror = (error) => logger.warn("upstream connection error", { server: config.slug, error: error.message });
+  const transport = new StreamableHTTPClientTransport(new URL(config.url), { requestInit: { headers }, fetch });
+  await client.connect(transport, { timeout: Math.min(config.timeoutMs, CONNECT_TIMEOUT_MS) });
+  return client;
+}
+
+/** The connected client for this upstream, connecting on first use. */
+export function getUpstreamClient(config: UpstreamConfig): Promise<Client> {
+  const version = config.updatedAt.toISOString();
+  const existing = pool.get(config.id);
+  if (existing && existing.version === version) return existing.client;
+  if (existing) void existing.client.then((c) => c.close()).catch(() => {});
+  const client = connect(config);
+  pool.set(config.id, { version, client });
+  // A failed connection is not kept: the next use tries again.
+  client.catch(() => {
+    if (pool.get(config.id)?.client === client) pool.delete(config.id);
+  });
+  return client;
+}
+
+/** Drops the connection (after a transport failure, or when the server is disabled or deleted). */
+export function dropUpstreamClient(serverId: string): void {
+  const existing = pool.get(serverId);
+  if (!existing) return;
+  pool.delete(serverId);
+  void existing.client.then((c) => c.close()).catch(() => {});
+}

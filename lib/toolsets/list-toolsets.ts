@@ -1,0 +1,15 @@
+import "server-only";
+import { db } from "@/lib/db/prisma";
+import { afterCursor, cursorOrder, toPage, type Page } from "@/lib/http/pagination";
+import { toolsetSelect, toToolsetView, type ToolsetView } from "@/lib/toolsets/toolset-view";
+
+export async function listToolsets({ orgId, limit, cursor, search }: { orgId: string; limit: number; cursor?: string; search?: string }): Promise<Page<ToolsetView>> {
+  const rows = await db().toolset.findMany({
+    where: { orgId, ...afterCursor(cursor), ...(search ? { name: { contains: search, mode: "insensitive" } } : {}) },
+    select: toolsetSelect,
+    orderBy: cursorOrder(),
+    take: limit + 1,
+  });
+  const page = toPage(rows, limit);
+  return { items: page.items.map(toToolsetView), nextCursor: page.nextCursor };
+}

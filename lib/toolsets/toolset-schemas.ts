@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { pageQuerySchema } from "@/lib/http/pagination";
+
+const name = z.string().trim().min(1, "Name is required").max(64, "Name must be at most 64 characters");
+const description = z.string().trim().max(500, "Description must be at most 500 characters");
+
+export const createToolsetSchema = z.strictObject({ name, description: description.default("") });
+export const updateToolsetSchema = z
+  .strictObject({ name: name.optional(), description: description.optional() })
+  .refine((v) => v.name !== undefined || v.description !== undefined, { message: "Send name or description" });
+export const addToolsetToolsSchema = z.strictObject({ toolIds: z.array(z.uuid("toolIds must be tool ids")).min(1).max(500) });
+export const assignToolsetSchema = z
+  .strictObject({ userId: z.uuid().optional(), groupId: z.uuid().optional(), serviceAccountId: z.uuid().optional() })
+  .refine((v) => [v.userId, v.groupId, v.serviceAccountId].filter(Boolean).length === 1, {
+    message: "Send exactly one of userId, groupId, serviceAccountId",
+  });
+export type AssignToolsetInput = z.infer<typeof assignToolsetSchema>;
+export const listToolsetsQuerySchema = pageQuerySchema.extend({ search: z.string().trim().max(64).optional() });

@@ -1,0 +1,21 @@
+import "server-only";
+import { db } from "@/lib/db/prisma";
+import { notFound } from "@/lib/errors";
+import type { AuditContext } from "@/lib/auth/principal";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { assignmentSelect, toAssignmentView } from "@/lib/toolsets/toolset-view";
+
+export async function unassignToolset({ orgId, toolsetId, assignmentId, audit }: { orgId: string; toolsetId: string; assignmentId: string; audit: AuditContext }): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const row = await tx.toolsetAssignment.findFirst({ where: { id: assignmentId, toolsetId, orgId }, select: assignmentSelect });
+    if (!row) throw notFound("Assignment");
+    await tx.toolsetAssignment.delete({ where: { id: row.id } });
+    const view = toAssignmentView(row);
+    await recordAuditEvent(tx, audit, {
+      orgId,
+      action: "toolset.unassign",
+      target: { kind: "toolset", id: toolsetId },
+      before: { kind: view.kind, targetId: view.target.id, targetName: view.target.name },
+    });
+  });
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import { db } from "@/lib/db/prisma";
+import { notFound } from "@/lib/errors";
+import type { AuditContext } from "@/lib/auth/principal";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { toolsetSelect, toToolsetView, type ToolsetView } from "@/lib/toolsets/toolset-view";
+
+export async function updateToolset({
+  orgId,
+  toolsetId,
+  input,
+  audit,
+}: {
+  orgId: string;
+  toolsetId: string;
+  input: { name?: string; description?: string };
+  audit: AuditContext;
+}): Promise<ToolsetView> {
+  return db().$transaction(async (tx) => {
+    const before = await tx.toolset.findFirst({ where: { id: toolsetId, orgId }, select: toolsetSelect });
+    if (!before) throw notFound("Toolset");
+    const after = await tx.toolset.update({ where: { id: before.id }, data: input, select: toolsetSelect });
+    await recordAuditEvent(tx, audit, {
+      orgId,
+      action: "toolset.update",
+      target: { kind: "toolset", id: toolsetId },
+      before: { name: before.name, description: before.description },
+      after: { name: after.name, description: after.description },
+    });
+    return toToolsetView(after);
+  });
+}
