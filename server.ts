@@ -9,6 +9,9 @@ import { disconnectDb } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import { PEER_ADDRESS_HEADER } from "@/lib/http/client-ip";
 import { scheduleMaintenance } from "@/lib/jobs/run-maintenance";
+import { installDemoServer } from "@/lib/mcp/install-demo-server";
+import { scheduleCatalogSync } from "@/lib/mcp/schedule-catalog-sync";
+import { flushToolCalls } from "@/lib/usage/record-tool-call";
 import { seedFirstRun } from "@/lib/orgs/seed-first-run";
 
 const log = (line: string) => console.log(`[control-room] ${line}`);
@@ -17,13 +20,17 @@ async function main() {
   const dev = process.argv.includes("--dev");
   const dataDir = process.env.DATA_DIR || ".data";
   process.env.NEXTAUTH_SECRET ||= loadOrCreateSecret({ dataDir, name: "nextauth-secret" });
+  process.env.SECRETS_KEY ||= loadOrCreateSecret({ dataDir, name: "secrets-key" });
   const port = Number(process.env.PORT || 3000);
   process.env.NEXTAUTH_URL ||= `http://localhost:${port}`;
 
   const { embedded } = await prepareDatabase({ log });
   const config = env();
   const seeded = await seedFirstRun({ orgSlug: config.SEED_ORG_SLUG, adminEmail: config.ADMIN_EMAIL, adminPassword: config.ADMIN_PASSWORD });
-  if (seeded.created) printFirstRun(seeded);
+  if (seeded.created) {
+    await installDemoServer({ orgId: seeded.orgId });
+    printFirstRun(seeded);
+  }
 
   const app = next({ dev, dir: process.cwd() });
   await app.prepare();
@@ -36,10 +43,13 @@ async function main() {
   });
   server.listen(port, config.HOST, () => log(`Control Room is ready on http://localhost:${port}`));
   const stopMaintenance = scheduleMaintenance();
+  const stopCatalogSync = scheduleCatalogSync();
 
   const shutdown = async () => {
     stopMaintenance();
+    stopCatalogSync();
     server.close();
+    await flushToolCalls();
     await app.close?.();
     await disconnectDb();
     await embedded?.stop();

@@ -19,6 +19,9 @@ const schema = z.object({
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_NAME: z.string().default("Single sign-on"),
   EXPIRED_TOKEN_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(0),
+  SECRETS_KEY: z.string().optional(),
+  UPSTREAM_ALLOWED_NETWORKS: z.string().optional(),
+  CATALOG_SYNC_INTERVAL: z.string().optional(),
   TOKEN_CLEANUP_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
 });
 

@@ -9,7 +9,7 @@ const SEED_LOCK_KEY = 72707370;
 
 export type FirstRunResult =
   | { created: false }
-  | { created: true; orgSlug: string; email: string; generatedPassword: string | null };
+  | { created: true; orgId: string; orgSlug: string; email: string; generatedPassword: string | null };
 
 /**
  * On the very first start (no users at all) creates the first organization and
@@ -43,7 +43,7 @@ export async function seedFirstRun({
       target: { kind: "user", id: user.id },
       after: { email, role: "OWNER", newAccount: true },
     });
-    return { created: true, orgSlug: slug, email, generatedPassword };
+    return { created: true, orgId: org.id, orgSlug: slug, email, generatedPassword };
   });
 }
 
