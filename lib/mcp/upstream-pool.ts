@@ -50,7 +50,8 @@ async function connect(config: UpstreamConfig): Promise<Client> {
       },
     },
   );
-  client.onerror = (error) => logger.warn("upstream connection error", { server: config.slug, error: error.message });
+  // A notification stream closing (on shutdown, or an upstream restart) is routine; calls report real failures.
+  client.onerror = (error) => logger.debug("upstream connection event", { server: config.slug, error: error.message });
   const transport = new StreamableHTTPClientTransport(new URL(config.url), { requestInit: { headers }, fetch });
   await client.connect(transport, { timeout: Math.min(config.timeoutMs, CONNECT_TIMEOUT_MS) });
   return client;
