@@ -1,6 +1,9 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Compression belongs to the reverse proxy: gzip on every small MCP answer
+  // cost the gateway more CPU than the rest of a call (see README, Benchmark).
+  compress: false,
   // forbidden() renders app/forbidden.tsx with a real 403 status.
   experimental: { authInterrupts: true },
   // Native and WebAssembly packages are loaded by Node at run time, not bundled.

@@ -18,6 +18,9 @@ const HTTP_SAMPLES = 300;
 const PORT = Number(process.env.BENCH_PORT ?? 3399);
 const ADMIN = { email: "bench@example.test", password: "bench password 123" };
 const DATA_DIR = `/tmp/control-room-bench-${process.pid}`;
+const SECRETS_KEY = Buffer.alloc(32, 7).toString("base64");
+const CALLS = 3_000;
+const CONCURRENCY = 32;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 function summary(name: string, samples: number[]) {
@@ -56,8 +59,9 @@ async function seed(url: string) {
 }
 
 function startServer(url: string): Promise<() => void> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATABASE_URL: url, PORT: String(PORT), DATA_DIR, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: "warn" };
-  const child = spawn("node_modules/.bin/tsx", ["server.ts"], { env, stdio: ["ignore", "pipe", "inherit"] });
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATABASE_URL: url, PORT: String(PORT), DATA_DIR, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: "warn", SECRETS_KEY, UPSTREAM_ALLOWED_NETWORKS: "127.0.0.0/8", CATALOG_SYNC_INTERVAL: "1h" };
+  const flags = process.env.BENCH_SERVER_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn("node_modules/.bin/tsx", [...flags, "server.ts"], { env, stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((resolve, reject) => {
     child.stdout.on("data", (chunk: Buffer) => {
       if (chunk.toString().includes("Control Room is ready")) resolve(() => child.kill("SIGTERM"));
@@ -132,18 +136,100 @@ async function main() {
       await time(httpWhoami, () => get("/v1/orgs/bench/whoami", { authorization: `Bearer ${tokens[i % tokens.length]}` }));
     }
 
+    const gateway = await benchGateway({ base, orgId, audit });
+
     console.log(`\nControl Room benchmark (node ${process.version}, PostgreSQL, ${ACCOUNTS} accounts, ${ACCOUNTS * TOKENS_PER_ACCOUNT} tokens)`);
     const v = summary("token verification (in process)", verify);
     const l = summary("service-account list, first page (in process)", list);
     const h = summary("GET /v1/orgs/:slug/service-accounts (HTTP)", httpList);
     summary("GET /v1/orgs/:slug/whoami with a token (HTTP)", httpWhoami);
-    console.log(`\ntargets: verification p50 <= 1 ms: ${v.p50 <= 1 ? "met" : "MISSED"}; list page p50 <= 50 ms: ${Math.max(l.p50, h.p50) <= 50 ? "met" : "MISSED"}`);
+    console.log(`\ntools/call, ${CALLS} calls at concurrency ${CONCURRENCY}, same upstream:`);
+    const d = summary("  direct to the upstream", gateway.direct.samples);
+    const g = summary("  through the gateway (/org/:slug)", gateway.viaGateway.samples);
+    const ratio = gateway.viaGateway.throughput / gateway.direct.throughput;
+    console.log(`  throughput: direct ${gateway.direct.throughput.toFixed(0)}/s, gateway ${gateway.viaGateway.throughput.toFixed(0)}/s, ratio ${(ratio * 100).toFixed(1)} %`);
+    const t = summary("tools/list, 100-tool toolset, 50 upstreams x 20 tools", gateway.list);
+    console.log(
+      `\ntargets: verification p50 <= 1 ms: ${v.p50 <= 1 ? "met" : "MISSED"}; list page p50 <= 50 ms: ${Math.max(l.p50, h.p50) <= 50 ? "met" : "MISSED"}; ` +
+        `gateway adds <= 2 ms p50: ${g.p50 - d.p50 <= 2 ? "met" : "MISSED"} (+${(g.p50 - d.p50).toFixed(2)} ms); ` +
+        `throughput >= 70 %: ${ratio >= 0.7 ? "met" : "MISSED"}; tools/list p50 <= 10 ms: ${t.p50 <= 10 ? "met" : "MISSED"}`,
+    );
     await db().$disconnect();
   } finally {
     stopServer?.();
     await new Promise((r) => setTimeout(r, 500));
     await database.drop();
     rmSync(DATA_DIR, { recursive: true, force: true });
+  }
+}
+
+/** Runs `total` calls with `concurrency` in flight; per-call latencies and calls per second. */
+async function load(total: number, concurrency: number, call: () => Promise<unknown>) {
+  const samples: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        next++;
+        await time(samples, call);
+      }
+    }),
+  );
+  return { samples, throughput: total / ((performance.now() - started) / 1000) };
+}
+
+async function benchGateway({ base, orgId, audit }: { base: string; orgId: string; audit: Parameters<typeof import("@/lib/tokens/mint-service-token").mintServiceToken>[0]["audit"] }) {
+  process.env.SECRETS_KEY = SECRETS_KEY;
+  process.env.UPSTREAM_ALLOWED_NETWORKS = "127.0.0.0/8";
+  const { db } = await import("@/lib/db/prisma");
+  const { Client, StreamableHTTPClientTransport } = await import("@modelcontextprotocol/client");
+  const { startTestUpstream } = await import("@/lib/testing/mcp-upstreams");
+  const { createMcpServer } = await import("@/lib/mcp-servers/create-mcp-server");
+  const { mintServiceToken } = await import("@/lib/tokens/mint-service-token");
+  const upstream = await startTestUpstream();
+  try {
+    const server = await createMcpServer({ orgId, input: { name: "Bench upstream", slug: "bench", url: upstream.url, headers: {}, timeoutMs: 30_000 }, audit });
+    if (server.health !== "HEALTHY") throw new Error(`bench upstream did not sync: ${server.lastError}`);
+    const greet = await db().catalogTool.findFirstOrThrow({ where: { serverId: server.id, name: "greet" } });
+
+    // 50 upstreams x 20 tools in the catalog; a 100-tool toolset (plus greet) for the bench account.
+    const servers = Array.from({ length: 50 }, (_, i) => ({ id: crypto.randomUUID(), orgId, name: `Catalog ${i}`, slug: `catalog-${i}`, url: `https://catalog-${i}.example.test/mcp` }));
+    await db().mcpServer.createMany({ data: servers });
+    const schema = { type: "object", properties: { q: { type: "string", description: "query" }, limit: { type: "number" } }, required: ["q"] };
+    const catalog = servers.flatMap((s) =>
+      Array.from({ length: 20 }, (_, j) => ({ id: crypto.randomUUID(), orgId, serverId: s.id, name: `tool_${j}`, exposedName: `${s.slug}__tool_${j}`, description: `Tool ${j} of ${s.name}`, inputSchema: schema })),
+    );
+    await db().catalogTool.createMany({ data: catalog });
+    const account = await db().serviceAccount.create({ data: { orgId, name: "gateway-bench" } });
+    const toolset = await db().toolset.create({ data: { orgId, name: "Bench" } });
+    await db().toolsetTool.createMany({ data: [greet, ...catalog.filter((_, i) => i % 10 === 0)].map((t) => ({ toolsetId: toolset.id, toolId: t.id })) });
+    await db().toolsetAssignment.create({ data: { orgId, toolsetId: toolset.id, serviceAccountId: account.id } });
+    const { token } = await mintServiceToken({ orgId, owner: { serviceAccountId: account.id }, input: { name: "bench" }, createdById: null, audit });
+
+    const connect = async (url: string, headers: Record<string, string> = {}) => {
+      const client = new Client({ name: "bench", version: "1" }, { versionNegotiation: { mode: { pin: "2026-07-28" } } });
+      await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } }));
+      return client;
+    };
+    const directClient = await connect(upstream.url);
+    const gatewayClient = await connect(`${base}/org/bench`, { authorization: `Bearer ${token}` });
+    const callDirect = () => directClient.callTool({ name: "greet", arguments: { name: "bench" } });
+    const callGateway = () => gatewayClient.callTool({ name: "bench__greet", arguments: { name: "bench" } });
+    await load(300, CONCURRENCY, callDirect); // warm-up
+    await load(300, CONCURRENCY, callGateway);
+    const direct = await load(CALLS, CONCURRENCY, callDirect);
+    const viaGateway = await load(CALLS, CONCURRENCY, callGateway);
+
+    const listed = await gatewayClient.listTools();
+    if (listed.tools.length !== 101) throw new Error(`expected 101 tools, got ${listed.tools.length}`);
+    const list: number[] = [];
+    for (let i = 0; i < 30; i++) await gatewayClient.listTools(undefined, { cacheMode: "bypass" });
+    for (let i = 0; i < HTTP_SAMPLES; i++) await time(list, () => gatewayClient.listTools(undefined, { cacheMode: "bypass" }));
+    await Promise.all([directClient.close(), gatewayClient.close()]);
+    return { direct, viaGateway, list };
+  } finally {
+    await upstream.close();
   }
 }
 

@@ -14,6 +14,7 @@ export type TokenPrincipal = {
   tokenId: string;
   tokenPrefix: string;
   orgId: string;
+  orgSlug: string;
   serviceAccount: { id: string; name: string; accessMode: AccessMode } | null;
 };
 

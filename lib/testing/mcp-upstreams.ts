@@ -3,10 +3,9 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { Readable } from "node:stream";
 import { createMcpHandler, McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
-import { PEER_ADDRESS_HEADER } from "@/lib/http/client-ip";
+import { sendWebResponse, toWebRequest } from "@/lib/http/node-adapter";
 
 // Real upstreams and a real HTTP front for tests and benchmarks.
 
@@ -15,29 +14,8 @@ export type RunningServer = { url: string; port: number; close: () => Promise<vo
 /** Serves a web-standard handler over node:http on 127.0.0.1 (a free port), stamping the peer address like server.ts. */
 export function serveFetchHandler(handler: (request: Request) => Promise<Response>, path = "/"): Promise<RunningServer> {
   const server = http.createServer(async (req, res) => {
-    const controller = new AbortController();
-    res.on("close", () => controller.abort());
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (name === PEER_ADDRESS_HEADER) continue;
-      if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
-      else if (value !== undefined) headers.set(name, value);
-    }
-    headers.set(PEER_ADDRESS_HEADER, req.socket.remoteAddress ?? "");
-    const hasBody = req.method !== "GET" && req.method !== "HEAD";
     try {
-      const response = await handler(
-        new Request(`http://${req.headers.host}${req.url}`, {
-          method: req.method,
-          headers,
-          body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
-          signal: controller.signal,
-          ...(hasBody ? { duplex: "half" } : {}),
-        } as RequestInit),
-      );
-      res.writeHead(response.status, Object.fromEntries(response.headers));
-      if (!response.body) return void res.end();
-      Readable.fromWeb(response.body as never).on("error", () => res.destroy()).pipe(res);
+      sendWebResponse(res, await handler(toWebRequest(req, res)));
     } catch {
       if (!res.headersSent) res.writeHead(500);
       res.end();

@@ -41,7 +41,7 @@ export function buildGatewayServer(caller: GatewayCaller): Server {
   });
 
   server.setRequestHandler("tools/call", async (request, ctx: ServerContext) => {
-    const { tools } = await effective();
+    const { tools } = await getEffectiveAccess({ orgId: caller.orgId, principal: caller.principal, exposedName: request.params.name });
     return forwardToolCall({ caller, tools, request, ctx });
   });
 

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { createMcpHandler, type AuthInfo } from "@modelcontextprotocol/server";
-import { db } from "@/lib/db/prisma";
 import type { TokenPrincipal } from "@/lib/auth/principal";
 import { logger } from "@/lib/logger";
 import { parseBearer } from "@/lib/tokens/parse-bearer";
@@ -63,13 +62,13 @@ export async function handleGatewayRequest(request: Request, { slug, ip }: { slu
   const verification = await verifyServiceToken({ token: bearer.token });
   if (verification.status !== "VALID") return unauthorized("invalid_token");
   const principal: TokenPrincipal = verification.principal;
-  const org = await db().organization.findFirst({ where: { slug, id: principal.orgId }, select: { id: true, slug: true } });
-  if (!org) return unauthorized("invalid_token");
+  // A token is valid only for its own organization (the slug came with the token's row).
+  if (principal.orgSlug !== slug) return unauthorized("invalid_token");
   recordTokenUse({ tokenId: principal.tokenId, serviceAccountId: principal.serviceAccount?.id ?? null, ip });
   if (!acceptsStreamableHttp(request)) {
     return jsonRpcError(406, -32000, "Not Acceptable: send Accept: application/json, text/event-stream");
   }
-  const caller: GatewayCaller = { orgId: org.id, orgSlug: org.slug, principal, requestId: randomUUID() };
+  const caller: GatewayCaller = { orgId: principal.orgId, orgSlug: principal.orgSlug, principal, requestId: randomUUID() };
   const authInfo: AuthInfo = { token: principal.tokenPrefix, clientId: principal.tokenId, scopes: [], extra: { caller } };
   const response = await sdkHandler().fetch(request, { authInfo });
   response.headers.set("X-Request-Id", caller.requestId);
