@@ -10,6 +10,8 @@ import { DeleteServiceAccountDialog } from "@/components/service-accounts/delete
 import { ServiceAccountForm } from "@/components/service-accounts/service-account-form";
 import { ServiceAccountStatusBadge } from "@/components/service-accounts/service-account-status-badge";
 import { ServiceAccountStatusDialog } from "@/components/service-accounts/service-account-status-dialog";
+import { ServiceAccountActivityPanel } from "@/components/service-accounts/service-account-activity-panel";
+import { ServiceAccountToolsetsPanel } from "@/components/service-accounts/service-account-toolsets-panel";
 import { TokensPanel } from "@/components/tokens/tokens-panel";
 import { ApiError, errorMessage } from "@/lib/client/api";
 import { formatDateTime, formatRelativeTime } from "@/lib/client/format-relative-time";
@@ -92,6 +94,12 @@ export function ServiceAccountDetailView({ org, serviceAccountId }: { org: Org; 
             </>
           }
         />
+      </div>
+      <div className="mt-10 max-w-6xl">
+        <ServiceAccountToolsetsPanel org={org.slug} account={current} />
+      </div>
+      <div className="mt-10 max-w-6xl">
+        <ServiceAccountActivityPanel org={org.slug} account={current} />
       </div>
       <DeleteServiceAccountDialog
         account={current}

@@ -1,8 +1,9 @@
-type Tone = "neutral" | "indigo" | "red" | "amber";
+type Tone = "neutral" | "indigo" | "green" | "red" | "amber";
 
 const TONES: Record<Tone, string> = {
   neutral: "bg-slate-100 text-slate-700",
   indigo: "bg-indigo-50 text-indigo-700",
+  green: "bg-emerald-50 text-emerald-700",
   red: "bg-red-50 text-red-700",
   amber: "bg-amber-50 text-amber-800",
 };

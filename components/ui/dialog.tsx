@@ -10,6 +10,8 @@ type DialogProps = {
   description?: React.ReactNode;
   /** False while closing would lose something (a secret shown once): Escape then does nothing. */
   dismissible?: boolean;
+  /** "wide" for dialogs that hold a list to pick from. */
+  size?: "default" | "wide";
   children: React.ReactNode;
 };
 
@@ -19,7 +21,7 @@ type DialogProps = {
  * the control that opened it. The content mounts only while open, so every
  * opening starts from a fresh form.
  */
-export function Dialog({ open, onClose, title, description, dismissible = true, children }: DialogProps) {
+export function Dialog({ open, onClose, title, description, dismissible = true, size = "default", children }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLElement | null>(null);
   const latest = useRef({ open, onClose, dismissible });
@@ -74,7 +76,7 @@ export function Dialog({ open, onClose, title, description, dismissible = true, 
       onCancel={onCancel}
       onKeyDown={onKeyDown}
       onClose={onNativeClose}
-      className="m-auto w-[calc(100%-2rem)] max-w-lg rounded-lg bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40"
+      className={`m-auto w-[calc(100%-2rem)] ${size === "wide" ? "max-w-2xl" : "max-w-lg"} rounded-lg bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40`}
     >
       {open ? (
         <div className="p-6">

@@ -1,0 +1,87 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { PageHeader } from "@/components/shell/page-header";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Field } from "@/components/ui/field";
+import { ErrorState, LoadingState, LoadMore } from "@/components/ui/query-states";
+import { Table, Td, Th } from "@/components/ui/table";
+import { CreateToolsetDialog } from "@/components/toolsets/create-toolset-dialog";
+import { errorMessage } from "@/lib/client/api";
+import { useToolsets, type Toolset } from "@/lib/client/toolsets";
+import { useDebouncedValue } from "@/lib/client/use-debounced-value";
+
+type Org = { slug: string; name: string };
+
+export function ToolsetsView({ org }: { org: Org }) {
+  const [search, setSearch] = useState("");
+  const [creating, setCreating] = useState(false);
+  const query = useDebouncedValue(search.trim());
+  const toolsets = useToolsets(org.slug, query);
+  const items = toolsets.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <>
+      <PageHeader
+        title="Toolsets"
+        description={`Curated bundles of tools from ${org.name}'s MCP servers. A bot sees and calls the tools of the toolsets assigned to it.`}
+        actions={<Button onClick={() => setCreating(true)}>New toolset</Button>}
+      />
+      <div className="mb-4 max-w-sm">
+        <Field label="Search toolsets" type="search" placeholder="Toolset name" value={search} onChange={(e) => setSearch(e.target.value)} />
+      </div>
+      {toolsets.isPending ? (
+        <LoadingState label="Loading toolsets…" />
+      ) : toolsets.isError && !toolsets.data ? (
+        <ErrorState title="Toolsets could not be loaded" detail={errorMessage(toolsets.error)} onRetry={() => toolsets.refetch()} />
+      ) : items.length === 0 ? (
+        query ? (
+          <p role="status" className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-600">
+            No toolsets match “{query}”.
+          </p>
+        ) : (
+          <EmptyState title="No toolsets yet" action={<Button onClick={() => setCreating(true)}>New toolset</Button>}>
+            <p>Create a toolset, add tools from your MCP servers to it, then assign it to people, groups or service accounts.</p>
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <ToolsetsTable org={org} toolsets={items} />
+          <LoadMore hasMore={toolsets.hasNextPage} loading={toolsets.isFetchingNextPage} onLoadMore={() => toolsets.fetchNextPage()} />
+        </>
+      )}
+      <CreateToolsetDialog org={org.slug} open={creating} onClose={() => setCreating(false)} />
+    </>
+  );
+}
+
+function ToolsetsTable({ org, toolsets }: { org: Org; toolsets: Toolset[] }) {
+  return (
+    <Table caption={`Toolsets of ${org.name}`}>
+      <thead className="bg-slate-50">
+        <tr>
+          <Th>Name</Th>
+          <Th>Description</Th>
+          <Th className="text-right">Tools</Th>
+          <Th className="text-right">Assigned to</Th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {toolsets.map((toolset) => (
+          <tr key={toolset.id} className="hover:bg-slate-50">
+            <Td>
+              <Link href={`/${org.slug}/toolsets/${toolset.id}`} className="font-medium text-indigo-700 hover:underline">
+                {toolset.name}
+              </Link>
+            </Td>
+            <Td className="max-w-md truncate text-slate-700">{toolset.description || <span className="text-slate-400">No description</span>}</Td>
+            <Td className="text-right text-slate-700 tabular-nums">{toolset.toolCount}</Td>
+            <Td className="text-right text-slate-700 tabular-nums">{toolset.assignmentCount}</Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}

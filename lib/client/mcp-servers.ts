@@ -1,0 +1,172 @@
+"use client";
+
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { apiFetch, queryString, retryUnlessClientError, type Page } from "@/lib/client/api";
+import { invalidateToolsetsEverywhere } from "@/lib/client/toolsets";
+
+export type McpServerHealth = "UNKNOWN" | "HEALTHY" | "ERROR";
+export type CatalogChanges = {
+  tools: { added: string[]; removed: string[]; changed: string[] };
+  prompts: number;
+  resources: number;
+  resourceTemplates: number;
+  /** Toolsets that lost tools because the upstream no longer has them. */
+  toolsetsAffected: string[];
+};
+export type McpServer = {
+  id: string;
+  name: string;
+  slug: string;
+  url: string;
+  builtin: boolean;
+  /** Header values are write-only: the API only ever says which headers are set. */
+  headerNames: string[];
+  timeoutMs: number;
+  enabled: boolean;
+  health: McpServerHealth;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  lastSyncedAt: string | null;
+  lastSyncChanges: CatalogChanges | null;
+  protocolVersion: string | null;
+  toolCount: number;
+  createdAt: string;
+  updatedAt: string;
+};
+export type CatalogTool = {
+  id: string;
+  name: string;
+  exposedName: string;
+  title: string | null;
+  description: string;
+  inputSchema: unknown;
+  outputSchema: unknown;
+  annotations: unknown;
+  server: { id: string; slug: string; name: string };
+};
+export type CatalogPrompt = { name: string; title: string | null; description: string; arguments: unknown };
+export type CatalogResource = { uri: string; name: string; title: string | null; description: string; mimeType: string | null };
+export type CatalogResourceTemplate = { uriTemplate: string; name: string; title: string | null; description: string; mimeType: string | null };
+export type McpServerDetail = McpServer & {
+  tools: CatalogTool[];
+  prompts: CatalogPrompt[];
+  resources: CatalogResource[];
+  resourceTemplates: CatalogResourceTemplate[];
+};
+export type SyncOutcome = { status: "synced"; changes: CatalogChanges; toolCount: number } | { status: "error"; message: string };
+
+export type CreateMcpServerInput = { name: string; slug: string; url: string; headers?: Record<string, string>; timeoutMs?: number };
+/** `headers` replaces every header; `{}` clears them. */
+export type UpdateMcpServerInput = { name?: string; url?: string; headers?: Record<string, string>; timeoutMs?: number; enabled?: boolean };
+
+export const mcpServerKeys = {
+  all: (org: string) => ["orgs", org, "mcp-servers"] as const,
+  lists: (org: string) => [...mcpServerKeys.all(org), "list"] as const,
+  list: (org: string, search: string) => [...mcpServerKeys.lists(org), { search }] as const,
+  details: (org: string) => [...mcpServerKeys.all(org), "detail"] as const,
+  detail: (org: string, id: string) => [...mcpServerKeys.details(org), id] as const,
+};
+
+/** The catalog across servers (the toolset picker): stale whenever any server syncs, changes or goes. */
+export const catalogKeys = {
+  all: (org: string) => ["orgs", org, "catalog"] as const,
+  tools: (org: string, search: string) => [...catalogKeys.all(org), "tools", { search }] as const,
+};
+
+const base = (org: string) => `/v1/orgs/${encodeURIComponent(org)}/mcp-servers`;
+const one = (org: string, id: string) => `${base(org)}/${encodeURIComponent(id)}`;
+
+export function useMcpServers(org: string, search = "") {
+  return useInfiniteQuery({
+    queryKey: mcpServerKeys.list(org, search),
+    queryFn: ({ pageParam, signal }) => apiFetch<Page<McpServer>>(`${base(org)}${queryString({ limit: 50, cursor: pageParam, search })}`, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+    retry: retryUnlessClientError,
+  });
+}
+
+/** `enabled: false` once the server is deleted, so the page does not refetch it into a 404 while it navigates away. */
+export function useMcpServer(org: string, id: string, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: mcpServerKeys.detail(org, id),
+    enabled,
+    queryFn: ({ signal }) => apiFetch<McpServerDetail>(one(org, id), { signal }),
+    retry: retryUnlessClientError,
+  });
+}
+
+export function useCatalogTools(org: string, search: string, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: catalogKeys.tools(org, search),
+    enabled,
+    queryFn: ({ signal }) => apiFetch<{ items: CatalogTool[] }>(`/v1/orgs/${encodeURIComponent(org)}/catalog/tools${queryString({ search })}`, { signal }),
+    placeholderData: keepPreviousData,
+    retry: retryUnlessClientError,
+  });
+}
+
+/**
+ * A sync (on create, on a settings change, on Sync now) can add, change or
+ * remove tools: the server, the cross-server catalog and every toolset that
+ * shows tools may be stale.
+ */
+function invalidateAfterCatalogChange(queryClient: QueryClient, org: string, serverId: string) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: mcpServerKeys.detail(org, serverId) }),
+    queryClient.invalidateQueries({ queryKey: mcpServerKeys.lists(org) }),
+    queryClient.invalidateQueries({ queryKey: catalogKeys.all(org) }),
+    invalidateToolsetsEverywhere(queryClient, org),
+  ]);
+}
+
+/** The first sync runs before the answer: a server that could not be reached comes back with health ERROR, not a failure. */
+export function useCreateMcpServer(org: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateMcpServerInput) => apiFetch<McpServer>(base(org), { method: "POST", body: input }),
+    onSuccess: (server) => invalidateAfterCatalogChange(queryClient, org, server.id),
+  });
+}
+
+/** Rename, re-point, replace headers, enable or disable. A changed connection re-syncs before the answer. */
+export function useUpdateMcpServer(org: string, id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: UpdateMcpServerInput) => apiFetch<McpServer>(one(org, id), { method: "PATCH", body: input }),
+    onSuccess: (server) => {
+      // The PATCH answer has no catalog; keep the loaded one until the refetch lands.
+      queryClient.setQueryData<McpServerDetail>(mcpServerKeys.detail(org, id), (old) => old && { ...old, ...server });
+      return invalidateAfterCatalogChange(queryClient, org, id);
+    },
+  });
+}
+
+/** "Sync now". 409 when the server is disabled or a sync is already running; a failed upstream is a result, not an error. */
+export function useSyncMcpServer(org: string, id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<{ result: SyncOutcome; server: McpServer }>(`${one(org, id)}/sync`, { method: "POST" }),
+    onSuccess: ({ server }) => {
+      queryClient.setQueryData<McpServerDetail>(mcpServerKeys.detail(org, id), (old) => old && { ...old, ...server });
+      return invalidateAfterCatalogChange(queryClient, org, id);
+    },
+  });
+}
+
+/** Its tools leave every toolset. The caller navigates away; the detail entry is dropped rather than refetched into a 404. */
+export function useDeleteMcpServer(org: string, id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<void>(one(org, id), { method: "DELETE" }),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: mcpServerKeys.detail(org, id), exact: true });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: mcpServerKeys.lists(org) }),
+        queryClient.invalidateQueries({ queryKey: catalogKeys.all(org) }),
+        invalidateToolsetsEverywhere(queryClient, org),
+      ]);
+    },
+  });
+}

@@ -1,0 +1,190 @@
+"use client";
+
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { apiFetch, queryString, retryUnlessClientError, type Page } from "@/lib/client/api";
+import type { CatalogTool } from "@/lib/client/mcp-servers";
+import { serviceAccountKeys, serviceAccountPath } from "@/lib/client/service-accounts";
+
+export type Toolset = { id: string; name: string; description: string; toolCount: number; assignmentCount: number; createdAt: string; updatedAt: string };
+export type AssignmentKind = "user" | "group" | "service_account";
+export type Assignment = { id: string; kind: AssignmentKind; target: { id: string; name: string; email?: string }; createdAt: string };
+export type ToolsetDetail = Toolset & { tools: CatalogTool[]; assignments: Assignment[] };
+export type ToolsetInput = { name: string; description: string };
+/** Exactly one target, as the API wants it. */
+export type AssignToolsetInput = { userId: string } | { groupId: string } | { serviceAccountId: string };
+export type AssignedToolset = Toolset & { assignmentId: string };
+
+export const ASSIGNMENT_KIND_LABELS: Record<AssignmentKind, string> = { user: "Person", group: "Group", service_account: "Service account" };
+
+export const toolsetKeys = {
+  all: (org: string) => ["orgs", org, "toolsets"] as const,
+  lists: (org: string) => [...toolsetKeys.all(org), "list"] as const,
+  list: (org: string, search: string) => [...toolsetKeys.lists(org), { search }] as const,
+  /** Every toolset of the organization, for the Assign toolset picker on a service account's page. */
+  picker: (org: string) => [...toolsetKeys.lists(org), "picker"] as const,
+  details: (org: string) => [...toolsetKeys.all(org), "detail"] as const,
+  detail: (org: string, id: string) => [...toolsetKeys.details(org), id] as const,
+  // Under the account's detail key, so dropping a deleted account drops its toolsets too.
+  ofServiceAccount: (org: string, serviceAccountId: string) => [...serviceAccountKeys.detail(org, serviceAccountId), "toolsets"] as const,
+};
+
+const base = (org: string) => `/v1/orgs/${encodeURIComponent(org)}/toolsets`;
+const one = (org: string, id: string) => `${base(org)}/${encodeURIComponent(id)}`;
+
+/** Every service account's toolset list, whichever accounts they belong to. */
+function invalidateServiceAccountToolsets(queryClient: QueryClient, org: string, serviceAccountId?: string) {
+  if (serviceAccountId) return queryClient.invalidateQueries({ queryKey: toolsetKeys.ofServiceAccount(org, serviceAccountId) });
+  const prefix = serviceAccountKeys.details(org);
+  return queryClient.invalidateQueries({
+    queryKey: prefix,
+    predicate: (query) => query.queryKey.length === prefix.length + 2 && query.queryKey[prefix.length + 1] === "toolsets",
+  });
+}
+
+/** After anything that changes which tools a toolset has, or whether it exists: every view of toolsets. */
+export function invalidateToolsetsEverywhere(queryClient: QueryClient, org: string) {
+  return Promise.all([queryClient.invalidateQueries({ queryKey: toolsetKeys.all(org) }), invalidateServiceAccountToolsets(queryClient, org)]);
+}
+
+export function useToolsets(org: string, search = "") {
+  return useInfiniteQuery({
+    queryKey: toolsetKeys.list(org, search),
+    queryFn: ({ pageParam, signal }) => apiFetch<Page<Toolset>>(`${base(org)}${queryString({ limit: 50, cursor: pageParam, search })}`, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+    retry: retryUnlessClientError,
+  });
+}
+
+/** The first 100 toolsets, for a select; `enabled` while the picker is open. */
+export function useToolsetPicker(org: string, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: toolsetKeys.picker(org),
+    enabled,
+    queryFn: ({ signal }) => apiFetch<Page<Toolset>>(`${base(org)}${queryString({ limit: 100 })}`, { signal }),
+    retry: retryUnlessClientError,
+  });
+}
+
+/** `enabled: false` once the toolset is deleted, so the page does not refetch it into a 404 while it navigates away. */
+export function useToolset(org: string, id: string, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: toolsetKeys.detail(org, id),
+    enabled,
+    queryFn: ({ signal }) => apiFetch<ToolsetDetail>(one(org, id), { signal }),
+    retry: retryUnlessClientError,
+  });
+}
+
+export function useServiceAccountToolsets(org: string, serviceAccountId: string) {
+  return useQuery({
+    queryKey: toolsetKeys.ofServiceAccount(org, serviceAccountId),
+    queryFn: ({ signal }) => apiFetch<{ items: AssignedToolset[] }>(`${serviceAccountPath(org, serviceAccountId)}/toolsets`, { signal }),
+    retry: retryUnlessClientError,
+  });
+}
+
+export function useCreateToolset(org: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ToolsetInput) => apiFetch<Toolset>(base(org), { method: "POST", body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: toolsetKeys.lists(org) }),
+  });
+}
+
+export function useUpdateToolset(org: string, id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Partial<ToolsetInput>) => apiFetch<Toolset>(one(org, id), { method: "PATCH", body: input }),
+    onSuccess: (toolset) => {
+      // The PATCH answer has no tools or assignments; keep the ones already loaded.
+      queryClient.setQueryData<ToolsetDetail>(toolsetKeys.detail(org, id), (old) => old && { ...old, ...toolset });
+      // Service accounts' pages show the name too.
+      return Promise.all([queryClient.invalidateQueries({ queryKey: toolsetKeys.lists(org) }), invalidateServiceAccountToolsets(queryClient, org)]);
+    },
+  });
+}
+
+/** Its assignments go with it. The caller navigates away; the detail entry is dropped rather than refetched into a 404. */
+export function useDeleteToolset(org: string, id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<void>(one(org, id), { method: "DELETE" }),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: toolsetKeys.detail(org, id), exact: true });
+      return Promise.all([queryClient.invalidateQueries({ queryKey: toolsetKeys.lists(org) }), invalidateServiceAccountToolsets(queryClient, org)]);
+    },
+  });
+}
+
+/** Adding and removing tools change the toolset's tool count wherever it is listed. */
+function useToolsetToolsChange<Vars, Result>(org: string, id: string, request: (vars: Vars) => Promise<Result>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: request,
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: toolsetKeys.detail(org, id) }),
+        queryClient.invalidateQueries({ queryKey: toolsetKeys.lists(org) }),
+        invalidateServiceAccountToolsets(queryClient, org),
+      ]),
+  });
+}
+
+/** Tools already in the toolset are left as they are; `added` lists the ones that were not. */
+export function useAddToolsetTools(org: string, id: string) {
+  return useToolsetToolsChange(org, id, ({ toolIds }: { toolIds: string[] }) =>
+    apiFetch<{ added: string[] }>(`${one(org, id)}/tools`, { method: "POST", body: { toolIds } }),
+  );
+}
+
+export function useRemoveToolsetTool(org: string, id: string) {
+  return useToolsetToolsChange(org, id, ({ toolId }: { toolId: string }) =>
+    apiFetch<void>(`${one(org, id)}/tools/${encodeURIComponent(toolId)}`, { method: "DELETE" }),
+  );
+}
+
+/**
+ * Assigning and unassigning, from the toolset's page or from a service
+ * account's: both sides show the assignment, so both are refreshed. The
+ * mutation takes the toolset id so one hook serves either page.
+ */
+function useAssignmentChange<Vars extends { toolsetId: string }, Result>(
+  org: string,
+  request: (vars: Vars) => Promise<Result>,
+  serviceAccountOf: (vars: Vars) => string | undefined,
+) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: request,
+    onSuccess: (_result, vars) => {
+      const serviceAccountId = serviceAccountOf(vars);
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: toolsetKeys.detail(org, vars.toolsetId) }),
+        queryClient.invalidateQueries({ queryKey: toolsetKeys.lists(org) }),
+        serviceAccountId ? invalidateServiceAccountToolsets(queryClient, org, serviceAccountId) : null,
+      ]);
+    },
+  });
+}
+
+/** 409 when the toolset is already assigned to that target. */
+export function useAssignToolset(org: string) {
+  return useAssignmentChange(
+    org,
+    ({ toolsetId, target }: { toolsetId: string; target: AssignToolsetInput }) =>
+      apiFetch<Assignment>(`${one(org, toolsetId)}/assignments`, { method: "POST", body: target }),
+    ({ target }) => ("serviceAccountId" in target ? target.serviceAccountId : undefined),
+  );
+}
+
+/** Pass `serviceAccountId` when the assignment is a service account's, so its page refreshes too. */
+export function useUnassignToolset(org: string) {
+  return useAssignmentChange(
+    org,
+    ({ toolsetId, assignmentId }: { toolsetId: string; assignmentId: string; serviceAccountId?: string }) =>
+      apiFetch<void>(`${one(org, toolsetId)}/assignments/${encodeURIComponent(assignmentId)}`, { method: "DELETE" }),
+    ({ serviceAccountId }) => serviceAccountId,
+  );
+}
