@@ -101,8 +101,8 @@ test.describe("Control Room in the browser", () => {
 
   test("pages not built yet say so honestly", async ({ page, tenant }) => {
     await signInPage(page, tenant.owner);
-    await page.goto(`/${tenant.slug}/toolsets`);
-    await expect(page.getByRole("heading", { name: "Toolsets", level: 1 })).toBeVisible();
-    await expect(page.getByText("Toolsets is not available yet")).toBeVisible();
+    await page.goto(`/${tenant.slug}/audit-log`);
+    await expect(page.getByRole("heading", { name: "Audit Log", level: 1 })).toBeVisible();
+    await expect(page.getByText("Audit Log is not available yet")).toBeVisible();
   });
 });

@@ -84,6 +84,9 @@ function fieldProblems(issue: ZodError["issues"][number]): FieldProblem[] {
   return [{ field: at(issue.path), message: issue.message }];
 }
 
+// Names the generic rule below would get wrong.
+const MODEL_LABELS: Record<string, string> = { McpServer: "MCP server", CatalogTool: "tool" };
+
 type UniqueViolationMeta = {
   modelName?: string;
   target?: unknown;
@@ -93,7 +96,7 @@ type UniqueViolationMeta = {
 /** "A group with this name already exists", from whatever the driver adapter tells. */
 function conflictMessage(error: Prisma.PrismaClientKnownRequestError): string {
   const meta = (error.meta ?? {}) as UniqueViolationMeta;
-  const model = meta.modelName ? meta.modelName.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase() : "record";
+  const model = meta.modelName ? (MODEL_LABELS[meta.modelName] ?? meta.modelName.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase()) : "record";
   const constraint = meta.driverAdapterError?.cause?.constraint;
   let fields = Array.isArray(meta.target) ? meta.target.map(String) : constraint?.fields;
   // Prisma names unique indexes <Model>_<field>_<field>_key.
@@ -102,7 +105,7 @@ function conflictMessage(error: Prisma.PrismaClientKnownRequestError): string {
     fields = match?.[1].split("_");
   }
   const visible = (fields ?? []).map((f) => f.replaceAll('"', "")).filter((f) => f !== "orgId");
-  const article = /^[aeiou]/.test(model) ? "An" : "A";
+  const article = /^([aeiou]|MCP)/.test(model) ? "An" : "A";
   return visible.length
     ? `${article} ${model} with this ${visible.join(" and ")} already exists`
     : `${article} ${model} with these values already exists`;

@@ -81,6 +81,15 @@ describe("catalog sync", () => {
     }
   });
 
+  it("reports nothing changed when nothing did, and writes no audit event for it", async () => {
+    const { org, audit } = await createTenant();
+    const server = await createMcpServer({ orgId: org.id, input: { name: "Stable", slug: "stable", url: upstream.url, headers: {}, timeoutMs: 5000 }, audit });
+    const events = await db().auditEvent.count({ where: { orgId: org.id } });
+    const result = await syncCatalog({ orgId: org.id, serverId: server.id, audit });
+    expect(result).toMatchObject({ status: "synced", changes: { tools: { added: [], removed: [], changed: [] } } });
+    expect(await db().auditEvent.count({ where: { orgId: org.id } })).toBe(events);
+  });
+
   it("never syncs one server twice at once", async () => {
     const { org, audit } = await createTenant();
     const server = await createMcpServer({ orgId: org.id, input: { name: "Once", slug: "once", url: upstream.url, headers: {}, timeoutMs: 5000 }, audit });

@@ -79,8 +79,20 @@ const toolFields = (t: UpstreamTool) => ({
   outputSchema: json(t.outputSchema),
   annotations: json(t.annotations),
 });
+/** JSON with object keys sorted: jsonb stores keys in its own order, so plain JSON.stringify would see every tool as changed. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    return `{${Object.keys(value)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
 const fingerprint = (t: { title: string | null; description: string; inputSchema: unknown; outputSchema?: unknown; annotations?: unknown }) =>
-  JSON.stringify([t.title ?? null, t.description, t.inputSchema, t.outputSchema ?? null, t.annotations ?? null]);
+  canonical([t.title ?? null, t.description, t.inputSchema, t.outputSchema ?? null, t.annotations ?? null]);
 
 async function writeCatalog({
   orgId,
