@@ -147,6 +147,10 @@ async function main() {
     const d = summary("  direct to the upstream", gateway.direct.samples);
     const g = summary("  through the gateway (/org/:slug)", gateway.viaGateway.samples);
     const ratio = gateway.viaGateway.throughput / gateway.direct.throughput;
+    console.log(`tools/call, one at a time:`);
+    const ds = summary("  direct to the upstream", gateway.directSerial.samples);
+    const gs = summary("  through the gateway (/org/:slug)", gateway.gatewaySerial.samples);
+    console.log(`  the gateway adds ${(gs.p50 - ds.p50).toFixed(2)} ms at p50 with nothing queued`);
     console.log(`  throughput: direct ${gateway.direct.throughput.toFixed(0)}/s, gateway ${gateway.viaGateway.throughput.toFixed(0)}/s, ratio ${(ratio * 100).toFixed(1)} %`);
     const t = summary("tools/list, 100-tool toolset, 50 upstreams x 20 tools", gateway.list);
     console.log(
@@ -220,6 +224,9 @@ async function benchGateway({ base, orgId, audit }: { base: string; orgId: strin
     await load(300, CONCURRENCY, callGateway);
     const direct = await load(CALLS, CONCURRENCY, callDirect);
     const viaGateway = await load(CALLS, CONCURRENCY, callGateway);
+    // One call at a time: the latency the gateway adds when nothing queues.
+    const directSerial = await load(500, 1, callDirect);
+    const gatewaySerial = await load(500, 1, callGateway);
 
     const listed = await gatewayClient.listTools();
     if (listed.tools.length !== 101) throw new Error(`expected 101 tools, got ${listed.tools.length}`);
@@ -227,7 +234,7 @@ async function benchGateway({ base, orgId, audit }: { base: string; orgId: strin
     for (let i = 0; i < 30; i++) await gatewayClient.listTools(undefined, { cacheMode: "bypass" });
     for (let i = 0; i < HTTP_SAMPLES; i++) await time(list, () => gatewayClient.listTools(undefined, { cacheMode: "bypass" }));
     await Promise.all([directClient.close(), gatewayClient.close()]);
-    return { direct, viaGateway, list };
+    return { direct, viaGateway, directSerial, gatewaySerial, list };
   } finally {
     await upstream.close();
   }
