@@ -36,6 +36,8 @@ export default defineConfig({
       SEED_ORG_SLUG: E2E.seedOrg,
       ADMIN_EMAIL: E2E.admin.email,
       ADMIN_PASSWORD: E2E.admin.password,
+      // The tests start their upstream MCP servers on this machine.
+      UPSTREAM_ALLOWED_NETWORKS: "127.0.0.0/8",
     },
   },
 });

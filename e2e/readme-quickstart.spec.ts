@@ -1,23 +1,23 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { db, expect, test } from "./fixtures";
+import { db, expect, signIn, test } from "./fixtures";
 import { E2E } from "./settings";
-import { mintServiceToken } from "@/lib/tokens/mint-service-token";
-import { SYSTEM_ACTOR } from "@/lib/auth/principal";
 
 // The README's "first bot call" block, run as written against the seeded demo server.
-test("the README quick start's curl calls list and call the demo tools", async () => {
+test("the README quick start's curl calls list and call the demo tools", async ({ request }) => {
   const readme = readFileSync("README.md", "utf8");
   const block = /<!-- quickstart:begin -->\s*```sh\n([\s\S]*?)```\s*<!-- quickstart:end -->/.exec(readme)?.[1];
   expect(block, "README quick-start block").toBeTruthy();
 
-  // What a person does in the browser (create an account, mint a token, assign Demo), done directly.
+  // Steps 1-3, as the first-run admin would do them (through the API rather than the pages).
+  await signIn(request, E2E.admin);
+  const headers = { "content-type": "application/json", origin: E2E.baseURL };
+  const base = `/v1/orgs/${E2E.seedOrg}`;
+  const account = await (await request.post(`${base}/service-accounts`, { headers, data: { name: `readme-${Date.now()}` } })).json();
+  const { token } = await (await request.post(`${base}/service-accounts/${account.id}/tokens`, { headers, data: {} })).json();
   const org = await db().organization.findUniqueOrThrow({ where: { slug: E2E.seedOrg } });
   const demo = await db().toolset.findFirstOrThrow({ where: { orgId: org.id, name: "Demo" } });
-  const account = await db().serviceAccount.create({ data: { orgId: org.id, name: `readme-${Date.now()}` } });
-  await db().toolsetAssignment.create({ data: { orgId: org.id, toolsetId: demo.id, serviceAccountId: account.id } });
-  const audit = { actor: SYSTEM_ACTOR, ip: null, userAgent: null, requestId: null };
-  const { token } = await mintServiceToken({ orgId: org.id, owner: { serviceAccountId: account.id }, input: { name: "readme" }, createdById: null, audit });
+  expect((await request.post(`${base}/toolsets/${demo.id}/assignments`, { headers, data: { serviceAccountId: account.id } })).status()).toBe(201);
 
   // Same commands; only the values of the first line are this test's.
   const script = block!.replace(/^export .*$/m, `export CR=${E2E.baseURL} ORG=${E2E.seedOrg} TOKEN=${token}`);

@@ -1,0 +1,68 @@
+import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
+import { startTestUpstream, type RunningServer } from "@/lib/testing/mcp-upstreams";
+import { expect, signInPage, test } from "./fixtures";
+import { E2E } from "./settings";
+
+let upstream: RunningServer;
+test.beforeAll(async () => {
+  upstream = await startTestUpstream();
+});
+test.afterAll(async () => {
+  await upstream?.close();
+});
+
+test("register a server, build a toolset, assign it to a service account: its token sees exactly those tools", async ({ page, tenant }) => {
+  await signInPage(page, tenant.owner);
+  const headers = { "content-type": "application/json", origin: E2E.baseURL };
+
+  // Register and sync the upstream.
+  await page.goto(`/${tenant.slug}/mcp-servers`);
+  await page.getByRole("button", { name: "Register server" }).click();
+  const register = page.getByRole("dialog");
+  await register.getByLabel("Name").fill("Test upstream");
+  await register.getByLabel("Slug").fill("upstream");
+  await register.getByLabel("URL").fill(upstream.url);
+  await register.getByRole("button", { name: "Register server" }).click();
+  await expect(page.getByRole("heading", { name: "Test upstream", level: 1 })).toBeVisible();
+  await expect(page.getByText("upstream__greet")).toBeVisible();
+  await page.getByRole("button", { name: "Sync now" }).click();
+  await expect(page.getByText(/Synced: 0 added, 0 removed, 0 changed/)).toBeVisible();
+
+  // A toolset with two of its five tools.
+  await page.goto(`/${tenant.slug}/toolsets`);
+  await page.getByRole("button", { name: "New toolset" }).click();
+  await page.getByRole("dialog").getByLabel("Name").fill("Bots");
+  await page.getByRole("dialog").getByRole("button", { name: "Create toolset" }).click();
+  await expect(page.getByRole("heading", { name: "Bots", level: 1 })).toBeVisible();
+  await page.getByRole("button", { name: "Add tools" }).click();
+  const picker = page.getByRole("dialog");
+  await picker.getByRole("checkbox", { name: "upstream__greet" }).check();
+  await picker.getByRole("checkbox", { name: "upstream__rich" }).check();
+  await picker.getByRole("button", { name: "Add selected tools" }).click();
+  await expect(page.getByRole("heading", { name: "Tools (2)" })).toBeVisible();
+
+  // A service account with a token; the toolset assigned from its page.
+  const account = await (await page.request.post(`/v1/orgs/${tenant.slug}/service-accounts`, { headers, data: { name: "gateway-bot" } })).json();
+  const { token } = await (await page.request.post(`/v1/orgs/${tenant.slug}/service-accounts/${account.id}/tokens`, { headers, data: { expiresIn: "1h" } })).json();
+  await page.goto(`/${tenant.slug}/service-accounts/${account.id}`);
+  await page.getByRole("button", { name: "Assign toolset" }).click();
+  await page.getByRole("dialog").getByLabel("Toolset").selectOption({ label: "Bots (2 tools)" });
+  await page.getByRole("dialog").getByRole("button", { name: "Assign" }).click();
+  await expect(page.getByRole("link", { name: "Bots" })).toBeVisible();
+
+  // The bot's view, through the official client over the 2026-07-28 revision.
+  const client = new Client({ name: "e2e-bot", version: "1.0.0" }, { versionNegotiation: { mode: { pin: "2026-07-28" } } });
+  await client.connect(new StreamableHTTPClientTransport(new URL(`${E2E.baseURL}/org/${tenant.slug}`), { requestInit: { headers: { authorization: `Bearer ${token}` } } }));
+  const { tools } = await client.listTools();
+  expect(tools.map((t) => t.name).sort()).toEqual(["upstream__greet", "upstream__rich"]);
+  const result = await client.callTool({ name: "upstream__greet", arguments: { name: "Control Room" } });
+  expect(result.content).toEqual([{ type: "text", text: "Hello, Control Room!" }]);
+  await expect(client.callTool({ name: "upstream__secret", arguments: {} })).rejects.toThrow(/Unknown tool/);
+  await client.close();
+
+  // The calls show up as the account's activity.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole("cell", { name: "upstream__greet" }).first()).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+});
