@@ -89,7 +89,8 @@ describe("migrations match schema.prisma", () => {
           table: model.dbName ?? model.name,
           column: f.dbName ?? f.name,
           type: f.isList ? `${expectedColumnType(f)}[]` : expectedColumnType(f),
-          nullable: !f.isRequired && !f.isList,
+          // Prisma creates scalar lists without NOT NULL.
+          nullable: !f.isRequired || f.isList,
         })),
     );
     const key = (c: { table: string; column: string }) => `${c.table}.${c.column}`;
