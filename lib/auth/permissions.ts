@@ -25,9 +25,11 @@ const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   MEMBER: new Set<Permission>(["org.read"]),
 };
 
-// What a service token may do on the admin API until grants arrive: say who it
-// is. Tokens never manage people, accounts or tokens (their own included).
-const TOKEN_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(["org.read"]);
+// What a service token may ask for on the admin API: say who it is, and read
+// or write MCP servers and toolsets, each route then checking the token's
+// grant on the very resource (lib/grants/authorize-resource.ts). Tokens never
+// manage people, accounts, tokens, modes, grants or assignments (their own included).
+const TOKEN_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(["org.read", "mcpServers.read", "mcpServers.write", "toolsets.read", "toolsets.write"]);
 
 export function roleAllows(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].has(permission);

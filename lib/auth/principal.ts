@@ -16,6 +16,8 @@ export type TokenPrincipal = {
   orgId: string;
   orgSlug: string;
   serviceAccount: { id: string; name: string; accessMode: AccessMode } | null;
+  /** The mode that governs this token: its account's, or an org-wide token's own. */
+  accessMode: AccessMode;
 };
 
 /** Who did it, as an audit row records it. */

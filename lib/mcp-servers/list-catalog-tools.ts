@@ -5,10 +5,11 @@ import { catalogToolSelect, toCatalogToolView, type CatalogToolView } from "@/li
 const MAX_TOOLS = 2000;
 
 /** Every tool of the organization's servers, for the toolset picker (grouped by server there). */
-export async function listCatalogTools({ orgId, search }: { orgId: string; search?: string }): Promise<{ items: CatalogToolView[] }> {
+export async function listCatalogTools({ orgId, search, serverIds = null }: { orgId: string; search?: string; serverIds?: string[] | null }): Promise<{ items: CatalogToolView[] }> {
   const rows = await db().catalogTool.findMany({
     where: {
       orgId,
+      ...(serverIds ? { serverId: { in: serverIds } } : {}),
       ...(search
         ? { OR: [{ name: { contains: search, mode: "insensitive" } }, { description: { contains: search, mode: "insensitive" } }, { exposedName: { contains: search, mode: "insensitive" } }] }
         : {}),

@@ -3,10 +3,24 @@ import { db } from "@/lib/db/prisma";
 import { afterCursor, cursorOrder, toPage, type Page } from "@/lib/http/pagination";
 import { mcpServerSelect, toMcpServerView, type McpServerView } from "@/lib/mcp-servers/mcp-server-view";
 
-export async function listMcpServers({ orgId, limit, cursor, search }: { orgId: string; limit: number; cursor?: string; search?: string }): Promise<Page<McpServerView>> {
+/** `ids` narrows the list to what a token may read; null means everything. */
+export async function listMcpServers({
+  orgId,
+  limit,
+  cursor,
+  search,
+  ids = null,
+}: {
+  orgId: string;
+  limit: number;
+  cursor?: string;
+  search?: string;
+  ids?: string[] | null;
+}): Promise<Page<McpServerView>> {
   const rows = await db().mcpServer.findMany({
     where: {
       orgId,
+      ...(ids ? { id: { in: ids } } : {}),
       ...afterCursor(cursor),
       ...(search ? { OR: [{ name: { contains: search, mode: "insensitive" } }, { slug: { contains: search.toLowerCase() } }] } : {}),
     },

@@ -6,6 +6,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { generateServiceToken } from "@/lib/tokens/token-format";
 import { resolveExpiry } from "@/lib/tokens/token-lifetime";
 import { assertOwnerExists, type TokenOwner } from "@/lib/tokens/token-owner";
+import { applyGrants } from "@/lib/grants/set-grants";
 import type { MintTokenInput } from "@/lib/tokens/token-schemas";
 import { tokenSelect, tokenSnapshot, toTokenView, type TokenView } from "@/lib/tokens/token-view";
 
@@ -44,6 +45,7 @@ export async function mintServiceToken({
         tokenHash: hash,
         expiresAt: expiry.expiresAt,
         rateLimitPerMinute: input.rateLimitPerMinute ?? null,
+        ...("orgWide" in owner && input.accessMode ? { accessMode: input.accessMode } : {}),
         createdById,
       },
       select: tokenSelect,
@@ -52,8 +54,10 @@ export async function mintServiceToken({
       orgId,
       action: "service_token.create",
       target: { kind: "service_token", id: row.id },
-      after: { ...tokenSnapshot(row), serviceAccountId: row.serviceAccountId },
+      after: { ...tokenSnapshot(row), serviceAccountId: row.serviceAccountId, ...("orgWide" in owner ? { accessMode: input.accessMode ?? "RESTRICTED" } : {}) },
     });
+    const grants = "orgWide" in owner ? (input.grants ?? []).filter((g) => g.level !== "NONE") : [];
+    if (grants.length) await applyGrants(tx, { orgId, grantee: { tokenId: row.id }, entries: grants, audit });
     return { ...toTokenView(row, now), token };
   });
 }

@@ -14,6 +14,8 @@ export type TokenView = {
   lastUsedAt: string | null;
   lastUsedIp: string | null;
   rateLimitPerMinute: number | null;
+  /** Meaningful for org-wide tokens; an account's tokens follow the account's mode. */
+  accessMode: "RESTRICTED" | "FULL_ACCESS";
 };
 
 const person = { select: { id: true, name: true, email: true } } as const;
@@ -30,6 +32,7 @@ export const tokenSelect = {
   lastUsedAt: true,
   lastUsedIp: true,
   rateLimitPerMinute: true,
+  accessMode: true,
   createdBy: person,
   revokedBy: person,
 } as const;
@@ -46,6 +49,7 @@ type TokenRow = {
   lastUsedAt: Date | null;
   lastUsedIp: string | null;
   rateLimitPerMinute: number | null;
+  accessMode: "RESTRICTED" | "FULL_ACCESS";
   createdBy: { id: string; name: string; email: string } | null;
   revokedBy: { id: string; name: string; email: string } | null;
 };
@@ -66,6 +70,7 @@ export function toTokenView(row: TokenRow, now = new Date()): TokenView {
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     lastUsedIp: row.lastUsedIp,
     rateLimitPerMinute: row.rateLimitPerMinute,
+    accessMode: row.accessMode,
   };
 }
 

@@ -23,6 +23,7 @@ type TokenRow = {
   accountName: string | null;
   accountStatus: ServiceAccountStatus | null;
   accessMode: AccessMode | null;
+  tokenAccessMode: AccessMode;
 };
 
 /**
@@ -37,7 +38,8 @@ export async function verifyServiceToken({ token, now = new Date() }: { token: s
   if (!isWellFormedToken(token)) return { status: "MALFORMED" };
   const [row] = await db().$queryRaw<TokenRow[]>`
     SELECT t.id::text, t."orgId"::text AS "orgId", o.slug AS "orgSlug", t.prefix, t."orgWide", t."expiresAt", t."revokedAt",
-           a.id::text AS "accountId", a.name AS "accountName", a.status::text AS "accountStatus", a."accessMode"::text AS "accessMode"
+           a.id::text AS "accountId", a.name AS "accountName", a.status::text AS "accountStatus", a."accessMode"::text AS "accessMode",
+           t."accessMode"::text AS "tokenAccessMode"
     FROM "ServiceToken" t
     JOIN "Organization" o ON o.id = t."orgId"
     LEFT JOIN "ServiceAccount" a ON a.id = t."serviceAccountId"
@@ -57,6 +59,7 @@ export async function verifyServiceToken({ token, now = new Date() }: { token: s
       orgId: row.orgId,
       orgSlug: row.orgSlug,
       serviceAccount: row.accountId ? { id: row.accountId, name: row.accountName!, accessMode: row.accessMode! } : null,
+      accessMode: row.accountId ? row.accessMode! : row.tokenAccessMode,
     },
   };
 }

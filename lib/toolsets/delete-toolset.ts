@@ -9,6 +9,7 @@ export async function deleteToolset({ orgId, toolsetId, audit }: { orgId: string
   await db().$transaction(async (tx) => {
     const toolset = await tx.toolset.findFirst({ where: { id: toolsetId, orgId }, select: { id: true, name: true, description: true } });
     if (!toolset) throw notFound("Toolset");
+    await tx.grant.deleteMany({ where: { orgId, resourceType: "TOOLSET", resourceId: toolset.id } });
     await tx.toolset.delete({ where: { id: toolset.id } });
     await recordAuditEvent(tx, audit, { orgId, action: "toolset.delete", target: { kind: "toolset", id: toolsetId }, before: { name: toolset.name, description: toolset.description } });
   });

@@ -3,9 +3,22 @@ import { db } from "@/lib/db/prisma";
 import { afterCursor, cursorOrder, toPage, type Page } from "@/lib/http/pagination";
 import { toolsetSelect, toToolsetView, type ToolsetView } from "@/lib/toolsets/toolset-view";
 
-export async function listToolsets({ orgId, limit, cursor, search }: { orgId: string; limit: number; cursor?: string; search?: string }): Promise<Page<ToolsetView>> {
+/** `ids` narrows the list to what a token may read; null means everything. */
+export async function listToolsets({
+  orgId,
+  limit,
+  cursor,
+  search,
+  ids = null,
+}: {
+  orgId: string;
+  limit: number;
+  cursor?: string;
+  search?: string;
+  ids?: string[] | null;
+}): Promise<Page<ToolsetView>> {
   const rows = await db().toolset.findMany({
-    where: { orgId, ...afterCursor(cursor), ...(search ? { name: { contains: search, mode: "insensitive" } } : {}) },
+    where: { orgId, ...(ids ? { id: { in: ids } } : {}), ...afterCursor(cursor), ...(search ? { name: { contains: search, mode: "insensitive" } } : {}) },
     select: toolsetSelect,
     orderBy: cursorOrder(),
     take: limit + 1,

@@ -46,7 +46,7 @@ export function buildGatewayServer(caller: GatewayCaller): Server {
   });
 
   server.setRequestHandler("prompts/list", async () => {
-    const servers = await accessibleServers(await effective());
+    const servers = (await effective()).servers;
     const prompts = await db().catalogPrompt.findMany({ where: { serverId: { in: [...servers.keys()] } }, orderBy: { name: "asc" } });
     return {
       prompts: prompts.map((p) => ({
@@ -59,7 +59,7 @@ export function buildGatewayServer(caller: GatewayCaller): Server {
   });
 
   server.setRequestHandler("prompts/get", async (request, ctx) => {
-    const servers = await accessibleServers(await effective());
+    const servers = (await effective()).servers;
     const prompts = await db().catalogPrompt.findMany({ where: { serverId: { in: [...servers.keys()] } } });
     const prompt = prompts.find((p) => exposedName(servers.get(p.serverId)!.slug, p.name) === request.params.name);
     if (!prompt) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown prompt: ${request.params.name}`);
@@ -68,7 +68,7 @@ export function buildGatewayServer(caller: GatewayCaller): Server {
   });
 
   server.setRequestHandler("resources/list", async () => {
-    const servers = await accessibleServers(await effective());
+    const servers = (await effective()).servers;
     const resources = await db().catalogResource.findMany({ where: { serverId: { in: [...servers.keys()] } }, orderBy: { uri: "asc" } });
     return {
       resources: resources.map((r) => ({
@@ -82,7 +82,7 @@ export function buildGatewayServer(caller: GatewayCaller): Server {
   });
 
   server.setRequestHandler("resources/templates/list", async () => {
-    const servers = await accessibleServers(await effective());
+    const servers = (await effective()).servers;
     const templates = await db().catalogResourceTemplate.findMany({ where: { serverId: { in: [...servers.keys()] } }, orderBy: { uriTemplate: "asc" } });
     return {
       resourceTemplates: templates.map((r) => ({
@@ -96,7 +96,7 @@ export function buildGatewayServer(caller: GatewayCaller): Server {
   });
 
   server.setRequestHandler("resources/read", async (request, ctx) => {
-    const servers = await accessibleServers(await effective());
+    const servers = (await effective()).servers;
     const ids = [...servers.keys()];
     const { uri } = request.params;
     const exact = await db().catalogResource.findFirst({ where: { serverId: { in: ids }, uri }, select: { serverId: true } });
@@ -108,8 +108,4 @@ export function buildGatewayServer(caller: GatewayCaller): Server {
   });
 
   return server;
-}
-
-function accessibleServers({ tools }: EffectiveAccess) {
-  return Promise.resolve(new Map(tools.map((t) => [t.server.id, t.server])));
 }

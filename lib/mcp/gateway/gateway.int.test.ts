@@ -12,6 +12,7 @@ import { addToolsetTools } from "@/lib/toolsets/add-toolset-tools";
 import { assignToolset } from "@/lib/toolsets/assign-toolset";
 import { createToolset } from "@/lib/toolsets/create-toolset";
 import { flushToolCalls } from "@/lib/usage/record-tool-call";
+import { setGrants } from "@/lib/grants/set-grants";
 import { clientIp } from "@/lib/http/client-ip";
 import { createTenant } from "@/lib/testing/fixtures";
 import { resetDatabase } from "@/lib/testing/reset-database";
@@ -67,6 +68,8 @@ beforeAll(async () => {
   const account = await createServiceAccount({ orgId: org.id, input: { name: "ci-bot", description: "" }, createdById: owner.id, audit });
   accountId = account.id;
   await assignToolset({ orgId: org.id, toolsetId: toolset.id, input: { serviceAccountId: account.id }, audit });
+  // Prompts and resources come with a Read grant on their server.
+  await setGrants({ orgId: org.id, grantee: { serviceAccountId: account.id }, entries: [{ resourceType: "MCP_SERVER", resourceId: test.id, level: "READ" }], audit });
   const minted = await mintServiceToken({ orgId: org.id, owner: { serviceAccountId: account.id }, input: { name: "gw" }, createdById: owner.id, audit });
   token = minted.token;
   tokenId = minted.id;

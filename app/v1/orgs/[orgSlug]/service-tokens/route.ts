@@ -1,7 +1,7 @@
 import { orgRoute } from "@/lib/http/org-route";
 import { listServiceTokens } from "@/lib/tokens/list-service-tokens";
 import { mintServiceToken } from "@/lib/tokens/mint-service-token";
-import { listTokensQuerySchema, mintTokenSchema } from "@/lib/tokens/token-schemas";
+import { listTokensQuerySchema, mintOrgTokenSchema } from "@/lib/tokens/token-schemas";
 
 // Org-wide tokens: they belong to the organization, not to a service account.
 const owner = { orgWide: true } as const;
@@ -10,6 +10,7 @@ export const GET = orgRoute({ permission: "serviceAccounts.read", query: listTok
   listServiceTokens({ orgId: org.id, owner, ...query }),
 );
 
-export const POST = orgRoute({ permission: "serviceTokens.write", body: mintTokenSchema, status: 201 }, ({ org, principal, body, audit }) =>
+// An org-wide token is created with its access mode and grants (Restricted, none, by default).
+export const POST = orgRoute({ permission: "serviceTokens.write", body: mintOrgTokenSchema, status: 201 }, ({ org, principal, body, audit }) =>
   mintServiceToken({ orgId: org.id, owner, input: body, createdById: principal.userId, audit }),
 );

@@ -1,4 +1,5 @@
 import { idParam, orgRoute } from "@/lib/http/org-route";
+import { authorizeResource } from "@/lib/grants/authorize-resource";
 import { deleteMcpServer } from "@/lib/mcp-servers/delete-mcp-server";
 import { getMcpServer } from "@/lib/mcp-servers/get-mcp-server";
 import { updateMcpServerSchema } from "@/lib/mcp-servers/mcp-server-schemas";
@@ -6,10 +7,20 @@ import { updateMcpServer } from "@/lib/mcp-servers/update-mcp-server";
 
 const serverId = (params: Record<string, string>) => idParam(params.serverId, "MCP server");
 
-export const GET = orgRoute({ permission: "mcpServers.read" }, ({ org, params }) => getMcpServer({ orgId: org.id, serverId: serverId(params) }));
+export const GET = orgRoute({ permission: "mcpServers.read", tokens: true }, async (access) => {
+  const id = serverId(access.params);
+  await authorizeResource(access, "MCP_SERVER", id, "READ");
+  return getMcpServer({ orgId: access.org.id, serverId: id });
+});
 
-export const PATCH = orgRoute({ permission: "mcpServers.write", body: updateMcpServerSchema }, ({ org, params, body, audit }) =>
-  updateMcpServer({ orgId: org.id, serverId: serverId(params), input: body, audit }),
-);
+export const PATCH = orgRoute({ permission: "mcpServers.write", body: updateMcpServerSchema, tokens: true }, async (access) => {
+  const id = serverId(access.params);
+  await authorizeResource(access, "MCP_SERVER", id, "WRITE");
+  return updateMcpServer({ orgId: access.org.id, serverId: id, input: access.body, audit: access.audit });
+});
 
-export const DELETE = orgRoute({ permission: "mcpServers.write" }, ({ org, params, audit }) => deleteMcpServer({ orgId: org.id, serverId: serverId(params), audit }));
+export const DELETE = orgRoute({ permission: "mcpServers.write", tokens: true }, async (access) => {
+  const id = serverId(access.params);
+  await authorizeResource(access, "MCP_SERVER", id, "WRITE");
+  return deleteMcpServer({ orgId: access.org.id, serverId: id, audit: access.audit });
+});

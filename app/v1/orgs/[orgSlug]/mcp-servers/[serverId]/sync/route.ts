@@ -1,7 +1,10 @@
 import { idParam, orgRoute } from "@/lib/http/org-route";
+import { authorizeResource } from "@/lib/grants/authorize-resource";
 import { syncMcpServerNow } from "@/lib/mcp-servers/sync-mcp-server-now";
 
 // "Sync now": the result of this sync and the server as it now stands.
-export const POST = orgRoute({ permission: "mcpServers.write" }, ({ org, params, audit }) =>
-  syncMcpServerNow({ orgId: org.id, serverId: idParam(params.serverId, "MCP server"), audit }),
-);
+export const POST = orgRoute({ permission: "mcpServers.write", tokens: true }, async (access) => {
+  const id = idParam(access.params.serverId, "MCP server");
+  await authorizeResource(access, "MCP_SERVER", id, "WRITE");
+  return syncMcpServerNow({ orgId: access.org.id, serverId: id, audit: access.audit });
+});

@@ -1,0 +1,8 @@
+import { idParam, orgRoute } from "@/lib/http/org-route";
+import { accessModeSchema } from "@/lib/grants/grant-schemas";
+import { setAccessMode } from "@/lib/grants/set-access-mode";
+
+// People only: no token can change an access mode, its own included.
+export const PUT = orgRoute({ permission: "serviceTokens.write", body: accessModeSchema }, ({ org, params, body, audit }) =>
+  setAccessMode({ orgId: org.id, grantee: { serviceAccountId: idParam(params.serviceAccountId, "Service account") }, accessMode: body.accessMode, audit }),
+);

@@ -1,0 +1,50 @@
+import "server-only";
+import { db } from "@/lib/db/prisma";
+import { notFound } from "@/lib/errors";
+import type { TokenPrincipal } from "@/lib/auth/principal";
+import { getEffectiveAccess, type AccessReason } from "@/lib/mcp/effective-access";
+import { exposedName } from "@/lib/mcp/exposed-name";
+
+export type EffectiveAccessReport = {
+  accessMode: "RESTRICTED" | "FULL_ACCESS";
+  tools: { exposedName: string; server: string; description: string; reasons: AccessReason[] }[];
+  prompts: { name: string; server: string; reasons: AccessReason[] }[];
+  resources: { uri: string; name: string; server: string; reasons: AccessReason[] }[];
+};
+
+/**
+ * "Why can this bot see this tool?": everything a service account can use over
+ * MCP, each with its reasons, computed by the very function the gateway uses.
+ */
+export async function getEffectiveAccessReport({ orgId, serviceAccountId }: { orgId: string; serviceAccountId: string }): Promise<EffectiveAccessReport> {
+  const account = await db().serviceAccount.findFirst({ where: { id: serviceAccountId, orgId }, select: { id: true, name: true, accessMode: true, org: { select: { slug: true } } } });
+  if (!account) throw notFound("Service account");
+  // The account as its tokens present it to the gateway.
+  const principal: TokenPrincipal = {
+    kind: "token",
+    tokenId: "00000000-0000-0000-0000-000000000000",
+    tokenPrefix: "",
+    orgId,
+    orgSlug: account.org.slug,
+    serviceAccount: { id: account.id, name: account.name, accessMode: account.accessMode },
+    accessMode: account.accessMode,
+  };
+  const access = await getEffectiveAccess({ orgId, principal, withReasons: true });
+  const serverIds = [...access.servers.keys()];
+  const [prompts, resources] = await Promise.all([
+    db().catalogPrompt.findMany({ where: { serverId: { in: serverIds } }, orderBy: { name: "asc" } }),
+    db().catalogResource.findMany({ where: { serverId: { in: serverIds } }, orderBy: { uri: "asc" } }),
+  ]);
+  return {
+    accessMode: account.accessMode,
+    tools: access.tools.map((t) => ({ exposedName: t.exposedName, server: t.server.name, description: t.description, reasons: t.reasons })),
+    prompts: prompts.map((p) => {
+      const server = access.servers.get(p.serverId)!;
+      return { name: exposedName(server.slug, p.name), server: server.name, reasons: server.reasons };
+    }),
+    resources: resources.map((r) => {
+      const server = access.servers.get(r.serverId)!;
+      return { uri: r.uri, name: r.name, server: server.name, reasons: server.reasons };
+    }),
+  };
+}

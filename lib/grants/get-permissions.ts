@@ -1,0 +1,29 @@
+import "server-only";
+import { db } from "@/lib/db/prisma";
+import type { AccessMode } from "@/lib/generated/prisma/enums";
+import { assertGranteeExists } from "@/lib/grants/assert-grantee-exists";
+import { granteeWhere, type Grantee } from "@/lib/grants/grantee";
+import type { Level } from "@/lib/grants/resource-level";
+
+export type PermissionRow = { resourceType: "MCP_SERVER" | "TOOLSET"; resourceId: string; name: string; detail: string; level: Level };
+
+/** The Permissions tab: the mode, and every server and toolset of the organization with the grantee's level on it. */
+export async function getPermissions({ orgId, grantee }: { orgId: string; grantee: Grantee }): Promise<{ accessMode: AccessMode; resources: PermissionRow[] }> {
+  await assertGranteeExists(db(), orgId, grantee);
+  const [mode, grants, servers, toolsets] = await Promise.all([
+    "serviceAccountId" in grantee
+      ? db().serviceAccount.findUniqueOrThrow({ where: { id: grantee.serviceAccountId }, select: { accessMode: true } })
+      : db().serviceToken.findUniqueOrThrow({ where: { id: grantee.tokenId }, select: { accessMode: true } }),
+    db().grant.findMany({ where: { orgId, ...granteeWhere(grantee) }, select: { resourceId: true, level: true } }),
+    db().mcpServer.findMany({ where: { orgId }, select: { id: true, name: true, slug: true }, orderBy: { name: "asc" } }),
+    db().toolset.findMany({ where: { orgId }, select: { id: true, name: true, _count: { select: { tools: true } } }, orderBy: { name: "asc" } }),
+  ]);
+  const levels = new Map(grants.map((g) => [g.resourceId, g.level]));
+  return {
+    accessMode: mode.accessMode,
+    resources: [
+      ...servers.map((s) => ({ resourceType: "MCP_SERVER" as const, resourceId: s.id, name: s.name, detail: s.slug, level: levels.get(s.id) ?? ("NONE" as const) })),
+      ...toolsets.map((t) => ({ resourceType: "TOOLSET" as const, resourceId: t.id, name: t.name, detail: `${t._count.tools} tools`, level: levels.get(t.id) ?? ("NONE" as const) })),
+    ],
+  };
+}
