@@ -43,13 +43,23 @@ async function main() {
     // gateway call's CPU in `npm run bench`).
     const mcp = /^\/org\/([^/?#]+)\/?(?:\?|$)/.exec(req.url ?? "");
     if (mcp) {
-      const request = toWebRequest(req, res);
-      void handleGatewayRequest(request, { slug: decodeURIComponent(mcp[1]), ip: clientIp(request.headers) })
+      const fail = (status: number, message: string) => {
+        if (!res.headersSent) res.writeHead(status, { "content-type": "application/json" });
+        res.end(JSON.stringify({ jsonrpc: "2.0", id: null, error: { code: status === 400 ? -32600 : -32603, message } }));
+      };
+      let request: Request;
+      let slug: string;
+      try {
+        request = toWebRequest(req, res);
+        slug = decodeURIComponent(mcp[1]);
+      } catch {
+        return fail(400, "Bad request");
+      }
+      void handleGatewayRequest(request, { slug, ip: clientIp(request.headers) })
         .then((response) => sendWebResponse(res, response))
         .catch((error) => {
           console.error(`[control-room] MCP endpoint failed: ${error instanceof Error ? error.message : String(error)}`);
-          if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
-          res.end(JSON.stringify({ jsonrpc: "2.0", id: null, error: { code: -32603, message: "Internal error" } }));
+          fail(500, "Internal error");
         });
       return;
     }

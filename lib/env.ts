@@ -18,6 +18,7 @@ const schema = z.object({
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_NAME: z.string().default("Single sign-on"),
+  OIDC_TRUST_UNVERIFIED_EMAIL: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   EXPIRED_TOKEN_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(0),
   SECRETS_KEY: z.string().optional(),
   UPSTREAM_ALLOWED_NETWORKS: z.string().optional(),

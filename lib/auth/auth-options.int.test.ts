@@ -37,11 +37,23 @@ describe("OIDC sign-in", () => {
 
   it("signs in only people an admin already added, by verified email", async () => {
     const user = await createUser({ email: "ada@example.test" });
-    expect(await oidcSignIn("Ada@Example.test")).toBe(true);
-    expect(await oidcSignIn("stranger@example.test")).toBe(false);
+    expect(await oidcSignIn("Ada@Example.test", { email_verified: true })).toBe(true);
+    expect(await oidcSignIn("stranger@example.test", { email_verified: true })).toBe(false);
     expect(await oidcSignIn("ada@example.test", { email_verified: false })).toBe(false);
     await db().user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
+    expect(await oidcSignIn("ada@example.test", { email_verified: true })).toBe(false);
+  });
+
+  it("does not trust an email the provider does not call verified, unless told to", async () => {
+    await createUser({ email: "ada@example.test" });
     expect(await oidcSignIn("ada@example.test")).toBe(false);
+    process.env.OIDC_TRUST_UNVERIFIED_EMAIL = "true";
+    resetEnvCache();
+    try {
+      expect(await oidcSignIn("ada@example.test")).toBe(true);
+    } finally {
+      delete process.env.OIDC_TRUST_UNVERIFIED_EMAIL;
+    }
   });
 
   it("puts the Control Room user id, not the provider's subject, into the session token", async () => {

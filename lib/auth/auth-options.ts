@@ -57,7 +57,10 @@ export function authOptions(): NextAuthOptions {
       // email); it never creates accounts on its own.
       async signIn({ user, account, profile }) {
         if (account?.provider !== "oidc") return true;
-        const verified = (profile as { email_verified?: boolean } | undefined)?.email_verified !== false;
+        // A provider that does not say the email is verified is not trusted with it (the "nOAuth" attack),
+        // unless OIDC_TRUST_UNVERIFIED_EMAIL=true says this provider's emails are always its own.
+        const claim = (profile as { email_verified?: boolean | string } | undefined)?.email_verified;
+        const verified = claim === true || claim === "true" || (claim === undefined && config.OIDC_TRUST_UNVERIFIED_EMAIL);
         if (!user.email || !verified) return false;
         const existing = await db().user.findUnique({ where: { email: normalizeEmail(user.email) } });
         return Boolean(existing && !existing.disabledAt);

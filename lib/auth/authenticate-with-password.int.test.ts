@@ -39,6 +39,16 @@ describe("authenticateWithPassword", () => {
     expect((await authenticateWithPassword({ email: other.email, password: TEST_PASSWORD, ip: "198.51.100.99" })).outcome).toBe("ok");
   });
 
+  it("lets no more parallel guesses through than the limit, and successes never count", async () => {
+    const user = await createUser({ email: "ada@example.test" });
+    for (let i = 0; i < 20; i++) expect((await authenticateWithPassword({ email: user.email, password: TEST_PASSWORD, ip: "198.51.100.3" })).outcome).toBe("ok");
+    const guesses = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => authenticateWithPassword({ email: user.email, password: `guess-${i}`, ip: `198.51.100.${100 + i}` })),
+    );
+    expect(guesses.filter((g) => g.outcome === "invalid")).toHaveLength(SIGN_IN_LIMIT_PER_EMAIL.limit);
+    expect(guesses.filter((g) => g.outcome === "rate_limited")).toHaveLength(25 - SIGN_IN_LIMIT_PER_EMAIL.limit);
+  });
+
   it("throttles an IP that tries many emails", async () => {
     await createUser({ email: "ada@example.test" });
     for (let i = 0; i < 50; i++) {

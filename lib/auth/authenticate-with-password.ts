@@ -1,11 +1,13 @@
 import { db } from "@/lib/db/prisma";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
 import { normalizeEmail } from "@/lib/members/email";
-import { peekRateLimit, penalizeRateLimit, type RateLimitRule } from "@/lib/rate-limit/gcra";
+import { consumeRateLimit, refundRateLimit, type RateLimitRule } from "@/lib/rate-limit/gcra";
 import { logger } from "@/lib/logger";
 
-// Failed sign-ins are throttled per email and per client IP. Only failures
-// count, so a person who types the right password is never slowed down.
+// Failed sign-ins are throttled per email and per client IP. Every attempt
+// takes its slots before the password is checked (so parallel guesses cannot
+// all slip past the check), and a successful one gives them back: only
+// failures count, and a person who types the right password is never slowed.
 export const SIGN_IN_LIMIT_PER_EMAIL: RateLimitRule = { limit: 10, windowMs: 15 * 60_000 };
 export const SIGN_IN_LIMIT_PER_IP: RateLimitRule = { limit: 50, windowMs: 15 * 60_000 };
 
@@ -28,9 +30,14 @@ export async function authenticateWithPassword({
     { key: `sign-in:email:${normalized}`, rule: SIGN_IN_LIMIT_PER_EMAIL },
     ...(ip ? [{ key: `sign-in:ip:${ip}`, rule: SIGN_IN_LIMIT_PER_IP }] : []),
   ];
-  for (const { key, rule } of keys) {
-    const state = await peekRateLimit(key, rule);
-    if (state.limited) return { outcome: "rate_limited", retryAfterMs: state.retryAfterMs };
+  const taken: typeof keys = [];
+  for (const entry of keys) {
+    const outcome = await consumeRateLimit(entry.key, entry.rule);
+    if (!outcome.allowed) {
+      await Promise.all(taken.map(({ key, rule }) => refundRateLimit(key, rule)));
+      return { outcome: "rate_limited", retryAfterMs: outcome.retryAfterMs };
+    }
+    taken.push(entry);
   }
 
   const user = await db().user.findUnique({
@@ -39,10 +46,9 @@ export async function authenticateWithPassword({
   });
   const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
   if (user && valid && !user.disabledAt) {
+    await Promise.all(taken.map(({ key, rule }) => refundRateLimit(key, rule)));
     return { outcome: "ok", user: { id: user.id, email: user.email, name: user.name } };
   }
-
-  await Promise.all(keys.map(({ key, rule }) => penalizeRateLimit(key, rule)));
   logger.info("sign-in failed", { ip });
   return { outcome: "invalid" };
 }

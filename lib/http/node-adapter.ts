@@ -18,7 +18,8 @@ export function toWebRequest(req: IncomingMessage, res: ServerResponse): Request
   }
   if (req.socket.remoteAddress) headers.set(PEER_ADDRESS_HEADER, req.socket.remoteAddress);
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  return new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, {
+  // The URL's host is not used for anything; a fixed base keeps a hostile Host header from breaking the parse.
+  return new Request(new URL(req.url ?? "/", "http://localhost"), {
     method: req.method,
     headers,
     body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,

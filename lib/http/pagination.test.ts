@@ -12,7 +12,13 @@ describe("cursor pagination", () => {
     expect(decodeCursor(cursor)).toEqual(row(3));
   });
 
-  it.each(["", "!!!", Buffer.from("[1,2]").toString("base64url"), Buffer.from('["not a date","x"]').toString("base64url")])(
+  it.each([
+    "",
+    "!!!",
+    Buffer.from("[1,2]").toString("base64url"),
+    Buffer.from('["not a date","x"]').toString("base64url"),
+    Buffer.from('["2026-01-01T00:00:00.000Z","not-a-uuid"]').toString("base64url"),
+  ])(
     "rejects the bad cursor %j with a 400 naming the field",
     (cursor) => {
       const error = (() => {

@@ -12,6 +12,8 @@ export const pageQuerySchema = z.object({
   cursor: z.string().max(200).optional(),
 });
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export type PageQuery = z.infer<typeof pageQuerySchema>;
 export type Cursor = { createdAt: Date; id: string };
 export type Page<T> = { items: T[]; nextCursor: string | null };
@@ -23,7 +25,7 @@ export function encodeCursor({ createdAt, id }: Cursor): string {
 export function decodeCursor(cursor: string): Cursor {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string") {
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string" && UUID.test(value[1])) {
       const createdAt = new Date(value[0]);
       if (!Number.isNaN(createdAt.getTime())) return { createdAt, id: value[1] };
     }

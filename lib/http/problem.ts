@@ -81,6 +81,8 @@ function fieldProblems(issue: ZodError["issues"][number]): FieldProblem[] {
   if (issue.code === "unrecognized_keys") {
     return issue.keys.map((key) => ({ field: at([...issue.path, key]), message: "Unknown field" }));
   }
+  // A bad record key ("Invalid key in record") carries the real reason inside.
+  if (issue.code === "invalid_key" && issue.issues[0]) return [{ field: at(issue.path), message: issue.issues[0].message }];
   return [{ field: at(issue.path), message: issue.message }];
 }
 

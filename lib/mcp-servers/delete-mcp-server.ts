@@ -21,5 +21,5 @@ export async function deleteMcpServer({ orgId, serverId, audit }: { orgId: strin
       before: { ...mcpServerSnapshot(server), toolCount },
     });
   });
-  dropUpstreamClient(serverId);
+  void dropUpstreamClient(serverId);
 }

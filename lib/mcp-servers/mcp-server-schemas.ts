@@ -13,7 +13,14 @@ const headerName = z
   .refine((name) => !RESERVED_HEADERS.has(name.toLowerCase()), { message: "This header is set by the gateway itself" });
 
 const headers = z
-  .record(headerName, z.string().max(4096, "Header values are at most 4096 characters").regex(/^[^\r\n]*$/, "Header values cannot contain line breaks"))
+  .record(
+    headerName,
+    z
+      .string()
+      .max(4096, "Header values are at most 4096 characters")
+      // Visible ASCII, spaces and tabs (RFC 9110 field-value); anything else would make fetch quote the value in an error.
+      .regex(/^[\t\x20-\x7e]*$/, "Header values may contain printable ASCII characters only"),
+  )
   .refine((h) => Object.keys(h).length <= 20, { message: "At most 20 headers" });
 
 const url = z

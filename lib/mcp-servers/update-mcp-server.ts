@@ -1,10 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
-import { notFound } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import type { AuditContext } from "@/lib/auth/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { encryptJson } from "@/lib/secrets/secret-box";
-import { dropUpstreamClient } from "@/lib/mcp/upstream-pool";
 import { syncCatalog } from "@/lib/mcp/sync-catalog";
 import { checkUpstreamUrl } from "@/lib/mcp-servers/check-upstream-url";
 import type { UpdateMcpServerInput } from "@/lib/mcp-servers/mcp-server-schemas";
@@ -30,6 +29,11 @@ export async function updateMcpServer({
   const updated = await db().$transaction(async (tx) => {
     const before = await tx.mcpServer.findFirst({ where: { id: serverId, orgId }, select: mcpServerSelect });
     if (!before) throw notFound("MCP server");
+    // Stored header values (API keys) never follow the server to another origin unasked.
+    if (input.url && before.headerNames.length && !input.headers && new URL(input.url).origin !== new URL(before.url).origin) {
+      const message = "The URL moves to another origin: send the headers again (or {} to drop them), so stored values are never sent somewhere new";
+      throw new AppError("validation_failed", `headers: ${message}`, { fields: [{ field: "headers", message }] });
+    }
     const after = await tx.mcpServer.update({
       where: { id: before.id },
       data: {
@@ -53,7 +57,6 @@ export async function updateMcpServer({
     });
     return after;
   });
-  dropUpstreamClient(serverId);
   const reconnect = input.url !== undefined || input.headers !== undefined || input.timeoutMs !== undefined || input.enabled === true;
   if (updated.enabled && reconnect) await syncCatalog({ orgId, serverId, audit });
   return toMcpServerView(await db().mcpServer.findUniqueOrThrow({ where: { id: serverId }, select: mcpServerSelect }));

@@ -34,10 +34,12 @@ export function scheduleCatalogSync(): () => void {
   const pending = new Map<string, NodeJS.Timeout>();
   onUpstreamListChanged((serverId) => {
     if (pending.has(serverId)) return;
-    const timer = setTimeout(async () => {
+    const timer = setTimeout(() => {
       pending.delete(serverId);
-      const server = await db().mcpServer.findUnique({ where: { id: serverId }, select: { orgId: true } });
-      if (server) await syncCatalog({ orgId: server.orgId, serverId, audit: SYSTEM_AUDIT }).catch(() => {});
+      void db()
+        .mcpServer.findUnique({ where: { id: serverId }, select: { orgId: true } })
+        .then((server) => server && syncCatalog({ orgId: server.orgId, serverId, audit: SYSTEM_AUDIT }))
+        .catch((error) => logger.error("catalog sync after list change failed", { serverId, error }));
     }, 2000);
     timer.unref();
     pending.set(serverId, timer);

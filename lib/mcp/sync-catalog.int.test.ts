@@ -4,6 +4,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/prisma";
 import { generateSecretsKey } from "@/lib/secrets/secret-box";
 import { createMcpServer } from "@/lib/mcp-servers/create-mcp-server";
+import { updateMcpServer } from "@/lib/mcp-servers/update-mcp-server";
 import { scheduleCatalogSync } from "@/lib/mcp/schedule-catalog-sync";
 import { syncCatalog } from "@/lib/mcp/sync-catalog";
 import { addToolsetTools } from "@/lib/toolsets/add-toolset-tools";
@@ -88,6 +89,15 @@ describe("catalog sync", () => {
     const result = await syncCatalog({ orgId: org.id, serverId: server.id, audit });
     expect(result).toMatchObject({ status: "synced", changes: { tools: { added: [], removed: [], changed: [] } } });
     expect(await db().auditEvent.count({ where: { orgId: org.id } })).toBe(events);
+  });
+
+  it("never sends stored header values to a new origin unless they are sent again", async () => {
+    const { org, audit } = await createTenant();
+    const server = await createMcpServer({ orgId: org.id, input: { name: "Keyed", slug: "keyed", url: upstream.url, headers: { "X-Api-Key": "k-1" }, timeoutMs: 5000 }, audit });
+    const moved = updateMcpServer({ orgId: org.id, serverId: server.id, input: { url: "http://127.0.0.2:9/mcp" }, audit });
+    await expect(moved).rejects.toMatchObject({ fields: [{ field: "headers" }] });
+    // Same origin, other path: fine.
+    await expect(updateMcpServer({ orgId: org.id, serverId: server.id, input: { url: upstream.url.replace("/mcp", "/mcp?v=2") }, audit })).resolves.toBeTruthy();
   });
 
   it("never syncs one server twice at once", async () => {

@@ -5,7 +5,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/logger";
 import { exposedName } from "@/lib/mcp/exposed-name";
-import { describeUpstreamError } from "@/lib/mcp/upstream-error";
+import { describeUpstreamError, isTransportFailure } from "@/lib/mcp/upstream-error";
 import { dropUpstreamClient, getUpstreamClient } from "@/lib/mcp/upstream-pool";
 
 export type CatalogChanges = {
@@ -42,13 +42,14 @@ export async function syncCatalog({ orgId, serverId, audit }: { orgId: string; s
     return { status: "skipped", reason: !server ? "not_found" : !server.enabled ? "disabled" : "busy" };
   }
   const server = await db().mcpServer.findUniqueOrThrow({ where: { id: serverId } });
+  let client: Client | undefined;
   try {
-    const client = await getUpstreamClient(server);
+    client = await getUpstreamClient(server);
     const upstream = await listEverything(client, server.timeoutMs);
     const result = await writeCatalog({ orgId, server, upstream, protocolVersion: client.getNegotiatedProtocolVersion() ?? null, audit });
     return { status: "synced", ...result };
   } catch (error) {
-    dropUpstreamClient(server.id);
+    if (client && isTransportFailure(error)) void dropUpstreamClient(server.id, client);
     const message = describeUpstreamError(error, server.timeoutMs);
     logger.warn("catalog sync failed", { server: server.slug, message });
     await db().mcpServer.update({

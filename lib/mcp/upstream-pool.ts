@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
 import { decryptJson } from "@/lib/secrets/secret-box";
 import { logger } from "@/lib/logger";
@@ -5,8 +6,9 @@ import { createPinnedFetch } from "@/lib/mcp/pinned-fetch";
 import { demoFetch } from "@/lib/mcp/demo-server";
 
 // One connected client per upstream per instance, reused by every call and
-// sync. A changed server (its updatedAt) gets a fresh connection; a broken one
-// is dropped and reconnected on next use.
+// sync. A server whose connection settings changed (URL, headers, timeout)
+// gets a fresh connection, the old one closing only after its calls had time
+// to finish; a broken one is dropped and reconnected on next use.
 
 export type UpstreamConfig = {
   id: string;
@@ -57,12 +59,22 @@ async function connect(config: UpstreamConfig): Promise<Client> {
   return client;
 }
 
+/** What a connection depends on; a catalog sync (which bumps updatedAt) must not reconnect. */
+const versionOf = (config: UpstreamConfig) =>
+  createHash("sha256").update(JSON.stringify([config.url, config.headersEncrypted, config.timeoutMs, config.builtin])).digest("hex");
+
+function closeLater(entry: Entry, afterMs: number) {
+  const timer = setTimeout(() => void entry.client.then((c) => c.close()).catch(() => {}), afterMs);
+  timer.unref();
+}
+
 /** The connected client for this upstream, connecting on first use. */
 export function getUpstreamClient(config: UpstreamConfig): Promise<Client> {
-  const version = config.updatedAt.toISOString();
+  const version = versionOf(config);
   const existing = pool.get(config.id);
   if (existing && existing.version === version) return existing.client;
-  if (existing) void existing.client.then((c) => c.close()).catch(() => {});
+  // Calls still running on the old connection get their full timeout.
+  if (existing) closeLater(existing, config.timeoutMs + 1000);
   const client = connect(config);
   pool.set(config.id, { version, client });
   // A failed connection is not kept: the next use tries again.
@@ -72,10 +84,16 @@ export function getUpstreamClient(config: UpstreamConfig): Promise<Client> {
   return client;
 }
 
-/** Drops the connection (after a transport failure, or when the server is disabled or deleted). */
-export function dropUpstreamClient(serverId: string): void {
+/**
+ * Drops the connection after a transport failure, or when the server is
+ * disabled or deleted. With `failed`, only if that is still the current
+ * client: a failure on an old connection must not drop its fresh successor.
+ */
+export async function dropUpstreamClient(serverId: string, failed?: Client): Promise<void> {
   const existing = pool.get(serverId);
   if (!existing) return;
+  if (failed && (await existing.client.catch(() => null)) !== failed) return;
+  if (pool.get(serverId) !== existing) return;
   pool.delete(serverId);
-  void existing.client.then((c) => c.close()).catch(() => {});
+  closeLater(existing, 0);
 }

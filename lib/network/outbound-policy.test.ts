@@ -9,7 +9,7 @@ describe("outbound policy for upstream connections", () => {
     expect(refuseAddress(ip, none)).toBeNull();
   });
 
-  it.each(["169.254.169.254", "169.254.1.1", "100.100.100.200", "fe80::1", "fd00:ec2::254", "0.0.0.0", "::ffff:169.254.169.254"])(
+  it.each(["169.254.169.254", "169.254.1.1", "100.100.100.200", "fe80::1", "fd00:ec2::254", "0.0.0.0", "::ffff:169.254.169.254", "64:ff9b::a9fe:a9fe"])(
     "always refuses the link-local or metadata address %s, even when allowed",
     (ip) => {
       expect(refuseAddress(ip, parseAllowedNetworks("0.0.0.0/0, ::/0"))).toMatch(/link-local or cloud-metadata/);

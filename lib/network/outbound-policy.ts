@@ -13,6 +13,7 @@ NEVER.addAddress("100.100.100.200", "ipv4"); // Alibaba Cloud metadata
 NEVER.addSubnet("fe80::", 10, "ipv6");
 NEVER.addAddress("fd00:ec2::254", "ipv6"); // AWS metadata over IPv6
 NEVER.addAddress("::", "ipv6");
+NEVER.addAddress("64:ff9b::a9fe:a9fe", "ipv6"); // 169.254.169.254 through NAT64
 
 const NON_PUBLIC = new BlockList();
 for (const [net, prefix] of [
@@ -32,6 +33,7 @@ NON_PUBLIC.addAddress("::1", "ipv6");
 NON_PUBLIC.addSubnet("fc00::", 7, "ipv6");
 NON_PUBLIC.addSubnet("ff00::", 8, "ipv6");
 NON_PUBLIC.addSubnet("64:ff9b::", 96, "ipv6");
+NON_PUBLIC.addSubnet("64:ff9b:1::", 48, "ipv6");
 
 export const ALLOWED_NETWORKS_VARIABLE = "UPSTREAM_ALLOWED_NETWORKS";
 

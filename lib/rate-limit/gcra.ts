@@ -6,27 +6,30 @@ import { db } from "@/lib/db/prisma";
 // the limit holds across instances; the database clock is the only clock.
 
 export type RateLimitRule = { limit: number; windowMs: number };
-export type RateLimitState = { limited: boolean; retryAfterMs: number };
+export type RateLimitOutcome = { allowed: boolean; retryAfterMs: number };
 
-/** Whether `key` is over its limit right now, without counting an event. */
-export async function peekRateLimit(key: string, { limit, windowMs }: RateLimitRule): Promise<RateLimitState> {
+/**
+ * Takes one slot for `key`. The row is locked for the decision, so of any
+ * number of concurrent callers exactly as many as the limit allows get one.
+ */
+export async function consumeRateLimit(key: string, { limit, windowMs }: RateLimitRule): Promise<RateLimitOutcome> {
   const interval = windowMs / limit;
-  const rows = await db().$queryRaw<{ waitMs: number }[]>`
-    SELECT EXTRACT(EPOCH FROM (tat - (now() AT TIME ZONE 'UTC'))) * 1000 - ${windowMs - interval}::float8 AS "waitMs"
-    FROM "RateLimitState" WHERE key = ${key}`;
-  const waitMs = Number(rows[0]?.waitMs ?? 0);
-  return { limited: waitMs > 0, retryAfterMs: Math.max(0, Math.ceil(waitMs)) };
+  return db().$transaction(async (tx) => {
+    await tx.$executeRaw`INSERT INTO "RateLimitState" (key, tat, "updatedAt") VALUES (${key}, now() AT TIME ZONE 'UTC', now()) ON CONFLICT (key) DO NOTHING`;
+    const [row] = await tx.$queryRaw<{ tat: Date; now: Date }[]>`
+      SELECT tat, now() AT TIME ZONE 'UTC' AS now FROM "RateLimitState" WHERE key = ${key} FOR UPDATE`;
+    const next = Math.max(row.tat.getTime(), row.now.getTime()) + interval;
+    const ahead = next - row.now.getTime();
+    if (ahead > windowMs) return { allowed: false, retryAfterMs: Math.ceil(ahead - windowMs) };
+    await tx.$executeRaw`UPDATE "RateLimitState" SET tat = ${new Date(next)}, "updatedAt" = now() WHERE key = ${key}`;
+    return { allowed: true, retryAfterMs: 0 };
+  });
 }
 
-/** Counts one event for `key` (the tat never runs more than one window ahead). */
-export async function penalizeRateLimit(key: string, { limit, windowMs }: RateLimitRule): Promise<void> {
+/** Gives a slot back (an attempt that turned out not to count). */
+export async function refundRateLimit(key: string, { limit, windowMs }: RateLimitRule): Promise<void> {
   const interval = windowMs / limit;
   await db().$executeRaw`
-    INSERT INTO "RateLimitState" (key, tat, "updatedAt")
-    VALUES (${key}, (now() AT TIME ZONE 'UTC') + ${interval}::float8 * interval '1 millisecond', now())
-    ON CONFLICT (key) DO UPDATE SET
-      tat = LEAST(
-        GREATEST("RateLimitState".tat, now() AT TIME ZONE 'UTC') + ${interval}::float8 * interval '1 millisecond',
-        (now() AT TIME ZONE 'UTC') + ${windowMs}::float8 * interval '1 millisecond'),
-      "updatedAt" = now()`;
+    UPDATE "RateLimitState" SET tat = GREATEST(tat - ${interval}::float8 * interval '1 millisecond', now() AT TIME ZONE 'UTC'), "updatedAt" = now()
+    WHERE key = ${key}`;
 }

@@ -1,6 +1,6 @@
 import { ProtocolError, ProtocolErrorCode, type ServerContext } from "@modelcontextprotocol/server";
 import { ProtocolError as ClientProtocolError, type Client } from "@modelcontextprotocol/client";
-import { describeUpstreamError } from "@/lib/mcp/upstream-error";
+import { isTransportFailure, publicUpstreamError } from "@/lib/mcp/upstream-error";
 import { dropUpstreamClient, getUpstreamClient, type UpstreamConfig } from "@/lib/mcp/upstream-pool";
 
 type CallOptions = { timeout: number; signal?: AbortSignal; maxTotalTimeout: number };
@@ -13,15 +13,22 @@ type CallOptions = { timeout: number; signal?: AbortSignal; maxTotalTimeout: num
  */
 export async function callUpstream<T>(upstream: UpstreamConfig, work: (client: Client, options: CallOptions) => Promise<T>, ctx: ServerContext): Promise<T> {
   const options = { timeout: upstream.timeoutMs, maxTotalTimeout: upstream.timeoutMs, signal: ctx.mcpReq.signal };
+  let client: Client | undefined;
   try {
-    return await work(await getUpstreamClient(upstream), options);
+    client = await getUpstreamClient(upstream);
+    return await work(client, options);
   } catch (error) {
-    throw toGatewayError(upstream, error);
+    throw toGatewayError(upstream, error, client, ctx.mcpReq.signal);
   }
 }
 
-export function toGatewayError(upstream: UpstreamConfig, error: unknown): ProtocolError {
+/**
+ * An upstream's JSON-RPC error keeps its code and message; anything else
+ * becomes one generic error naming the server. Only a broken connection is
+ * dropped, and only if it is still the current one.
+ */
+export function toGatewayError(upstream: UpstreamConfig, error: unknown, client?: Client, signal?: AbortSignal): ProtocolError {
   if (error instanceof ClientProtocolError) return new ProtocolError(error.code, error.message, error.data);
-  dropUpstreamClient(upstream.id);
-  return new ProtocolError(ProtocolErrorCode.InternalError, `Upstream "${upstream.slug}": ${describeUpstreamError(error, upstream.timeoutMs)}`);
+  if (client && isTransportFailure(error, signal)) void dropUpstreamClient(upstream.id, client);
+  return new ProtocolError(ProtocolErrorCode.InternalError, `Upstream "${upstream.slug}": ${publicUpstreamError(error, upstream.timeoutMs)}`);
 }

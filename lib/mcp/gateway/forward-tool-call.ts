@@ -54,8 +54,9 @@ export async function forwardToolCall({
     throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown tool: ${name}`);
   }
   const progressToken = request.params._meta?.progressToken;
+  let client: Awaited<ReturnType<typeof getUpstreamClient>> | undefined;
   try {
-    const client = await getUpstreamClient(tool.server);
+    client = await getUpstreamClient(tool.server);
     const result = await client.callTool(
       { name: tool.name, arguments: args },
       {
@@ -74,7 +75,7 @@ export async function forwardToolCall({
     record(result.isError ? "ERROR" : "OK", bytes(result));
     return result;
   } catch (error) {
-    const gatewayError = toGatewayError(tool.server, error);
+    const gatewayError = toGatewayError(tool.server, error, client, ctx.mcpReq.signal);
     record(isTimeout(error) ? "TIMEOUT" : "ERROR", 0, error instanceof ClientProtocolError ? error.message : gatewayError.message);
     throw gatewayError;
   }
