@@ -1,0 +1,42 @@
+import ipaddr from "ipaddr.js";
+
+// CIDR blocks for IP allowlists, on ipaddr.js (the parser behind Express's
+// proxy-addr). Entries are stored canonical: the network address (host bits
+// cleared), IPv6 compressed and lowercase. IPv4 blocks match IPv4 addresses
+// only and IPv6 blocks IPv6 only, so 0.0.0.0/0 is "all IPv4" and ::/0 "all
+// IPv6"; an IPv4-mapped IPv6 address (::ffff:a.b.c.d) is an IPv4 address.
+
+export type ParsedCidr = { ok: true; canonical: string; family: 4 | 6 } | { ok: false; message: string };
+
+export function parseCidr(input: string): ParsedCidr {
+  const value = input.trim();
+  // Dotted addresses must have four parts: ipaddr.js also reads legacy shorthands like "1.2.3".
+  const shape = value.includes(":") ? /^[0-9a-fA-F:.]+\/\d{1,3}$/ : /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/;
+  if (!shape.test(value)) {
+    return { ok: false, message: `"${input}" is not a CIDR block (write it like 203.0.113.0/24 or 2001:db8::/32)` };
+  }
+  try {
+    const [address, prefix] = ipaddr.parseCIDR(value);
+    if (address.kind() === "ipv4") {
+      const network = ipaddr.IPv4.networkAddressFromCIDR(value);
+      return { ok: true, canonical: `${network.toString()}/${prefix}`, family: 4 };
+    }
+    const v6 = address as ipaddr.IPv6;
+    if (v6.isIPv4MappedAddress()) return { ok: false, message: `"${input}" is an IPv4-mapped IPv6 block; write the IPv4 block instead` };
+    const network = ipaddr.IPv6.networkAddressFromCIDR(value);
+    return { ok: true, canonical: `${network.toRFC5952String()}/${prefix}`, family: 6 };
+  } catch {
+    return { ok: false, message: `"${input}" is not a CIDR block (write it like 203.0.113.0/24 or 2001:db8::/32)` };
+  }
+}
+
+/** Whether an address (IPv4, IPv6 or IPv4-mapped IPv6) falls in a canonical block. */
+export function cidrContains(cidr: string, address: string): boolean {
+  try {
+    const ip = ipaddr.process(address);
+    const range = ipaddr.parseCIDR(cidr);
+    return ip.kind() === range[0].kind() && ip.match(range);
+  } catch {
+    return false;
+  }
+}
