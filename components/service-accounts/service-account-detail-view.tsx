@@ -11,10 +11,13 @@ import { ServiceAccountForm } from "@/components/service-accounts/service-accoun
 import { ServiceAccountStatusBadge } from "@/components/service-accounts/service-account-status-badge";
 import { ServiceAccountStatusDialog } from "@/components/service-accounts/service-account-status-dialog";
 import { ServiceAccountActivityPanel } from "@/components/service-accounts/service-account-activity-panel";
+import { ServiceAccountPermissionsPanel } from "@/components/service-accounts/service-account-permissions-panel";
 import { ServiceAccountToolsetsPanel } from "@/components/service-accounts/service-account-toolsets-panel";
+import { EffectiveAccessPanel } from "@/components/permissions/effective-access-panel";
 import { TokensPanel } from "@/components/tokens/tokens-panel";
 import { ApiError, errorMessage } from "@/lib/client/api";
 import { formatDateTime, formatRelativeTime } from "@/lib/client/format-relative-time";
+import { ACCESS_MODE_LABELS } from "@/lib/client/permissions";
 import { useDeleteServiceAccount, useServiceAccount, useUpdateServiceAccount, type ServiceAccount } from "@/lib/client/service-accounts";
 
 type Org = { slug: string; name: string };
@@ -97,6 +100,12 @@ export function ServiceAccountDetailView({ org, serviceAccountId }: { org: Org; 
       </div>
       <div className="mt-10 max-w-6xl">
         <ServiceAccountToolsetsPanel org={org.slug} account={current} />
+      </div>
+      <div className="mt-10 max-w-6xl">
+        <ServiceAccountPermissionsPanel org={org.slug} account={current} />
+      </div>
+      <div className="mt-10 max-w-6xl">
+        <EffectiveAccessPanel org={org.slug} account={current} />
       </div>
       <div className="mt-10 max-w-6xl">
         <ServiceAccountActivityPanel org={org.slug} account={current} />
@@ -209,7 +218,7 @@ function AccountFacts({ account }: { account: ServiceAccount }) {
       </div>
       <div>
         <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Access</dt>
-        <dd className="mt-1 text-slate-900">{account.accessMode === "FULL_ACCESS" ? "Full access" : "Restricted"}</dd>
+        <dd className="mt-1 text-slate-900">{ACCESS_MODE_LABELS[account.accessMode]}</dd>
       </div>
       <div>
         <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Created</dt>

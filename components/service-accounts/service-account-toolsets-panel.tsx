@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
@@ -9,6 +10,7 @@ import { ErrorState, LoadingState } from "@/components/ui/query-states";
 import { Select } from "@/components/ui/select";
 import { Table, Td, Th } from "@/components/ui/table";
 import { ApiError, errorMessage } from "@/lib/client/api";
+import { invalidateEffectiveAccess } from "@/lib/client/permissions";
 import type { ServiceAccount } from "@/lib/client/service-accounts";
 import { useAssignToolset, useServiceAccountToolsets, useToolsetPicker, useUnassignToolset, type AssignedToolset } from "@/lib/client/toolsets";
 
@@ -18,13 +20,19 @@ export function ServiceAccountToolsetsPanel({ org, account }: { org: string; acc
   const [assigning, setAssigning] = useState(false);
   const toolsets = useServiceAccountToolsets(org, account.id);
   const unassign = useUnassignToolset(org);
+  const queryClient = useQueryClient();
   const items = toolsets.data?.items ?? [];
+  // Assigning and unassigning change what the account can use over MCP, shown further down the page.
+  const refreshEffectiveAccess = () => invalidateEffectiveAccess(queryClient, org, { serviceAccountId: account.id });
 
   function remove(toolset: AssignedToolset) {
     unassign.mutate(
       { toolsetId: toolset.id, assignmentId: toolset.assignmentId, serviceAccountId: account.id },
       {
-        onSuccess: () => toast.success(`${toolset.name} was unassigned from ${account.name}`),
+        onSuccess: () => {
+          void refreshEffectiveAccess();
+          toast.success(`${toolset.name} was unassigned from ${account.name}`);
+        },
         onError: (error) => toast.error(`Could not unassign ${toolset.name}`, { description: errorMessage(error) }),
       },
     );
@@ -44,7 +52,7 @@ export function ServiceAccountToolsetsPanel({ org, account }: { org: string; acc
         <ErrorState title="Toolsets could not be loaded" detail={errorMessage(toolsets.error)} onRetry={() => toolsets.refetch()} />
       ) : items.length === 0 ? (
         <p role="status" className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-600">
-          No toolsets assigned. Its bots see no tools until you assign one with Assign toolset.
+          No toolsets assigned. Assign one with Assign toolset to let its bots use that toolset&apos;s tools.
         </p>
       ) : (
         <Table caption={`Toolsets assigned to ${account.name}`}>
@@ -86,14 +94,15 @@ export function ServiceAccountToolsetsPanel({ org, account }: { org: string; acc
         assigned={items}
         open={assigning}
         onClose={() => setAssigning(false)}
+        onAssigned={refreshEffectiveAccess}
       />
     </section>
   );
 }
 
-type DialogProps = { org: string; account: ServiceAccount; assigned: AssignedToolset[]; open: boolean; onClose: () => void };
+type DialogProps = { org: string; account: ServiceAccount; assigned: AssignedToolset[]; open: boolean; onClose: () => void; onAssigned: () => void };
 
-function AssignToolsetToAccountDialog({ org, account, assigned, open, onClose }: DialogProps) {
+function AssignToolsetToAccountDialog({ org, account, assigned, open, onClose, onAssigned }: DialogProps) {
   const assign = useAssignToolset(org);
   const close = () => {
     assign.reset();
@@ -112,6 +121,7 @@ function AssignToolsetToAccountDialog({ org, account, assigned, open, onClose }:
             { toolsetId: toolset.id, target: { serviceAccountId: account.id } },
             {
               onSuccess: () => {
+                onAssigned();
                 toast.success(`${toolset.name} assigned to ${account.name}`);
                 close();
               },

@@ -6,9 +6,13 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
+import { AccessModeRadios, fullAccessWarning } from "@/components/permissions/access-mode-radios";
+import { GrantsPicker } from "@/components/permissions/grants-picker";
+import { LevelHelp } from "@/components/permissions/level-help";
 import { TokenRevealPanel } from "@/components/tokens/token-reveal-panel";
 import { ApiError, errorMessage } from "@/lib/client/api";
 import { forgettableSecret, type ForgettableSecret } from "@/lib/client/forgettable-secret";
+import type { AccessMode, GrantEntry } from "@/lib/client/permissions";
 import { useMintServiceToken, type LifetimePreset, type MintTokenInput, type TokenOwner } from "@/lib/client/service-tokens";
 
 const LIFETIMES: { value: LifetimePreset | "custom"; label: string }[] = [
@@ -50,6 +54,8 @@ export function NewTokenDialog({ org, owner, open, onClose, description }: NewTo
       onClose={close}
       title={revealed ? "Copy your token" : "New token"}
       dismissible={!revealed}
+      // An org-wide token's form lists the servers and toolsets to grant.
+      size={"orgWide" in owner && !revealed ? "wide" : "default"}
       description={revealed ? undefined : description}
     >
       {revealed ? (
@@ -61,13 +67,17 @@ export function NewTokenDialog({ org, owner, open, onClose, description }: NewTo
   );
 }
 
-const FORM_FIELDS = ["name", "expiresIn", "expiresAt"];
+const FORM_FIELDS = ["name", "expiresIn", "expiresAt", "accessMode"];
 
 function NewTokenForm({ org, owner, onCancel, onMinted }: { org: string; owner: TokenOwner; onCancel: () => void; onMinted: (minted: MintedSecret) => void }) {
   const mint = useMintServiceToken(org, owner);
   const [lifetime, setLifetime] = useState<LifetimePreset | "custom">("1y");
   const [customMissing, setCustomMissing] = useState(false);
   const [bounds] = useState(customDateBounds);
+  // Org-wide tokens only: an account's tokens follow the account's mode and grants.
+  const orgWide = "orgWide" in owner;
+  const [accessMode, setAccessMode] = useState<AccessMode>("RESTRICTED");
+  const [grants, setGrants] = useState<ReadonlyMap<string, GrantEntry>>(new Map());
   const error = mint.error instanceof ApiError ? mint.error : null;
   const fieldError = (field: string) => error?.fieldMessage(field) ?? null;
   // Problems that belong to no input (not allowed, account gone, …) show above the buttons.
@@ -90,6 +100,10 @@ function NewTokenForm({ org, owner, onCancel, onMinted }: { org: string; owner: 
       input.expiresIn = lifetime;
     }
     setCustomMissing(false);
+    if (orgWide) {
+      input.accessMode = accessMode;
+      input.grants = [...grants.values()];
+    }
     mint.mutate(input, {
       onSuccess: (minted) => {
         // Read the token once, into the panel's state, and make the mutation forget it.
@@ -130,6 +144,23 @@ function NewTokenForm({ org, owner, onCancel, onMinted }: { org: string; owner: 
           hint="Your local time; between 1 hour and 1 year from now."
           error={customMissing ? "Choose the date and time the token stops working." : fieldError("expiresAt")}
         />
+      ) : null}
+      {orgWide ? (
+        <>
+          <AccessModeRadios kind="token" value={accessMode} onChange={setAccessMode} disabled={mint.isPending} />
+          <div aria-live="polite">
+            {accessMode === "FULL_ACCESS" ? (
+              <p role="note" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                {fullAccessWarning("token")}
+              </p>
+            ) : null}
+          </div>
+          <GrantsPicker org={org} value={grants} onChange={setGrants} disabled={mint.isPending} />
+          {accessMode === "FULL_ACCESS" && grants.size > 0 ? (
+            <p className="text-xs text-slate-500">With Full Access these grants are superseded; they apply if the token is switched to Restricted later.</p>
+          ) : null}
+          <LevelHelp collapsed />
+        </>
       ) : null}
       {formError ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">

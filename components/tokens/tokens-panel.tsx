@@ -6,6 +6,7 @@ import { ErrorState, LoadingState, LoadMore } from "@/components/ui/query-states
 import { Select } from "@/components/ui/select";
 import { NewTokenDialog } from "@/components/tokens/new-token-dialog";
 import { RevokeTokenDialog } from "@/components/tokens/revoke-token-dialog";
+import { TokenPermissionsDialog } from "@/components/tokens/token-permissions-dialog";
 import { TOKEN_STATUS_LABELS, TokensTable } from "@/components/tokens/tokens-table";
 import { errorMessage } from "@/lib/client/api";
 import { useServiceTokens, type ServiceToken, type TokenOwner, type TokenStatus } from "@/lib/client/service-tokens";
@@ -29,6 +30,9 @@ export function TokensPanel({ org, owner, caption, heading, newTokenDescription,
   const [status, setStatus] = useState<TokenStatus | "">("");
   const [minting, setMinting] = useState(false);
   const [revoking, setRevoking] = useState<ServiceToken | null>(null);
+  const [editingPermissions, setEditingPermissions] = useState<ServiceToken | null>(null);
+  // Only org-wide tokens hold their own mode and grants; an account's tokens follow the account.
+  const orgWide = "orgWide" in owner;
   const tokens = useServiceTokens(org, owner, status);
   const items = tokens.data?.pages.flatMap((page) => page.items) ?? [];
 
@@ -64,12 +68,13 @@ export function TokensPanel({ org, owner, caption, heading, newTokenDescription,
         </p>
       ) : (
         <>
-          <TokensTable caption={caption} tokens={items} onRevoke={setRevoking} />
+          <TokensTable caption={caption} tokens={items} onRevoke={setRevoking} onPermissions={orgWide ? setEditingPermissions : undefined} />
           <LoadMore hasMore={tokens.hasNextPage} loading={tokens.isFetchingNextPage} onLoadMore={() => tokens.fetchNextPage()} />
         </>
       )}
       <NewTokenDialog org={org} owner={owner} open={minting} onClose={() => setMinting(false)} description={newTokenDescription} />
       <RevokeTokenDialog org={org} owner={owner} token={revoking} onClose={() => setRevoking(null)} />
+      {orgWide ? <TokenPermissionsDialog org={org} token={editingPermissions} onClose={() => setEditingPermissions(null)} /> : null}
     </section>
   );
 }

@@ -4,13 +4,22 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatDateTime, formatRelativeTime } from "@/lib/client/format-relative-time";
+import { ACCESS_MODE_LABELS } from "@/lib/client/permissions";
 import type { ServiceToken, TokenStatus } from "@/lib/client/service-tokens";
 
 export const TOKEN_STATUS_LABELS: Record<TokenStatus, string> = { active: "Active", expired: "Expired", revoked: "Revoked" };
 const TOKEN_STATUS_TONES = { active: "indigo", expired: "amber", revoked: "red" } as const;
 
+type TokensTableProps = {
+  caption: string;
+  tokens: ServiceToken[];
+  onRevoke: (token: ServiceToken) => void;
+  /** Org-wide tokens have their own access mode and grants: pass this to show the mode and a Permissions button per row. */
+  onPermissions?: (token: ServiceToken) => void;
+};
+
 /** Tokens as lists show them: the prefix, never the token. Only active tokens can be revoked. */
-export function TokensTable({ caption, tokens, onRevoke }: { caption: string; tokens: ServiceToken[]; onRevoke: (token: ServiceToken) => void }) {
+export function TokensTable({ caption, tokens, onRevoke, onPermissions }: TokensTableProps) {
   return (
     <Table caption={caption}>
       <thead className="bg-slate-50">
@@ -22,6 +31,7 @@ export function TokensTable({ caption, tokens, onRevoke }: { caption: string; to
           <Th>Expires</Th>
           <Th>Last used</Th>
           <Th>Status</Th>
+          {onPermissions ? <Th>Access</Th> : null}
           <Th>
             <span className="sr-only">Actions</span>
           </Th>
@@ -29,14 +39,22 @@ export function TokensTable({ caption, tokens, onRevoke }: { caption: string; to
       </thead>
       <tbody className="divide-y divide-slate-100">
         {tokens.map((token) => (
-          <TokenRow key={token.id} token={token} onRevoke={() => onRevoke(token)} />
+          <TokenRow
+            key={token.id}
+            token={token}
+            onRevoke={() => onRevoke(token)}
+            onPermissions={onPermissions && token.orgWide ? () => onPermissions(token) : undefined}
+            accessColumn={Boolean(onPermissions)}
+          />
         ))}
       </tbody>
     </Table>
   );
 }
 
-function TokenRow({ token, onRevoke }: { token: ServiceToken; onRevoke: () => void }) {
+type TokenRowProps = { token: ServiceToken; onRevoke: () => void; onPermissions?: () => void; accessColumn: boolean };
+
+function TokenRow({ token, onRevoke, onPermissions, accessColumn }: TokenRowProps) {
   return (
     <tr>
       <Td className="font-mono whitespace-nowrap text-slate-900">{token.prefix}…</Td>
@@ -74,7 +92,17 @@ function TokenRow({ token, onRevoke }: { token: ServiceToken; onRevoke: () => vo
           </time>
         ) : null}
       </Td>
+      {accessColumn ? (
+        <Td className="whitespace-nowrap">
+          {token.orgWide ? <Badge tone={token.accessMode === "FULL_ACCESS" ? "amber" : "neutral"}>{ACCESS_MODE_LABELS[token.accessMode]}</Badge> : null}
+        </Td>
+      ) : null}
       <Td className="text-right">
+        {onPermissions ? (
+          <Button variant="ghost" size="sm" aria-label={`Permissions for token ${token.prefix}`} onClick={onPermissions}>
+            Permissions
+          </Button>
+        ) : null}
         {token.status === "active" ? (
           <Button variant="ghost" size="sm" aria-label={`Revoke token ${token.prefix}`} onClick={onRevoke}>
             Revoke

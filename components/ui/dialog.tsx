@@ -43,7 +43,12 @@ export function Dialog({ open, onClose, title, description, dismissible = true, 
     }
   }, [open]);
 
+  // React passes a nested dialog's cancel, close and keydown events up to this
+  // one's handlers (a confirmation opened from inside a dialog): ignore them.
+  const ownEvent = (event: React.SyntheticEvent) => event.target instanceof Element && event.target.closest("dialog") === ref.current;
+
   function onCancel(event: React.SyntheticEvent<HTMLDialogElement>) {
+    if (!ownEvent(event)) return;
     // Keep React in charge of `open`: ask the parent instead of letting the browser close it.
     event.preventDefault();
     if (dismissible) onClose();
@@ -52,10 +57,11 @@ export function Dialog({ open, onClose, title, description, dismissible = true, 
   function onKeyDown(event: React.KeyboardEvent<HTMLDialogElement>) {
     // Chrome closes a dialog on the second Escape even when the first cancel
     // was prevented; a cancelled keydown never becomes a close request at all.
-    if (!dismissible && event.key === "Escape") event.preventDefault();
+    if (!dismissible && event.key === "Escape" && ownEvent(event)) event.preventDefault();
   }
 
-  function onNativeClose() {
+  function onNativeClose(event: React.SyntheticEvent<HTMLDialogElement>) {
+    if (!ownEvent(event)) return;
     // Should the browser close a dialog that must stay open anyway, put it back.
     if (latest.current.open && !latest.current.dismissible) {
       ref.current?.showModal();

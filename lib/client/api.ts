@@ -27,7 +27,7 @@ export class ApiError extends Error {
   }
 }
 
-type ApiInit = { method?: "GET" | "POST" | "PATCH" | "DELETE"; body?: unknown; signal?: AbortSignal };
+type ApiInit = { method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; body?: unknown; signal?: AbortSignal };
 
 /**
  * Same-origin JSON call to the admin API with the session cookie. Resolves to

@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch, queryString, retryUnlessClientError, type Page } from "@/lib/client/api";
+import type { AccessMode, GrantEntry } from "@/lib/client/permissions";
 import { serviceAccountKeys, serviceAccountPath } from "@/lib/client/service-accounts";
 
 type Person = { id: string; name: string; email: string };
@@ -22,12 +23,15 @@ export type ServiceToken = {
   lastUsedAt: string | null;
   lastUsedIp: string | null;
   rateLimitPerMinute: number | null;
+  /** An org-wide token's own mode; an account's tokens follow the account's. */
+  accessMode: AccessMode;
 };
 /** The one response that carries the token itself. Never cache it. */
 export type MintedServiceToken = ServiceToken & { token: string };
 
 export type LifetimePreset = "1h" | "1d" | "7d" | "30d" | "90d" | "1y";
-export type MintTokenInput = { name?: string; expiresIn?: LifetimePreset; expiresAt?: string };
+/** `accessMode` and `grants` only for org-wide tokens; an account's tokens follow the account. */
+export type MintTokenInput = { name?: string; expiresIn?: LifetimePreset; expiresAt?: string; accessMode?: AccessMode; grants?: GrantEntry[] };
 
 /** Whose tokens: one service account's, or the organization's own (org-wide), as the API's routes are split. */
 export type TokenOwner = { serviceAccountId: string } | { orgWide: true };
