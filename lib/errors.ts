@@ -21,17 +21,25 @@ export class AppError extends Error {
   readonly retryAfterSeconds?: number;
   /** An RFC 6750 error for WWW-Authenticate: invalid_token (401) or insufficient_scope (403). */
   readonly bearerError?: "invalid_token" | "insufficient_scope";
+  /** Extra response headers (RateLimit-Policy, RateLimit). */
+  readonly headers?: Record<string, string>;
 
   constructor(
     code: ErrorCode,
     message: string,
-    options: { fields?: FieldProblem[]; retryAfterSeconds?: number; bearerError?: "invalid_token" | "insufficient_scope" } = {},
+    options: {
+      fields?: FieldProblem[];
+      retryAfterSeconds?: number;
+      bearerError?: "invalid_token" | "insufficient_scope";
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(message);
     this.code = code;
     this.fields = options.fields;
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.bearerError = options.bearerError;
+    this.headers = options.headers;
   }
 }
 
@@ -42,5 +50,8 @@ export class AppError extends Error {
  */
 export const invalidToken = () =>
   new AppError("unauthorized", "The access token is invalid, expired or revoked", { bearerError: "invalid_token" });
+
+/** The one answer to a call from an address no allowlist admits: it says nothing about why. */
+export const networkDenied = () => new AppError("forbidden", "Forbidden");
 
 export const notFound = (what: string) => new AppError("not_found", `${what} not found`);

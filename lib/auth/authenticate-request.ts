@@ -1,4 +1,5 @@
-import { invalidToken } from "@/lib/errors";
+import { AppError, invalidToken, networkDenied } from "@/lib/errors";
+import { countInvalidToken, guardTokenRequest } from "@/lib/network/guard-token-request";
 import { getSessionPrincipal } from "@/lib/auth/get-session-principal";
 import type { Principal } from "@/lib/auth/principal";
 import { parseBearer } from "@/lib/tokens/parse-bearer";
@@ -12,13 +13,24 @@ export type Authentication = { via: "session" | "bearer"; principal: Principal }
  * nothing else: a bad one is the one invalid_token 401, never a fallback to
  * the cookie. Without it, the session cookie (re-checked against the database).
  */
-export async function authenticateRequest(req: Request, ip: string | null): Promise<Authentication> {
+export async function authenticateRequest(req: Request, ip: string | null, requestId: string | null = null): Promise<Authentication> {
   const bearer = parseBearer(req.headers);
   if (bearer.kind === "malformed") throw invalidToken();
   if (bearer.kind === "token") {
-    const verification = await verifyServiceToken({ token: bearer.token });
-    if (verification.status !== "VALID") throw invalidToken();
+    const verification = await verifyServiceToken({ token: bearer.token, clientIp: ip });
+    if (verification.status === "THROTTLED") {
+      throw new AppError("rate_limited", "Too many invalid tokens from this address; slow down", { retryAfterSeconds: Math.ceil(verification.retryAfterMs / 1000) });
+    }
+    if (verification.status !== "VALID") {
+      await countInvalidToken(verification, ip);
+      throw invalidToken();
+    }
     const { principal } = verification;
+    const verdict = await guardTokenRequest({ principal, ip, requestId, userAgent: req.headers.get("user-agent") });
+    if (verdict.kind === "network_denied") throw networkDenied();
+    if (verdict.kind === "rate_limited") {
+      throw new AppError("rate_limited", "This token is over its rate limit", { retryAfterSeconds: verdict.retryAfterSeconds, headers: verdict.headers });
+    }
     recordTokenUse({ tokenId: principal.tokenId, serviceAccountId: principal.serviceAccount?.id ?? null, ip });
     return { via: "bearer", principal };
   }

@@ -18,6 +18,13 @@ export type TokenPrincipal = {
   serviceAccount: { id: string; name: string; accessMode: AccessMode } | null;
   /** The mode that governs this token: its account's, or an org-wide token's own. */
   accessMode: AccessMode;
+  /** Read with the token: the allowlist entries of both layers, and its per-minute limit (null: none). */
+  policy: TokenPolicy;
+};
+
+export type TokenPolicy = {
+  rules: { id: string; cidr: string; label: string; serviceAccountId: string | null }[];
+  rateLimitPerMinute: number | null;
 };
 
 /** Who did it, as an audit row records it. */

@@ -59,7 +59,7 @@ export function orgRoute<Body, Query>(
     try {
       const params = await context.params;
       const ip = clientIp(req.headers);
-      const authentication = await authenticateRequest(req, ip);
+      const authentication = await authenticateRequest(req, ip, requestId);
       if (!authentication) throw new AppError("unauthorized", "Sign in, or send a service token as Authorization: Bearer");
       if (authentication.via === "session" && !isSameOriginMutation(req)) {
         throw new AppError("forbidden", "Cross-site request refused: the Origin header must match this site");

@@ -55,7 +55,7 @@ function build(error: AppError, requestId: string) {
     requestId,
     ...(error.fields?.length ? { errors: error.fields } : {}),
   };
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...error.headers };
   if (error.retryAfterSeconds !== undefined) headers["Retry-After"] = String(error.retryAfterSeconds);
   if (error.bearerError) headers["WWW-Authenticate"] = `Bearer realm="control-room", error="${error.bearerError}"`;
   else if (error.code === "unauthorized") headers["WWW-Authenticate"] = 'Bearer realm="control-room"';

@@ -1,29 +1,31 @@
 import { db } from "@/lib/db/prisma";
 
-// Generic cell-rate algorithm in PostgreSQL: one row per key holds the
+// Generic cell-rate algorithm (GCRA) in PostgreSQL: one row per key holds the
 // theoretical arrival time (tat). `limit` events are allowed per `windowMs`,
 // refilling one every windowMs / limit. Every instance shares the table, so
 // the limit holds across instances; the database clock is the only clock.
+// The decision is the function rate_limit_consume (prisma/sql/): one round
+// trip, the row locked, so concurrent callers are counted exactly.
 
 export type RateLimitRule = { limit: number; windowMs: number };
-export type RateLimitOutcome = { allowed: boolean; retryAfterMs: number };
+export type RateLimitOutcome = { allowed: boolean; retryAfterMs: number; remaining: number; resetMs: number };
 
-/**
- * Takes one slot for `key`. The row is locked for the decision, so of any
- * number of concurrent callers exactly as many as the limit allows get one.
- */
-export async function consumeRateLimit(key: string, { limit, windowMs }: RateLimitRule): Promise<RateLimitOutcome> {
+/** Turns the algorithm's numbers into what the RateLimit headers say. */
+export function outcomeOf({ limit, windowMs }: RateLimitRule, allowed: boolean, retryAfterMs: number, aheadMs: number): RateLimitOutcome {
   const interval = windowMs / limit;
-  return db().$transaction(async (tx) => {
-    await tx.$executeRaw`INSERT INTO "RateLimitState" (key, tat, "updatedAt") VALUES (${key}, now() AT TIME ZONE 'UTC', now()) ON CONFLICT (key) DO NOTHING`;
-    const [row] = await tx.$queryRaw<{ tat: Date; now: Date }[]>`
-      SELECT tat, now() AT TIME ZONE 'UTC' AS now FROM "RateLimitState" WHERE key = ${key} FOR UPDATE`;
-    const next = Math.max(row.tat.getTime(), row.now.getTime()) + interval;
-    const ahead = next - row.now.getTime();
-    if (ahead > windowMs) return { allowed: false, retryAfterMs: Math.ceil(ahead - windowMs) };
-    await tx.$executeRaw`UPDATE "RateLimitState" SET tat = ${new Date(next)}, "updatedAt" = now() WHERE key = ${key}`;
-    return { allowed: true, retryAfterMs: 0 };
-  });
+  return {
+    allowed,
+    retryAfterMs: Math.max(0, Math.ceil(retryAfterMs)),
+    remaining: Math.max(0, Math.floor((windowMs - aheadMs) / interval)),
+    resetMs: Math.max(0, Math.ceil(aheadMs)),
+  };
+}
+
+/** Takes one slot for `key`. */
+export async function consumeRateLimit(key: string, rule: RateLimitRule): Promise<RateLimitOutcome> {
+  const [row] = await db().$queryRaw<{ allowed: boolean; retry_after_ms: number; ahead_ms: number }[]>`
+    SELECT * FROM rate_limit_consume(${key}, ${rule.windowMs / rule.limit}::float8, ${rule.windowMs}::float8)`;
+  return outcomeOf(rule, row.allowed, Number(row.retry_after_ms), Number(row.ahead_ms));
 }
 
 /** Gives a slot back (an attempt that turned out not to count). */
@@ -32,4 +34,14 @@ export async function refundRateLimit(key: string, { limit, windowMs }: RateLimi
   await db().$executeRaw`
     UPDATE "RateLimitState" SET tat = GREATEST(tat - ${interval}::float8 * interval '1 millisecond', now() AT TIME ZONE 'UTC'), "updatedAt" = now()
     WHERE key = ${key}`;
+}
+
+/** Whether `key` is over its limit right now, without taking a slot. */
+export async function peekRateLimit(key: string, { limit, windowMs }: RateLimitRule): Promise<{ limited: boolean; retryAfterMs: number }> {
+  const interval = windowMs / limit;
+  const rows = await db().$queryRaw<{ waitMs: number }[]>`
+    SELECT EXTRACT(EPOCH FROM (tat - (now() AT TIME ZONE 'UTC'))) * 1000 + ${interval}::float8 - ${windowMs}::float8 AS "waitMs"
+    FROM "RateLimitState" WHERE key = ${key}`;
+  const waitMs = Number(rows[0]?.waitMs ?? 0);
+  return { limited: waitMs > 0, retryAfterMs: Math.max(0, Math.ceil(waitMs)) };
 }

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/prisma";
 import type { TokenPrincipal } from "@/lib/auth/principal";
 import type { AccessMode, ServiceAccountStatus } from "@/lib/generated/prisma/enums";
+import type { Rule } from "@/lib/network/evaluate-allowlists";
 import { hashToken, isWellFormedToken } from "@/lib/tokens/token-format";
 
 export type TokenVerification =
@@ -9,10 +10,17 @@ export type TokenVerification =
   | { status: "NOT_FOUND" }
   | { status: "EXPIRED" }
   | { status: "REVOKED" }
-  | { status: "DISABLED" };
+  | { status: "DISABLED" }
+  /** This client address sent too many unusable tokens lately (see INVALID_TOKEN_LIMIT). */
+  | { status: "THROTTLED"; retryAfterMs: number };
 
-type TokenRow = {
-  id: string;
+/** Unusable tokens a client address may present before it must slow down. */
+export const INVALID_TOKEN_LIMIT = { limit: 30, windowMs: 60_000 };
+export const invalidTokenKey = (ip: string) => `invalid-token:${ip}`;
+
+type Row = {
+  ipAheadMs: number | null;
+  id: string | null;
   orgId: string;
   orgSlug: string;
   prefix: string;
@@ -24,27 +32,38 @@ type TokenRow = {
   accountStatus: ServiceAccountStatus | null;
   accessMode: AccessMode | null;
   tokenAccessMode: AccessMode;
+  rateLimitPerMinute: number | null;
+  rules: Rule[] | null;
 };
 
 /**
  * Checks a presented token: shape and checksum first (no database query for
- * garbage), then one indexed lookup by SHA-256. Nothing is cached, so
- * revocation and disabling take effect on the very next request, everywhere.
+ * garbage), then one query by SHA-256 that also brings what every request
+ * needs next — the organization, the account, the allowlists of both layers,
+ * the rate limit, and how many unusable tokens this client address sent
+ * lately. Nothing is cached, so revocation, disabling, allowlist and limit
+ * changes take effect on the very next request, everywhere.
  * `now` is injectable so tests can stand one second either side of expiry.
- * It runs on every bot request, hence one hand-written query (one round trip)
- * rather than the ORM's relation loading.
  */
-export async function verifyServiceToken({ token, now = new Date() }: { token: string; now?: Date }): Promise<TokenVerification> {
+export async function verifyServiceToken({ token, now = new Date(), clientIp = null }: { token: string; now?: Date; clientIp?: string | null }): Promise<TokenVerification> {
   if (!isWellFormedToken(token)) return { status: "MALFORMED" };
-  const [row] = await db().$queryRaw<TokenRow[]>`
-    SELECT t.id::text, t."orgId"::text AS "orgId", o.slug AS "orgSlug", t.prefix, t."orgWide", t."expiresAt", t."revokedAt",
-           a.id::text AS "accountId", a.name AS "accountName", a.status::text AS "accountStatus", a."accessMode"::text AS "accessMode",
-           t."accessMode"::text AS "tokenAccessMode"
-    FROM "ServiceToken" t
-    JOIN "Organization" o ON o.id = t."orgId"
-    LEFT JOIN "ServiceAccount" a ON a.id = t."serviceAccountId"
-    WHERE t."tokenHash" = ${hashToken(token)}`;
-  if (!row) return { status: "NOT_FOUND" };
+  const [row] = await db().$queryRaw<Row[]>`
+    SELECT
+      (SELECT EXTRACT(EPOCH FROM (r.tat - (now() AT TIME ZONE 'UTC')))::float8 * 1000 FROM "RateLimitState" r WHERE r.key = ${clientIp ? invalidTokenKey(clientIp) : ""}) AS "ipAheadMs",
+      t.id::text, t."orgId"::text AS "orgId", o.slug AS "orgSlug", t.prefix, t."orgWide", t."expiresAt", t."revokedAt",
+      a.id::text AS "accountId", a.name AS "accountName", a.status::text AS "accountStatus", a."accessMode"::text AS "accessMode",
+      t."accessMode"::text AS "tokenAccessMode",
+      COALESCE(t."rateLimitPerMinute", o."defaultRateLimitPerMinute") AS "rateLimitPerMinute",
+      (SELECT json_agg(json_build_object('id', n.id, 'cidr', n.cidr, 'label', n.label, 'serviceAccountId', n."serviceAccountId"))
+         FROM "NetworkRule" n WHERE n."orgId" = t."orgId" AND (n."serviceAccountId" IS NULL OR n."serviceAccountId" = t."serviceAccountId")) AS rules
+    FROM (SELECT 1) one
+    LEFT JOIN "ServiceToken" t ON t."tokenHash" = ${hashToken(token)}
+    LEFT JOIN "Organization" o ON o.id = t."orgId"
+    LEFT JOIN "ServiceAccount" a ON a.id = t."serviceAccountId"`;
+  const { limit, windowMs } = INVALID_TOKEN_LIMIT;
+  const waitMs = row.ipAheadMs === null ? 0 : row.ipAheadMs + windowMs / limit - windowMs;
+  if (waitMs > 0) return { status: "THROTTLED", retryAfterMs: Math.ceil(waitMs) };
+  if (!row.id) return { status: "NOT_FOUND" };
   if (row.revokedAt) return { status: "REVOKED" };
   // A token of a deleted account is revoked with it; this guards the impossible case.
   if (!row.orgWide && !row.accountId) return { status: "REVOKED" };
@@ -60,6 +79,7 @@ export async function verifyServiceToken({ token, now = new Date() }: { token: s
       orgSlug: row.orgSlug,
       serviceAccount: row.accountId ? { id: row.accountId, name: row.accountName!, accessMode: row.accessMode! } : null,
       accessMode: row.accountId ? row.accessMode! : row.tokenAccessMode,
+      policy: { rules: row.rules ?? [], rateLimitPerMinute: row.rateLimitPerMinute },
     },
   };
 }

@@ -5,6 +5,7 @@ import { logger } from "@/lib/logger";
 import { parseBearer } from "@/lib/tokens/parse-bearer";
 import { recordTokenUse } from "@/lib/tokens/record-token-use";
 import { verifyServiceToken } from "@/lib/tokens/verify-service-token";
+import { countInvalidToken, guardTokenRequest } from "@/lib/network/guard-token-request";
 import { buildGatewayServer, type GatewayCaller } from "@/lib/mcp/gateway/build-gateway-server";
 
 // One SDK handler per process; it builds a fresh MCP server per HTTP request
@@ -59,16 +60,28 @@ export async function handleGatewayRequest(request: Request, { slug, ip }: { slu
   const bearer = parseBearer(request.headers);
   if (bearer.kind === "none") return unauthorized();
   if (bearer.kind === "malformed") return unauthorized("invalid_token");
-  const verification = await verifyServiceToken({ token: bearer.token });
-  if (verification.status !== "VALID") return unauthorized("invalid_token");
+  const verification = await verifyServiceToken({ token: bearer.token, clientIp: ip });
+  if (verification.status === "THROTTLED") {
+    const seconds = String(Math.max(1, Math.ceil(verification.retryAfterMs / 1000)));
+    return jsonRpcError(429, -32000, "Too many invalid tokens from this address; slow down", { "Retry-After": seconds });
+  }
+  if (verification.status !== "VALID") {
+    await countInvalidToken(verification, ip);
+    return unauthorized("invalid_token");
+  }
   const principal: TokenPrincipal = verification.principal;
   // A token is valid only for its own organization (the slug came with the token's row).
   if (principal.orgSlug !== slug) return unauthorized("invalid_token");
+  const requestId = randomUUID();
+  const verdict = await guardTokenRequest({ principal, ip, requestId, userAgent: request.headers.get("user-agent") });
+  // The same opaque answer whichever layer refused, so nobody learns the allowlists.
+  if (verdict.kind === "network_denied") return jsonRpcError(403, -32000, "Forbidden");
+  if (verdict.kind === "rate_limited") return jsonRpcError(429, -32000, "Rate limit exceeded for this token", verdict.headers);
   recordTokenUse({ tokenId: principal.tokenId, serviceAccountId: principal.serviceAccount?.id ?? null, ip });
   if (!acceptsStreamableHttp(request)) {
     return jsonRpcError(406, -32000, "Not Acceptable: send Accept: application/json, text/event-stream");
   }
-  const caller: GatewayCaller = { orgId: principal.orgId, orgSlug: principal.orgSlug, principal, requestId: randomUUID() };
+  const caller: GatewayCaller = { orgId: principal.orgId, orgSlug: principal.orgSlug, principal, requestId };
   const authInfo: AuthInfo = { token: principal.tokenPrefix, clientId: principal.tokenId, scopes: [], extra: { caller } };
   const response = await sdkHandler().fetch(request, { authInfo });
   response.headers.set("X-Request-Id", caller.requestId);
