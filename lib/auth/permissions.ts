@@ -16,6 +16,8 @@ export const PERMISSIONS = [
   "mcpServers.write",
   "toolsets.read",
   "toolsets.write",
+  "network.read",
+  "network.write",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -1,5 +1,11 @@
 import { idParam, orgRoute } from "@/lib/http/org-route";
 import { revokeServiceToken } from "@/lib/tokens/revoke-service-token";
+import { tokenRateLimitSchema } from "@/lib/network/network-rule-schemas";
+import { updateTokenRateLimit } from "@/lib/tokens/update-token-rate-limit";
+
+export const PATCH = orgRoute({ permission: "serviceTokens.write", body: tokenRateLimitSchema }, ({ org, params, body, audit }) =>
+  updateTokenRateLimit({ orgId: org.id, owner: { orgWide: true }, tokenId: idParam(params.tokenId, "Token"), rateLimitPerMinute: body.rateLimitPerMinute, audit }),
+);
 
 export const DELETE = orgRoute({ permission: "serviceTokens.write" }, ({ org, principal, params, audit }) =>
   revokeServiceToken({ orgId: org.id, owner: { orgWide: true }, tokenId: idParam(params.tokenId, "Token"), actorUserId: principal.userId, audit }),

@@ -1,0 +1,37 @@
+import "server-only";
+import { db } from "@/lib/db/prisma";
+import { AppError, notFound } from "@/lib/errors";
+import type { AuditContext } from "@/lib/auth/principal";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { NetworkRuleView } from "@/lib/network/list-network-rules";
+
+export async function addNetworkRule({
+  orgId,
+  serviceAccountId,
+  cidr,
+  label,
+  audit,
+}: {
+  orgId: string;
+  serviceAccountId: string | null;
+  cidr: string;
+  label: string;
+  audit: AuditContext;
+}): Promise<NetworkRuleView> {
+  return db().$transaction(async (tx) => {
+    if (serviceAccountId && !(await tx.serviceAccount.findFirst({ where: { id: serviceAccountId, orgId }, select: { id: true } }))) {
+      throw notFound("Service account");
+    }
+    if (await tx.networkRule.findFirst({ where: { orgId, serviceAccountId, cidr }, select: { id: true } })) {
+      throw new AppError("conflict", `${cidr} is already on this allowlist`, { fields: [{ field: "cidr", message: "Already on this allowlist" }] });
+    }
+    const rule = await tx.networkRule.create({ data: { orgId, serviceAccountId, cidr, label } });
+    await recordAuditEvent(tx, audit, {
+      orgId,
+      action: "network_rule.add",
+      target: serviceAccountId ? { kind: "service_account", id: serviceAccountId } : { kind: "org", id: orgId },
+      after: { cidr, label, layer: serviceAccountId ? "service_account" : "organization" },
+    });
+    return { id: rule.id, cidr: rule.cidr, label: rule.label, createdAt: rule.createdAt.toISOString() };
+  });
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { parseCidr } from "@/lib/network/cidr";
+
+/** A CIDR entry, turned into its canonical form; a bad one is a 400 naming the entry. */
+export const cidrSchema = z.string().max(64).transform((value, ctx) => {
+  const parsed = parseCidr(value);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: "custom", message: parsed.message });
+    return z.NEVER;
+  }
+  return parsed.canonical;
+});
+
+export const addNetworkRuleSchema = z.strictObject({
+  cidr: cidrSchema,
+  label: z.string().trim().max(100, "Label must be at most 100 characters").default(""),
+});
+
+export const testAddressSchema = z.strictObject({
+  ip: z.string().trim().max(64),
+  serviceAccountId: z.uuid().optional(),
+});
+
+export const orgSettingsSchema = z.strictObject({
+  defaultRateLimitPerMinute: z.number().int().min(1, "At least 1 request per minute").max(100_000).nullable(),
+});
+
+export const tokenRateLimitSchema = z.strictObject({
+  rateLimitPerMinute: z.number().int().min(1, "At least 1 request per minute").max(100_000).nullable(),
+});

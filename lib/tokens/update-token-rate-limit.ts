@@ -1,0 +1,36 @@
+import "server-only";
+import { db } from "@/lib/db/prisma";
+import { notFound } from "@/lib/errors";
+import type { AuditContext } from "@/lib/auth/principal";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { ownerWhere, type TokenOwner } from "@/lib/tokens/token-owner";
+import { tokenSelect, toTokenView, type TokenView } from "@/lib/tokens/token-view";
+
+/** Changes one token's requests-per-minute limit (null: the organization's default). */
+export async function updateTokenRateLimit({
+  orgId,
+  owner,
+  tokenId,
+  rateLimitPerMinute,
+  audit,
+}: {
+  orgId: string;
+  owner: TokenOwner;
+  tokenId: string;
+  rateLimitPerMinute: number | null;
+  audit: AuditContext;
+}): Promise<TokenView> {
+  return db().$transaction(async (tx) => {
+    const before = await tx.serviceToken.findFirst({ where: { id: tokenId, ...ownerWhere(orgId, owner) }, select: tokenSelect });
+    if (!before) throw notFound("Token");
+    const after = await tx.serviceToken.update({ where: { id: before.id }, data: { rateLimitPerMinute }, select: tokenSelect });
+    await recordAuditEvent(tx, audit, {
+      orgId,
+      action: "service_token.update",
+      target: { kind: "service_token", id: tokenId },
+      before: { prefix: before.prefix, rateLimitPerMinute: before.rateLimitPerMinute },
+      after: { prefix: after.prefix, rateLimitPerMinute: after.rateLimitPerMinute },
+    });
+    return toTokenView(after);
+  });
+}
