@@ -18,7 +18,20 @@ end
 redis.call('SET', KEYS[1], tostring(nxt), 'PX', math.ceil(nxt - now) + 1000)
 return {1, '0', tostring(nxt - now)}`;
 
-const globalForRedis = globalThis as unknown as { controlRoomRedis?: Redis };
+const globalForRedis = globalThis as unknown as { controlRoomRedis?: Redis; controlRoomRedisReady?: Promise<void> };
+
+/** The first connection gets up to 500 ms; after that a Redis that is away fails at once (offline queue off). */
+async function ready(redis: Redis): Promise<void> {
+  if (redis.status === "ready") return;
+  globalForRedis.controlRoomRedisReady ??= new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 500);
+    redis.once("ready", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  await globalForRedis.controlRoomRedisReady;
+}
 
 function client(url: string): Redis {
   globalForRedis.controlRoomRedis ??= new Redis(url, {
@@ -36,7 +49,9 @@ function client(url: string): Redis {
 
 /** One slot from Redis; throws when Redis cannot answer. */
 export async function consumeRedisRateLimit(url: string, key: string, rule: RateLimitRule): Promise<RateLimitOutcome> {
-  const [allowed, retryAfterMs, aheadMs] = (await client(url).eval(SCRIPT, 1, `control-room:rl:${key}`, rule.windowMs / rule.limit, rule.windowMs)) as [number, string, string];
+  const redis = client(url);
+  await ready(redis);
+  const [allowed, retryAfterMs, aheadMs] = (await redis.eval(SCRIPT, 1, `control-room:rl:${key}`, rule.windowMs / rule.limit, rule.windowMs)) as [number, string, string];
   return outcomeOf(rule, allowed === 1, Number(retryAfterMs), Number(aheadMs));
 }
 
@@ -48,6 +63,7 @@ export function warnRedisDown(error: unknown): void {
 }
 
 export async function closeRedis(): Promise<void> {
-  await globalForRedis.controlRoomRedis?.quit().catch(() => {});
+  globalForRedis.controlRoomRedis?.disconnect();
   globalForRedis.controlRoomRedis = undefined;
+  globalForRedis.controlRoomRedisReady = undefined;
 }
