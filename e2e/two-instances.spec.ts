@@ -58,3 +58,25 @@ test("a grant revoked on one instance is refused by the other at the next call",
   await bot.close();
   await admin.dispose();
 });
+
+test("a burst of 100 parallel calls against a limit of 10, spread over two instances: exactly 10 pass", async ({ playwright }) => {
+  const admin = await playwright.request.newContext({ baseURL: second });
+  await signIn(admin, E2E.admin);
+  const headers = { "content-type": "application/json", origin: second };
+  const base = `/v1/orgs/${E2E.seedOrg}`;
+  const account = await (await admin.post(`${base}/service-accounts`, { headers, data: { name: `burst-${Date.now()}` } })).json();
+  const { token } = await (await admin.post(`${base}/service-accounts/${account.id}/tokens`, { headers, data: { expiresIn: "1h", rateLimitPerMinute: 10 } })).json();
+  await admin.dispose();
+
+  const statuses = await Promise.all(
+    Array.from({ length: 100 }, (_, i) =>
+      fetch(`${i % 2 ? second : E2E.baseURL}/org/${E2E.seedOrg}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": "2025-11-25" },
+        body: JSON.stringify({ jsonrpc: "2.0", id: i, method: "tools/list" }),
+      }).then(async (r) => (await r.arrayBuffer(), r.status)),
+    ),
+  );
+  expect(statuses.filter((s) => s === 200)).toHaveLength(10);
+  expect(statuses.filter((s) => s === 429)).toHaveLength(90);
+});
