@@ -153,10 +153,15 @@ async function main() {
     console.log(`  the gateway adds ${(gs.p50 - ds.p50).toFixed(2)} ms at p50 with nothing queued`);
     console.log(`  throughput: direct ${gateway.direct.throughput.toFixed(0)}/s, gateway ${gateway.viaGateway.throughput.toFixed(0)}/s, ratio ${(ratio * 100).toFixed(1)} %`);
     const t = summary("tools/list, 100-tool toolset, 50 upstreams x 20 tools", gateway.list);
+    console.log(`tools/call one at a time, plain token vs 100-entry allowlist + rate limit (interleaved):`);
+    const plain = summary("  plain", gateway.plainCalls);
+    const guarded = summary("  allowlist (100 entries) + rate limit", gateway.guardedCalls);
+    console.log(`  allowlist + rate limit add ${(guarded.p50 - plain.p50).toFixed(3)} ms at p50`);
     console.log(
       `\ntargets: verification p50 <= 1 ms: ${v.p50 <= 1 ? "met" : "MISSED"}; list page p50 <= 50 ms: ${Math.max(l.p50, h.p50) <= 50 ? "met" : "MISSED"}; ` +
         `gateway adds <= 2 ms p50: ${g.p50 - d.p50 <= 2 ? "met" : "MISSED"} (+${(g.p50 - d.p50).toFixed(2)} ms); ` +
-        `throughput >= 70 %: ${ratio >= 0.7 ? "met" : "MISSED"}; tools/list p50 <= 10 ms: ${t.p50 <= 10 ? "met" : "MISSED"}`,
+        `throughput >= 70 %: ${ratio >= 0.7 ? "met" : "MISSED"}; tools/list p50 <= 10 ms: ${t.p50 <= 10 ? "met" : "MISSED"}; ` +
+        `allowlist + rate limit add <= 0.5 ms p50: ${guarded.p50 - plain.p50 <= 0.5 ? "met" : "MISSED"}`,
     );
     await db().$disconnect();
   } finally {
@@ -228,13 +233,33 @@ async function benchGateway({ base, orgId, audit }: { base: string; orgId: strin
     const directSerial = await load(500, 1, callDirect);
     const gatewaySerial = await load(500, 1, callGateway);
 
+    // The same calls with a 100-entry allowlist (the last entry matches) and a rate limit on the token.
+    const guardedAccount = await db().serviceAccount.create({ data: { orgId, name: "guarded-bench" } });
+    await db().toolsetAssignment.create({ data: { orgId, toolsetId: toolset.id, serviceAccountId: guardedAccount.id } });
+    await db().networkRule.createMany({
+      data: Array.from({ length: 100 }, (_, i) => ({ orgId, serviceAccountId: guardedAccount.id, cidr: i === 99 ? "127.0.0.0/8" : `10.${i}.0.0/16` })),
+    });
+    const guarded = await mintServiceToken({ orgId, owner: { serviceAccountId: guardedAccount.id }, input: { name: "guarded", rateLimitPerMinute: 100_000 }, createdById: null, audit });
+    const guardedClient = await connect(`${base}/org/bench`, { authorization: `Bearer ${guarded.token}` });
+    const plainCalls: number[] = [];
+    const guardedCalls: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      await callGateway();
+      await guardedClient.callTool({ name: "bench__greet", arguments: { name: "bench" } });
+    }
+    for (let i = 0; i < 600; i++) {
+      await time(plainCalls, callGateway);
+      await time(guardedCalls, () => guardedClient.callTool({ name: "bench__greet", arguments: { name: "bench" } }));
+    }
+    await guardedClient.close();
+
     const listed = await gatewayClient.listTools();
     if (listed.tools.length !== 101) throw new Error(`expected 101 tools, got ${listed.tools.length}`);
     const list: number[] = [];
     for (let i = 0; i < 30; i++) await gatewayClient.listTools(undefined, { cacheMode: "bypass" });
     for (let i = 0; i < HTTP_SAMPLES; i++) await time(list, () => gatewayClient.listTools(undefined, { cacheMode: "bypass" }));
     await Promise.all([directClient.close(), gatewayClient.close()]);
-    return { direct, viaGateway, directSerial, gatewaySerial, list };
+    return { direct, viaGateway, directSerial, gatewaySerial, list, plainCalls, guardedCalls };
   } finally {
     await upstream.close();
   }

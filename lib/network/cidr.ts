@@ -30,13 +30,38 @@ export function parseCidr(input: string): ParsedCidr {
   }
 }
 
-/** Whether an address (IPv4, IPv6 or IPv4-mapped IPv6) falls in a canonical block. */
-export function cidrContains(cidr: string, address: string): boolean {
-  try {
-    const ip = ipaddr.process(address);
-    const range = ipaddr.parseCIDR(cidr);
-    return ip.kind() === range[0].kind() && ip.match(range);
-  } catch {
-    return false;
+type Range = [ipaddr.IPv4 | ipaddr.IPv6, number];
+
+// Parsing is the cost of matching a 100-entry allowlist; a block's string
+// always parses the same, so its parse is kept (the entries themselves are
+// read fresh on every request).
+const parsedRanges = new Map<string, Range | null>();
+function range(cidr: string): Range | null {
+  let parsed = parsedRanges.get(cidr);
+  if (parsed === undefined) {
+    try {
+      parsed = ipaddr.parseCIDR(cidr);
+    } catch {
+      parsed = null;
+    }
+    if (parsedRanges.size > 100_000) parsedRanges.clear();
+    parsedRanges.set(cidr, parsed);
   }
+  return parsed;
+}
+
+/** An address ready for matching against many blocks: IPv4-mapped IPv6 unwrapped; null when not an address. */
+export function parseAddress(address: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
+  try {
+    return ipaddr.process(address);
+  } catch {
+    return null;
+  }
+}
+
+/** Whether an address (IPv4, IPv6 or IPv4-mapped IPv6, as a string or parsed) falls in a canonical block. */
+export function cidrContains(cidr: string, address: string | ipaddr.IPv4 | ipaddr.IPv6 | null): boolean {
+  const ip = typeof address === "string" ? parseAddress(address) : address;
+  const block = range(cidr);
+  return Boolean(ip && block && ip.kind() === block[0].kind() && ip.match(block));
 }

@@ -1,4 +1,4 @@
-import { cidrContains } from "@/lib/network/cidr";
+import { cidrContains, parseAddress } from "@/lib/network/cidr";
 
 export type Rule = { id: string; cidr: string; label: string; serviceAccountId: string | null };
 export type LayerVerdict = { layer: "organization" | "service_account"; entries: number; matched: Rule | null };
@@ -9,13 +9,14 @@ export type AllowlistVerdict = { allowed: boolean; layers: LayerVerdict[] };
  * nothing. No known client address passes no non-empty layer.
  */
 export function evaluateAllowlists(rules: Rule[], ip: string | null, serviceAccountId: string | null): AllowlistVerdict {
+  const address = ip ? parseAddress(ip) : null;
   const layers: LayerVerdict[] = [
     { layer: "organization", rules: rules.filter((r) => r.serviceAccountId === null) },
     ...(serviceAccountId ? [{ layer: "service_account" as const, rules: rules.filter((r) => r.serviceAccountId === serviceAccountId) }] : []),
   ].map(({ layer, rules: layerRules }) => ({
     layer: layer as LayerVerdict["layer"],
     entries: layerRules.length,
-    matched: ip ? (layerRules.find((r) => cidrContains(r.cidr, ip)) ?? null) : null,
+    matched: address ? (layerRules.find((r) => cidrContains(r.cidr, address)) ?? null) : null,
   }));
   return { allowed: layers.every((l) => l.entries === 0 || l.matched !== null), layers };
 }

@@ -24,8 +24,8 @@ export function rateLimitHeaders({ limit, remaining, resetMs }: { limit: number;
  * once per token and minute, so a flood cannot drown the log.
  */
 export async function guardTokenRequest({ principal, ip, requestId, userAgent }: { principal: TokenPrincipal; ip: string | null; requestId: string | null; userAgent: string | null }): Promise<GuardVerdict> {
-  const verdict = evaluateAllowlists(principal.policy.rules, ip, principal.serviceAccount?.id ?? null);
-  if (!verdict.allowed) {
+  const { rules } = principal.policy;
+  if (rules.length && !evaluateAllowlists(rules, ip, principal.serviceAccount?.id ?? null).allowed) {
     void auditDenial(principal, ip, requestId, userAgent).catch((error) => logger.error("could not audit a network denial", { error }));
     return { kind: "network_denied" };
   }
