@@ -12,6 +12,7 @@ import { ServiceAccountStatusBadge } from "@/components/service-accounts/service
 import { ServiceAccountStatusDialog } from "@/components/service-accounts/service-account-status-dialog";
 import { ServiceAccountActivityPanel } from "@/components/service-accounts/service-account-activity-panel";
 import { ServiceAccountPermissionsPanel } from "@/components/service-accounts/service-account-permissions-panel";
+import { ServiceAccountNetworkPanel } from "@/components/service-accounts/service-account-network-panel";
 import { ServiceAccountToolsetsPanel } from "@/components/service-accounts/service-account-toolsets-panel";
 import { EffectiveAccessPanel } from "@/components/permissions/effective-access-panel";
 import { TokensPanel } from "@/components/tokens/tokens-panel";
@@ -103,6 +104,9 @@ export function ServiceAccountDetailView({ org, serviceAccountId }: { org: Org; 
       </div>
       <div className="mt-10 max-w-6xl">
         <ServiceAccountPermissionsPanel org={org.slug} account={current} />
+      </div>
+      <div className="mt-10 max-w-6xl">
+        <ServiceAccountNetworkPanel org={org.slug} account={current} />
       </div>
       <div className="mt-10 max-w-6xl">
         <EffectiveAccessPanel org={org.slug} account={current} />

@@ -12,6 +12,7 @@ import { LevelHelp } from "@/components/permissions/level-help";
 import { TokenRevealPanel } from "@/components/tokens/token-reveal-panel";
 import { ApiError, errorMessage } from "@/lib/client/api";
 import { forgettableSecret, type ForgettableSecret } from "@/lib/client/forgettable-secret";
+import { parseRateLimit } from "@/lib/client/network";
 import type { AccessMode, GrantEntry } from "@/lib/client/permissions";
 import { useMintServiceToken, type LifetimePreset, type MintTokenInput, type TokenOwner } from "@/lib/client/service-tokens";
 
@@ -67,12 +68,13 @@ export function NewTokenDialog({ org, owner, open, onClose, description }: NewTo
   );
 }
 
-const FORM_FIELDS = ["name", "expiresIn", "expiresAt", "accessMode"];
+const FORM_FIELDS = ["name", "expiresIn", "expiresAt", "accessMode", "rateLimitPerMinute"];
 
 function NewTokenForm({ org, owner, onCancel, onMinted }: { org: string; owner: TokenOwner; onCancel: () => void; onMinted: (minted: MintedSecret) => void }) {
   const mint = useMintServiceToken(org, owner);
   const [lifetime, setLifetime] = useState<LifetimePreset | "custom">("1y");
   const [customMissing, setCustomMissing] = useState(false);
+  const [rateLimitInvalid, setRateLimitInvalid] = useState<string | null>(null);
   const [bounds] = useState(customDateBounds);
   // Org-wide tokens only: an account's tokens follow the account's mode and grants.
   const orgWide = "orgWide" in owner;
@@ -100,6 +102,14 @@ function NewTokenForm({ org, owner, onCancel, onMinted }: { org: string; owner: 
       input.expiresIn = lifetime;
     }
     setCustomMissing(false);
+    const rateLimit = parseRateLimit(String(form.get("rateLimitPerMinute") ?? ""));
+    if (!rateLimit.ok) {
+      setRateLimitInvalid(rateLimit.message);
+      return;
+    }
+    setRateLimitInvalid(null);
+    // Leave it out when empty: the organization's default applies.
+    if (rateLimit.value !== null) input.rateLimitPerMinute = rateLimit.value;
     if (orgWide) {
       input.accessMode = accessMode;
       input.grants = [...grants.values()];
@@ -145,6 +155,15 @@ function NewTokenForm({ org, owner, onCancel, onMinted }: { org: string; owner: 
           error={customMissing ? "Choose the date and time the token stops working." : fieldError("expiresAt")}
         />
       ) : null}
+      <Field
+        label="Rate limit (requests per minute)"
+        name="rateLimitPerMinute"
+        inputMode="numeric"
+        autoComplete="off"
+        placeholder="Organization default"
+        hint="Optional. Empty uses the organization's default rate limit."
+        error={rateLimitInvalid ?? fieldError("rateLimitPerMinute")}
+      />
       {orgWide ? (
         <>
           <AccessModeRadios kind="token" value={accessMode} onChange={setAccessMode} disabled={mint.isPending} />

@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorState, LoadingState, LoadMore } from "@/components/ui/query-states";
 import { Select } from "@/components/ui/select";
+import { EditTokenRateLimitDialog } from "@/components/tokens/edit-token-rate-limit-dialog";
 import { NewTokenDialog } from "@/components/tokens/new-token-dialog";
 import { RevokeTokenDialog } from "@/components/tokens/revoke-token-dialog";
 import { TokenPermissionsDialog } from "@/components/tokens/token-permissions-dialog";
@@ -31,6 +32,7 @@ export function TokensPanel({ org, owner, caption, heading, newTokenDescription,
   const [minting, setMinting] = useState(false);
   const [revoking, setRevoking] = useState<ServiceToken | null>(null);
   const [editingPermissions, setEditingPermissions] = useState<ServiceToken | null>(null);
+  const [editingRateLimit, setEditingRateLimit] = useState<ServiceToken | null>(null);
   // Only org-wide tokens hold their own mode and grants; an account's tokens follow the account.
   const orgWide = "orgWide" in owner;
   const tokens = useServiceTokens(org, owner, status);
@@ -68,11 +70,14 @@ export function TokensPanel({ org, owner, caption, heading, newTokenDescription,
         </p>
       ) : (
         <>
-          <TokensTable caption={caption} tokens={items} onRevoke={setRevoking} onPermissions={orgWide ? setEditingPermissions : undefined} />
+          <TokensTable caption={caption} tokens={items} onRevoke={setRevoking} onPermissions={orgWide ? setEditingPermissions : undefined}
+            onEditRateLimit={setEditingRateLimit}
+          />
           <LoadMore hasMore={tokens.hasNextPage} loading={tokens.isFetchingNextPage} onLoadMore={() => tokens.fetchNextPage()} />
         </>
       )}
       <NewTokenDialog org={org} owner={owner} open={minting} onClose={() => setMinting(false)} description={newTokenDescription} />
+      <EditTokenRateLimitDialog org={org} owner={owner} token={editingRateLimit} onClose={() => setEditingRateLimit(null)} />
       <RevokeTokenDialog org={org} owner={owner} token={revoking} onClose={() => setRevoking(null)} />
       {orgWide ? <TokenPermissionsDialog org={org} token={editingPermissions} onClose={() => setEditingPermissions(null)} /> : null}
     </section>

@@ -16,10 +16,12 @@ type TokensTableProps = {
   onRevoke: (token: ServiceToken) => void;
   /** Org-wide tokens have their own access mode and grants: pass this to show the mode and a Permissions button per row. */
   onPermissions?: (token: ServiceToken) => void;
+  /** Pass this to offer Edit limit on active tokens. */
+  onEditRateLimit?: (token: ServiceToken) => void;
 };
 
 /** Tokens as lists show them: the prefix, never the token. Only active tokens can be revoked. */
-export function TokensTable({ caption, tokens, onRevoke, onPermissions }: TokensTableProps) {
+export function TokensTable({ caption, tokens, onRevoke, onPermissions, onEditRateLimit }: TokensTableProps) {
   return (
     <Table caption={caption}>
       <thead className="bg-slate-50">
@@ -31,6 +33,7 @@ export function TokensTable({ caption, tokens, onRevoke, onPermissions }: Tokens
           <Th>Expires</Th>
           <Th>Last used</Th>
           <Th>Status</Th>
+          <Th>Rate limit</Th>
           {onPermissions ? <Th>Access</Th> : null}
           <Th>
             <span className="sr-only">Actions</span>
@@ -44,6 +47,7 @@ export function TokensTable({ caption, tokens, onRevoke, onPermissions }: Tokens
             token={token}
             onRevoke={() => onRevoke(token)}
             onPermissions={onPermissions && token.orgWide ? () => onPermissions(token) : undefined}
+            onEditRateLimit={onEditRateLimit ? () => onEditRateLimit(token) : undefined}
             accessColumn={Boolean(onPermissions)}
           />
         ))}
@@ -52,9 +56,9 @@ export function TokensTable({ caption, tokens, onRevoke, onPermissions }: Tokens
   );
 }
 
-type TokenRowProps = { token: ServiceToken; onRevoke: () => void; onPermissions?: () => void; accessColumn: boolean };
+type TokenRowProps = { token: ServiceToken; onRevoke: () => void; onPermissions?: () => void; onEditRateLimit?: () => void; accessColumn: boolean };
 
-function TokenRow({ token, onRevoke, onPermissions, accessColumn }: TokenRowProps) {
+function TokenRow({ token, onRevoke, onPermissions, onEditRateLimit, accessColumn }: TokenRowProps) {
   return (
     <tr>
       <Td className="font-mono whitespace-nowrap text-slate-900">{token.prefix}…</Td>
@@ -92,6 +96,20 @@ function TokenRow({ token, onRevoke, onPermissions, accessColumn }: TokenRowProp
           </time>
         ) : null}
       </Td>
+      <Td className="whitespace-nowrap text-slate-700 tabular-nums">
+        {/* The edit sits with the value it changes, which keeps the actions column narrow. */}
+        <span className="block">{formatRateLimit(token.rateLimitPerMinute)}</span>
+        {onEditRateLimit && token.status === "active" ? (
+          <button
+            type="button"
+            aria-label={`Edit rate limit of token ${token.prefix}`}
+            onClick={onEditRateLimit}
+            className="text-xs font-medium text-indigo-700 hover:underline"
+          >
+            Edit limit
+          </button>
+        ) : null}
+      </Td>
       {accessColumn ? (
         <Td className="whitespace-nowrap">
           {token.orgWide ? <Badge tone={token.accessMode === "FULL_ACCESS" ? "amber" : "neutral"}>{ACCESS_MODE_LABELS[token.accessMode]}</Badge> : null}
@@ -111,6 +129,11 @@ function TokenRow({ token, onRevoke, onPermissions, accessColumn }: TokenRowProp
       </Td>
     </tr>
   );
+}
+
+/** A token's own limit, or the organization's default it falls back to. */
+export function formatRateLimit(perMinute: number | null): string {
+  return perMinute === null ? "Org default" : `${perMinute}/min`;
 }
 
 /** "in 6 days" over "Mar 10, 2026, 3:05 PM": how far, then exactly when. */

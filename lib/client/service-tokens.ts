@@ -31,7 +31,15 @@ export type MintedServiceToken = ServiceToken & { token: string };
 
 export type LifetimePreset = "1h" | "1d" | "7d" | "30d" | "90d" | "1y";
 /** `accessMode` and `grants` only for org-wide tokens; an account's tokens follow the account. */
-export type MintTokenInput = { name?: string; expiresIn?: LifetimePreset; expiresAt?: string; accessMode?: AccessMode; grants?: GrantEntry[] };
+export type MintTokenInput = {
+  name?: string;
+  expiresIn?: LifetimePreset;
+  expiresAt?: string;
+  accessMode?: AccessMode;
+  grants?: GrantEntry[];
+  /** Null or absent: the organization's default applies. */
+  rateLimitPerMinute?: number | null;
+};
 
 /** Whose tokens: one service account's, or the organization's own (org-wide), as the API's routes are split. */
 export type TokenOwner = { serviceAccountId: string } | { orgWide: true };
@@ -95,5 +103,15 @@ export function useRevokeServiceToken(org: string, owner: TokenOwner) {
     mutationFn: ({ tokenId }: { tokenId: string }) =>
       apiFetch<void>(`${serviceTokensPath(org, owner)}/${encodeURIComponent(tokenId)}`, { method: "DELETE" }),
     onSuccess: () => invalidateAfterTokenChange(queryClient, org, owner),
+  });
+}
+
+/** A token's own rate limit; null hands it back to the organization's default. Takes effect on the next request. */
+export function useUpdateTokenRateLimit(org: string, owner: TokenOwner) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ tokenId, rateLimitPerMinute }: { tokenId: string; rateLimitPerMinute: number | null }) =>
+      apiFetch<ServiceToken>(`${serviceTokensPath(org, owner)}/${encodeURIComponent(tokenId)}`, { method: "PATCH", body: { rateLimitPerMinute } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: serviceTokenKeys.lists(org, owner) }),
   });
 }
