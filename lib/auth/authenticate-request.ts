@@ -17,7 +17,7 @@ export async function authenticateRequest(req: Request, ip: string | null, reque
   const bearer = parseBearer(req.headers);
   if (bearer.kind === "malformed") throw invalidToken();
   if (bearer.kind === "token") {
-    const verification = await verifyServiceToken({ token: bearer.token, clientIp: ip });
+    const verification = await verifyServiceToken({ token: bearer.token, clientIp: ip, takeRateLimitSlot: !process.env.REDIS_URL });
     if (verification.status === "THROTTLED") {
       throw new AppError("rate_limited", "Too many invalid tokens from this address; slow down", { retryAfterSeconds: Math.ceil(verification.retryAfterMs / 1000) });
     }

@@ -25,6 +25,8 @@ export type TokenPrincipal = {
 export type TokenPolicy = {
   rules: { id: string; cidr: string; label: string; serviceAccountId: string | null }[];
   rateLimitPerMinute: number | null;
+  /** The rate-limit slot already taken with verification (PostgreSQL limiter), if any. */
+  slot?: { allowed: boolean; retryAfterMs: number; aheadMs: number } | null;
 };
 
 /** Who did it, as an audit row records it. */

@@ -3,7 +3,7 @@ import type { TokenPrincipal } from "@/lib/auth/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { logger } from "@/lib/logger";
 import { evaluateAllowlists } from "@/lib/network/evaluate-allowlists";
-import { consumeRateLimit } from "@/lib/rate-limit/gcra";
+import { consumeRateLimit, outcomeOf } from "@/lib/rate-limit/gcra";
 import { consumeTokenSlot } from "@/lib/rate-limit/consume-token-slot";
 import { INVALID_TOKEN_LIMIT, invalidTokenKey, type TokenVerification } from "@/lib/tokens/verify-service-token";
 
@@ -31,7 +31,10 @@ export async function guardTokenRequest({ principal, ip, requestId, userAgent }:
   }
   const perMinute = principal.policy.rateLimitPerMinute;
   if (!perMinute) return { kind: "ok" };
-  const slot = await consumeTokenSlot(principal.tokenId, perMinute);
+  const taken = principal.policy.slot;
+  const slot = taken
+    ? { ...outcomeOf({ limit: perMinute, windowMs: 60_000 }, taken.allowed, taken.retryAfterMs, taken.aheadMs), limit: perMinute }
+    : await consumeTokenSlot(principal.tokenId, perMinute);
   if (slot.allowed) return { kind: "ok" };
   const retryAfterSeconds = Math.max(1, Math.ceil(slot.retryAfterMs / 1000));
   return { kind: "rate_limited", retryAfterSeconds, headers: { "Retry-After": String(retryAfterSeconds), ...rateLimitHeaders(slot) } };

@@ -34,6 +34,7 @@ type Row = {
   tokenAccessMode: AccessMode;
   rateLimitPerMinute: number | null;
   rules: Rule[] | null;
+  slot: { allowed: boolean; retry_after_ms: number; ahead_ms: number } | null;
 };
 
 /**
@@ -45,7 +46,22 @@ type Row = {
  * changes take effect on the very next request, everywhere.
  * `now` is injectable so tests can stand one second either side of expiry.
  */
-export async function verifyServiceToken({ token, now = new Date(), clientIp = null }: { token: string; now?: Date; clientIp?: string | null }): Promise<TokenVerification> {
+export async function verifyServiceToken({
+  token,
+  now = new Date(),
+  clientIp = null,
+  takeRateLimitSlot = false,
+}: {
+  token: string;
+  now?: Date;
+  clientIp?: string | null;
+  /**
+   * Also take the token's rate-limit slot in PostgreSQL in the same round trip
+   * (the hot path, when REDIS_URL is not set). A token that then fails
+   * verification spent a slot of its own limit, which costs nobody anything.
+   */
+  takeRateLimitSlot?: boolean;
+}): Promise<TokenVerification> {
   if (!isWellFormedToken(token)) return { status: "MALFORMED" };
   const [row] = await db().$queryRaw<Row[]>`
     SELECT
@@ -55,7 +71,10 @@ export async function verifyServiceToken({ token, now = new Date(), clientIp = n
       t."accessMode"::text AS "tokenAccessMode",
       COALESCE(t."rateLimitPerMinute", o."defaultRateLimitPerMinute") AS "rateLimitPerMinute",
       (SELECT json_agg(json_build_object('id', n.id, 'cidr', n.cidr, 'label', n.label, 'serviceAccountId', n."serviceAccountId"))
-         FROM "NetworkRule" n WHERE n."orgId" = t."orgId" AND (n."serviceAccountId" IS NULL OR n."serviceAccountId" = t."serviceAccountId")) AS rules
+         FROM "NetworkRule" n WHERE n."orgId" = t."orgId" AND (n."serviceAccountId" IS NULL OR n."serviceAccountId" = t."serviceAccountId")) AS rules,
+      CASE WHEN ${takeRateLimitSlot} AND COALESCE(t."rateLimitPerMinute", o."defaultRateLimitPerMinute") IS NOT NULL THEN
+        (SELECT row_to_json(c) FROM rate_limit_consume('token:' || t.id::text, 60000.0 / COALESCE(t."rateLimitPerMinute", o."defaultRateLimitPerMinute"), 60000) c)
+      END AS slot
     FROM (SELECT 1) one
     LEFT JOIN "ServiceToken" t ON t."tokenHash" = ${hashToken(token)}
     LEFT JOIN "Organization" o ON o.id = t."orgId"
@@ -79,7 +98,11 @@ export async function verifyServiceToken({ token, now = new Date(), clientIp = n
       orgSlug: row.orgSlug,
       serviceAccount: row.accountId ? { id: row.accountId, name: row.accountName!, accessMode: row.accessMode! } : null,
       accessMode: row.accountId ? row.accessMode! : row.tokenAccessMode,
-      policy: { rules: row.rules ?? [], rateLimitPerMinute: row.rateLimitPerMinute },
+      policy: {
+        rules: row.rules ?? [],
+        rateLimitPerMinute: row.rateLimitPerMinute,
+        slot: row.slot ? { allowed: row.slot.allowed, retryAfterMs: Number(row.slot.retry_after_ms), aheadMs: Number(row.slot.ahead_ms) } : null,
+      },
     },
   };
 }

@@ -60,7 +60,7 @@ export async function handleGatewayRequest(request: Request, { slug, ip }: { slu
   const bearer = parseBearer(request.headers);
   if (bearer.kind === "none") return unauthorized();
   if (bearer.kind === "malformed") return unauthorized("invalid_token");
-  const verification = await verifyServiceToken({ token: bearer.token, clientIp: ip });
+  const verification = await verifyServiceToken({ token: bearer.token, clientIp: ip, takeRateLimitSlot: !process.env.REDIS_URL });
   if (verification.status === "THROTTLED") {
     const seconds = String(Math.max(1, Math.ceil(verification.retryAfterMs / 1000)));
     return jsonRpcError(429, -32000, "Too many invalid tokens from this address; slow down", { "Retry-After": seconds });
