@@ -18,12 +18,15 @@ export type TokenPrincipal = {
   serviceAccount: { id: string; name: string; accessMode: AccessMode } | null;
   /** The mode that governs this token: its account's, or an org-wide token's own. */
   accessMode: AccessMode;
-  /** Read with the token: the allowlist entries of both layers, and its per-minute limit (null: none). */
+  /** Read with the token: the allowlist verdict of both layers, and its per-minute limit (null: none). */
   policy: TokenPolicy;
 };
 
+/** Entries per allowlist layer and whether the client address matched one (evaluated in SQL with the token). */
+export type Allowlist = { org: number; orgMatch: boolean; account: number; accountMatch: boolean };
+
 export type TokenPolicy = {
-  rules: { id: string; cidr: string; label: string; serviceAccountId: string | null }[];
+  allowlist: Allowlist;
   rateLimitPerMinute: number | null;
   /** The rate-limit slot already taken with verification (PostgreSQL limiter), if any. */
   slot?: { allowed: boolean; retryAfterMs: number; aheadMs: number } | null;

@@ -28,7 +28,7 @@ export async function getEffectiveAccessReport({ orgId, serviceAccountId }: { or
     orgSlug: account.org.slug,
     serviceAccount: { id: account.id, name: account.name, accessMode: account.accessMode },
     accessMode: account.accessMode,
-    policy: { rules: [], rateLimitPerMinute: null },
+    policy: { allowlist: { org: 0, orgMatch: false, account: 0, accountMatch: false }, rateLimitPerMinute: null },
   };
   const access = await getEffectiveAccess({ orgId, principal, withReasons: true });
   const serverIds = [...access.servers.keys()];

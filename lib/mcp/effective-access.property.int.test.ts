@@ -78,7 +78,7 @@ describe("effective access", () => {
           orgSlug,
           serviceAccount: { id: accountId, name: "prop-bot", accessMode: fullAccess ? "FULL_ACCESS" : "RESTRICTED" },
           accessMode: fullAccess ? "FULL_ACCESS" : "RESTRICTED",
-          policy: { rules: [], rateLimitPerMinute: null },
+          policy: { allowlist: { org: 0, orgMatch: false, account: 0, accountMatch: false }, rateLimitPerMinute: null },
         };
 
         const listed = (await getEffectiveAccess({ orgId, principal })).tools.map((t) => t.exposedName).sort();

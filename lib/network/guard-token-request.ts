@@ -2,7 +2,6 @@ import { db } from "@/lib/db/prisma";
 import type { TokenPrincipal } from "@/lib/auth/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { logger } from "@/lib/logger";
-import { evaluateAllowlists } from "@/lib/network/evaluate-allowlists";
 import { consumeRateLimit, outcomeOf } from "@/lib/rate-limit/gcra";
 import { consumeTokenSlot } from "@/lib/rate-limit/consume-token-slot";
 import { INVALID_TOKEN_LIMIT, invalidTokenKey, type TokenVerification } from "@/lib/tokens/verify-service-token";
@@ -24,8 +23,9 @@ export function rateLimitHeaders({ limit, remaining, resetMs }: { limit: number;
  * once per token and minute, so a flood cannot drown the log.
  */
 export async function guardTokenRequest({ principal, ip, requestId, userAgent }: { principal: TokenPrincipal; ip: string | null; requestId: string | null; userAgent: string | null }): Promise<GuardVerdict> {
-  const { rules } = principal.policy;
-  if (rules.length && !evaluateAllowlists(rules, ip, principal.serviceAccount?.id ?? null).allowed) {
+  const { allowlist } = principal.policy;
+  // Every layer with entries must match (lib/network/evaluate-allowlists.ts states the same rule for "Test an address").
+  if ((allowlist.org > 0 && !allowlist.orgMatch) || (allowlist.account > 0 && !allowlist.accountMatch)) {
     void auditDenial(principal, ip, requestId, userAgent).catch((error) => logger.error("could not audit a network denial", { error }));
     return { kind: "network_denied" };
   }

@@ -6,6 +6,8 @@ import { clientIp } from "@/lib/http/client-ip";
 import { generateSecretsKey } from "@/lib/secrets/secret-box";
 import { handleGatewayRequest } from "@/lib/mcp/gateway/handle-gateway-request";
 import { addNetworkRule } from "@/lib/network/add-network-rule";
+import { evaluateAllowlists } from "@/lib/network/evaluate-allowlists";
+import { verifyServiceToken } from "@/lib/tokens/verify-service-token";
 import { closeRedis } from "@/lib/rate-limit/redis-gcra";
 import { createServiceAccount } from "@/lib/service-accounts/create-service-account";
 import { generateServiceToken } from "@/lib/tokens/token-format";
@@ -95,6 +97,23 @@ describe("IP allowlists on the MCP endpoint", () => {
     const events = await db().auditEvent.findMany({ where: { orgId: tenant.org.id, action: "network.denied" } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ targetId: tokenId, ip: "127.0.0.1" });
+  });
+});
+
+describe("the allowlist verdict read with the token", () => {
+  it("agrees with the rules as stated in evaluateAllowlists, address by address", async () => {
+    const { token, accountId } = await bot();
+    for (const cidr of ["203.0.113.0/24", "2001:db8::/32", "10.0.0.0/8"]) await rule(cidr);
+    for (const cidr of ["203.0.113.0/28", "2001:db8:1::/48", "0.0.0.0/0"]) await rule(cidr, accountId);
+    const rules = await db().networkRule.findMany({ where: { orgId: tenant.org.id }, select: { id: true, cidr: true, label: true, serviceAccountId: true } });
+    const addresses = ["203.0.113.5", "203.0.113.200", "2001:db8:1::9", "2001:db8:2::9", "10.1.2.3", "192.0.2.1", "::1", "2001:db9::1"];
+    for (const ip of addresses) {
+      const verification = await verifyServiceToken({ token, clientIp: ip });
+      if (verification.status !== "VALID") throw new Error(verification.status);
+      const { allowlist } = verification.principal.policy;
+      const sqlAllowed = (allowlist.org === 0 || allowlist.orgMatch) && (allowlist.account === 0 || allowlist.accountMatch);
+      expect(sqlAllowed, ip).toBe(evaluateAllowlists(rules, ip, accountId).allowed);
+    }
   });
 });
 

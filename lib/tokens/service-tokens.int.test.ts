@@ -46,7 +46,7 @@ describe("service accounts and tokens", () => {
     const verified = await verifyServiceToken({ token: first.token });
     expect(verified).toEqual({
       status: "VALID",
-      principal: { kind: "token", tokenId: first.id, tokenPrefix: first.prefix, orgId: org.id, orgSlug: org.slug, serviceAccount: { id: account.id, name: "ci-deployer", accessMode: "RESTRICTED" }, accessMode: "RESTRICTED", policy: { rules: [], rateLimitPerMinute: null, slot: null } },
+      principal: { kind: "token", tokenId: first.id, tokenPrefix: first.prefix, orgId: org.id, orgSlug: org.slug, serviceAccount: { id: account.id, name: "ci-deployer", accessMode: "RESTRICTED" }, accessMode: "RESTRICTED", policy: { allowlist: { org: 0, orgMatch: false, account: 0, accountMatch: false }, rateLimitPerMinute: null, slot: null } },
     });
 
     await revokeServiceToken({ orgId: org.id, owner: { serviceAccountId: account.id }, tokenId: first.id, actorUserId: owner.id, audit });

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/prisma";
 import type { TokenPrincipal } from "@/lib/auth/principal";
 import type { AccessMode, ServiceAccountStatus } from "@/lib/generated/prisma/enums";
-import type { Rule } from "@/lib/network/evaluate-allowlists";
+import type { Allowlist } from "@/lib/auth/principal";
 import { hashToken, isWellFormedToken } from "@/lib/tokens/token-format";
 
 export type TokenVerification =
@@ -33,7 +33,7 @@ type Row = {
   accessMode: AccessMode | null;
   tokenAccessMode: AccessMode;
   rateLimitPerMinute: number | null;
-  rules: Rule[] | null;
+  allowlist: Allowlist | null;
   slot: { allowed: boolean; retry_after_ms: number; ahead_ms: number } | null;
 };
 
@@ -70,8 +70,14 @@ export async function verifyServiceToken({
       a.id::text AS "accountId", a.name AS "accountName", a.status::text AS "accountStatus", a."accessMode"::text AS "accessMode",
       t."accessMode"::text AS "tokenAccessMode",
       COALESCE(t."rateLimitPerMinute", o."defaultRateLimitPerMinute") AS "rateLimitPerMinute",
-      (SELECT json_agg(json_build_object('id', n.id, 'cidr', n.cidr, 'label', n.label, 'serviceAccountId', n."serviceAccountId"))
-         FROM "NetworkRule" n WHERE n."orgId" = t."orgId" AND (n."serviceAccountId" IS NULL OR n."serviceAccountId" = t."serviceAccountId")) AS rules,
+      -- Both allowlist layers, matched by PostgreSQL's own inet operators (cidr >>= inet is false
+      -- across address families, so 0.0.0.0/0 is IPv4 only and ::/0 IPv6 only, as the rules say).
+      (SELECT json_build_object(
+          'org', count(*) FILTER (WHERE n."serviceAccountId" IS NULL),
+          'orgMatch', COALESCE(bool_or(n."serviceAccountId" IS NULL AND n.cidr::cidr >>= ${clientIp}::inet), false),
+          'account', count(*) FILTER (WHERE n."serviceAccountId" IS NOT NULL),
+          'accountMatch', COALESCE(bool_or(n."serviceAccountId" IS NOT NULL AND n.cidr::cidr >>= ${clientIp}::inet), false))
+         FROM "NetworkRule" n WHERE n."orgId" = t."orgId" AND (n."serviceAccountId" IS NULL OR n."serviceAccountId" = t."serviceAccountId")) AS allowlist,
       CASE WHEN ${takeRateLimitSlot} AND COALESCE(t."rateLimitPerMinute", o."defaultRateLimitPerMinute") IS NOT NULL THEN
         (SELECT row_to_json(c) FROM rate_limit_consume('token:' || t.id::text, 60000.0 / COALESCE(t."rateLimitPerMinute", o."defaultRateLimitPerMinute"), 60000) c)
       END AS slot
@@ -99,7 +105,7 @@ export async function verifyServiceToken({
       serviceAccount: row.accountId ? { id: row.accountId, name: row.accountName!, accessMode: row.accessMode! } : null,
       accessMode: row.accountId ? row.accessMode! : row.tokenAccessMode,
       policy: {
-        rules: row.rules ?? [],
+        allowlist: row.allowlist ?? { org: 0, orgMatch: false, account: 0, accountMatch: false },
         rateLimitPerMinute: row.rateLimitPerMinute,
         slot: row.slot ? { allowed: row.slot.allowed, retryAfterMs: Number(row.slot.retry_after_ms), aheadMs: Number(row.slot.ahead_ms) } : null,
       },
