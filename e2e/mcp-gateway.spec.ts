@@ -17,7 +17,8 @@ test("register a server, build a toolset, assign it to a service account: its to
 
   // Register and sync the upstream.
   await page.goto(`/${tenant.slug}/mcp-servers`);
-  await page.getByRole("button", { name: "Register server" }).click();
+  // The page header's button (an empty list offers a second one).
+  await page.locator("header").getByRole("button", { name: "Register server" }).click();
   const register = page.getByRole("dialog");
   await register.getByLabel("Name").fill("Test upstream");
   await register.getByLabel("Slug").fill("upstream");
@@ -30,7 +31,7 @@ test("register a server, build a toolset, assign it to a service account: its to
 
   // A toolset with two of its five tools.
   await page.goto(`/${tenant.slug}/toolsets`);
-  await page.getByRole("button", { name: "New toolset" }).click();
+  await page.locator("header").getByRole("button", { name: "New toolset" }).click();
   await page.getByRole("dialog").getByLabel("Name").fill("Bots");
   await page.getByRole("dialog").getByRole("button", { name: "Create toolset" }).click();
   await expect(page.getByRole("heading", { name: "Bots", level: 1 })).toBeVisible();
