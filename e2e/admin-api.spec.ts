@@ -22,16 +22,17 @@ test.describe("admin API", () => {
     expect(created.status()).toBe(201);
     const group = await created.json();
 
-    const added = await request.post(`${base}/members`, { headers: json(), data: { email: "New.Hire@Example.test", name: "New Hire", role: "MEMBER" } });
+    const stamp = Date.now();
+    const added = await request.post(`${base}/members`, { headers: json(), data: { email: `New.Hire.${stamp}@Example.test`, name: "New Hire", role: "MEMBER" } });
     expect(added.status()).toBe(201);
     const { member, oneTimePassword } = await added.json();
-    expect(member.email).toBe("new.hire@example.test");
+    expect(member.email).toBe(`new.hire.${stamp}@example.test`);
     expect(oneTimePassword).toHaveLength(20);
     expect(added.headers()["cache-control"]).toBe("no-store");
 
     expect((await request.post(`${base}/groups/${group.id}/members`, { headers: json(), data: { userId: member.userId } })).status()).toBe(201);
     const detail = await (await request.get(`${base}/groups/${group.id}`)).json();
-    expect(detail.members.map((m: { email: string }) => m.email)).toEqual(["new.hire@example.test"]);
+    expect(detail.members.map((m: { email: string }) => m.email)).toEqual([`new.hire.${stamp}@example.test`]);
 
     const patched = await request.patch(`${base}/members/${member.userId}`, { headers: json(), data: { role: "ADMIN" } });
     expect((await patched.json()).role).toBe("ADMIN");

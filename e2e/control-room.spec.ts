@@ -29,11 +29,12 @@ test.describe("Control Room in the browser", () => {
     await expect(page.getByRole("heading", { name: "Groups", level: 1 })).toBeVisible();
     await page.getByRole("button", { name: "New group" }).click();
     const groupDialog = page.getByRole("dialog");
-    await groupDialog.getByLabel("Name").fill("Release Engineering");
+    const groupName = `Release Engineering ${Date.now()}`;
+    await groupDialog.getByLabel("Name").fill(groupName);
     await groupDialog.getByLabel("Description").fill("Owns the release pipeline");
     await groupDialog.getByRole("button", { name: "Create group" }).click();
-    await page.getByRole("link", { name: "Release Engineering" }).click();
-    await expect(page.getByRole("heading", { name: "Release Engineering" })).toBeVisible();
+    await page.getByRole("link", { name: groupName }).click();
+    await expect(page.getByRole("heading", { name: groupName })).toBeVisible();
 
     await page.getByLabel("Person").selectOption({ label: `Grace Hopper (${email})` });
     await page.getByRole("button", { name: "Add to group" }).click();
