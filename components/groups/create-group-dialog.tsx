@@ -2,7 +2,7 @@
 
 import { toast } from "sonner";
 import { Dialog } from "@/components/ui/dialog";
-import { GroupForm } from "@/components/groups/group-form";
+import { NameDescriptionForm } from "@/components/ui/name-description-form";
 import { errorMessage } from "@/lib/client/api";
 import { useCreateGroup } from "@/lib/client/groups";
 
@@ -14,7 +14,8 @@ export function CreateGroupDialog({ org, open, onClose }: { org: string; open: b
   };
   return (
     <Dialog open={open} onClose={close} title="New group" description="Groups gather people so you can give them access together.">
-      <GroupForm
+      <NameDescriptionForm
+        descriptionHint="Optional. What the group is for, or who belongs in it."
         submitLabel="Create group"
         pendingLabel="Creating…"
         pending={createGroup.isPending}

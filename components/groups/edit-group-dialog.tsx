@@ -2,7 +2,7 @@
 
 import { toast } from "sonner";
 import { Dialog } from "@/components/ui/dialog";
-import { GroupForm } from "@/components/groups/group-form";
+import { NameDescriptionForm } from "@/components/ui/name-description-form";
 import { errorMessage } from "@/lib/client/api";
 import { useUpdateGroup, type Group } from "@/lib/client/groups";
 
@@ -14,7 +14,8 @@ export function EditGroupDialog({ org, group, open, onClose }: { org: string; gr
   };
   return (
     <Dialog open={open} onClose={close} title="Edit group">
-      <GroupForm
+      <NameDescriptionForm
+        descriptionHint="Optional. What the group is for, or who belongs in it."
         initial={{ name: group.name, description: group.description }}
         submitLabel="Save changes"
         pendingLabel="Saving…"

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { Dialog } from "@/components/ui/dialog";
-import { ToolsetForm } from "@/components/toolsets/toolset-form";
+import { NameDescriptionForm } from "@/components/ui/name-description-form";
 import { errorMessage } from "@/lib/client/api";
 import { useCreateToolset } from "@/lib/client/toolsets";
 
@@ -17,7 +17,8 @@ export function CreateToolsetDialog({ org, open, onClose }: { org: string; open:
   };
   return (
     <Dialog open={open} onClose={close} title="New toolset" description="A bundle of tools from your MCP servers, to assign to people, groups and service accounts.">
-      <ToolsetForm
+      <NameDescriptionForm
+        descriptionHint="Optional. What the tools are for, or who should get them."
         submitLabel="Create toolset"
         pendingLabel="Creating…"
         pending={createToolset.isPending}

@@ -2,7 +2,7 @@
 
 import { toast } from "sonner";
 import { Dialog } from "@/components/ui/dialog";
-import { ToolsetForm } from "@/components/toolsets/toolset-form";
+import { NameDescriptionForm } from "@/components/ui/name-description-form";
 import { errorMessage } from "@/lib/client/api";
 import { useUpdateToolset, type Toolset } from "@/lib/client/toolsets";
 
@@ -14,7 +14,8 @@ export function EditToolsetDialog({ org, toolset, open, onClose }: { org: string
   };
   return (
     <Dialog open={open} onClose={close} title="Edit toolset">
-      <ToolsetForm
+      <NameDescriptionForm
+        descriptionHint="Optional. What the tools are for, or who should get them."
         initial={{ name: toolset.name, description: toolset.description }}
         submitLabel="Save changes"
         pendingLabel="Saving…"

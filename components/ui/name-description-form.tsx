@@ -5,21 +5,24 @@ import { DialogActions } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
 import { ApiError, errorMessage } from "@/lib/client/api";
-import type { GroupInput } from "@/lib/client/groups";
+export type NameDescription = { name: string; description: string };
 
-type GroupFormProps = {
-  initial?: GroupInput;
+type NameDescriptionFormProps = {
+  initial?: NameDescription;
+  /** What the description is for, shown under its field. */
+  descriptionHint: string;
   submitLabel: string;
   pendingLabel: string;
   pending: boolean;
   error: unknown;
-  onSubmit: (input: GroupInput) => void;
+  onSubmit: (input: NameDescription) => void;
   onCancel: () => void;
 };
 
-/** Name and description of a group, for both the New group and the Edit dialogs. */
-export function GroupForm({ initial, submitLabel, pendingLabel, pending, error, onSubmit, onCancel }: GroupFormProps) {
+/** Name and description (groups, toolsets), for both their New and Edit dialogs. */
+export function NameDescriptionForm({ initial, descriptionHint, submitLabel, pendingLabel, pending, error, onSubmit, onCancel }: NameDescriptionFormProps) {
   const problem = error instanceof ApiError ? error : null;
+  // A duplicate name is a 409 with no field list; it still belongs under Name.
   const nameError = problem?.fieldMessage("name") ?? (problem?.status === 409 ? problem.detail : null);
   const descriptionError = problem?.fieldMessage("description") ?? null;
   const formError = error && !nameError && !descriptionError ? errorMessage(error) : null;
@@ -39,7 +42,7 @@ export function GroupForm({ initial, submitLabel, pendingLabel, pending, error, 
         defaultValue={initial?.description}
         maxLength={500}
         rows={3}
-        hint="Optional. What the group is for, or who belongs in it."
+        hint={descriptionHint}
         error={descriptionError}
       />
       {formError ? (
