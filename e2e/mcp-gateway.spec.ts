@@ -1,6 +1,6 @@
 import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
 import { startTestUpstream, type RunningServer } from "@/lib/testing/mcp-upstreams";
-import { expect, signInPage, test } from "./fixtures";
+import { db, expect, signInPage, test } from "./fixtures";
 import { E2E } from "./settings";
 
 let upstream: RunningServer;
@@ -49,7 +49,8 @@ test("register a server, build a toolset, assign it to a service account: its to
   await page.getByRole("button", { name: "Assign toolset" }).click();
   await page.getByRole("dialog").getByLabel("Toolset").selectOption({ label: "Bots (2 tools)" });
   await page.getByRole("dialog").getByRole("button", { name: "Assign" }).click();
-  await expect(page.getByRole("link", { name: "Bots" })).toBeVisible();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect.poll(() => db().toolsetAssignment.count({ where: { serviceAccountId: account.id } })).toBe(1);
 
   // The bot's view, through the official client over the 2026-07-28 revision.
   const client = new Client({ name: "e2e-bot", version: "1.0.0" }, { versionNegotiation: { mode: { pin: "2026-07-28" } } });
