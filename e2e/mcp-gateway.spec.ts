@@ -67,4 +67,16 @@ test("register a server, build a toolset, assign it to a service account: its to
     await page.reload();
     await expect(page.getByRole("cell", { name: "upstream__greet" }).first()).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 15_000 });
+
+  // Deleting the server needs its slug typed; its tools then leave the toolset.
+  await page.goto(`/${tenant.slug}/mcp-servers`);
+  await page.getByRole("link", { name: "Test upstream" }).click();
+  await page.getByRole("button", { name: "Delete server" }).click();
+  const dialog = page.getByRole("dialog");
+  const confirm = dialog.getByRole("button", { name: "Delete server" });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel("Type the slug to confirm").fill("upstream");
+  await confirm.click();
+  await expect.poll(() => db().mcpServer.count({ where: { orgId: tenant.orgId } })).toBe(0);
+  expect(await db().toolsetTool.count({ where: { toolset: { orgId: tenant.orgId } } })).toBe(0);
 });
