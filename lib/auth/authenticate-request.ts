@@ -1,10 +1,8 @@
 import { AppError, invalidToken, networkDenied } from "@/lib/errors";
-import { countInvalidToken, guardTokenRequest } from "@/lib/network/guard-token-request";
+import { authenticateToken } from "@/lib/auth/authenticate-token";
 import { getSessionPrincipal } from "@/lib/auth/get-session-principal";
 import type { Principal } from "@/lib/auth/principal";
 import { parseBearer } from "@/lib/tokens/parse-bearer";
-import { recordTokenUse } from "@/lib/tokens/record-token-use";
-import { verifyServiceToken } from "@/lib/tokens/verify-service-token";
 
 export type Authentication = { via: "session" | "bearer"; principal: Principal } | null;
 
@@ -17,22 +15,19 @@ export async function authenticateRequest(req: Request, ip: string | null, reque
   const bearer = parseBearer(req.headers);
   if (bearer.kind === "malformed") throw invalidToken();
   if (bearer.kind === "token") {
-    const verification = await verifyServiceToken({ token: bearer.token, clientIp: ip, takeRateLimitSlot: !process.env.REDIS_URL });
-    if (verification.status === "THROTTLED") {
-      throw new AppError("rate_limited", "Too many invalid tokens from this address; slow down", { retryAfterSeconds: Math.ceil(verification.retryAfterMs / 1000) });
+    const outcome = await authenticateToken({ token: bearer.token, ip, requestId, userAgent: req.headers.get("user-agent") });
+    switch (outcome.kind) {
+      case "ok":
+        return { via: "bearer", principal: outcome.principal };
+      case "invalid":
+        throw invalidToken();
+      case "throttled":
+        throw new AppError("rate_limited", "Too many invalid tokens from this address; slow down", { retryAfterSeconds: outcome.retryAfterSeconds });
+      case "network_denied":
+        throw networkDenied();
+      case "rate_limited":
+        throw new AppError("rate_limited", "This token is over its rate limit", { retryAfterSeconds: outcome.retryAfterSeconds, headers: outcome.headers });
     }
-    if (verification.status !== "VALID") {
-      await countInvalidToken(verification, ip);
-      throw invalidToken();
-    }
-    const { principal } = verification;
-    const verdict = await guardTokenRequest({ principal, ip, requestId, userAgent: req.headers.get("user-agent") });
-    if (verdict.kind === "network_denied") throw networkDenied();
-    if (verdict.kind === "rate_limited") {
-      throw new AppError("rate_limited", "This token is over its rate limit", { retryAfterSeconds: verdict.retryAfterSeconds, headers: verdict.headers });
-    }
-    recordTokenUse({ tokenId: principal.tokenId, serviceAccountId: principal.serviceAccount?.id ?? null, ip });
-    return { via: "bearer", principal };
   }
   const user = await getSessionPrincipal();
   return user ? { via: "session", principal: user } : null;

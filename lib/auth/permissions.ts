@@ -33,7 +33,7 @@ const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
 // manage people, accounts, tokens, modes, grants or assignments (their own included).
 const TOKEN_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(["org.read", "mcpServers.read", "mcpServers.write", "toolsets.read", "toolsets.write"]);
 
-export function roleAllows(role: Role, permission: Permission): boolean {
+function roleAllows(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].has(permission);
 }
 

@@ -9,7 +9,11 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * same-origin fetches that are not GET/HEAD.
  */
 export function isSameOriginMutation(req: Request): boolean {
-  if (SAFE_METHODS.has(req.method)) return true;
+  return SAFE_METHODS.has(req.method) || isOwnOrigin(req);
+}
+
+/** Whether the request's Origin is this app's own (NEXTAUTH_URL, or the Host it was sent to). */
+export function isOwnOrigin(req: Request): boolean {
   const origin = req.headers.get("origin");
   if (!origin || origin === "null") return false;
   let originHost: string;

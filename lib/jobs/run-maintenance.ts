@@ -1,15 +1,16 @@
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { pruneRateLimitState } from "@/lib/rate-limit/prune-rate-limit-state";
-import { deleteExpiredTokens } from "@/lib/tokens/delete-expired-tokens";
+import { deleteExpiredTokens, type ExpiredTokenCleanup } from "@/lib/tokens/delete-expired-tokens";
 
 /** One round of housekeeping: expired tokens past their retention, stale rate-limit rows. */
-export async function runMaintenance(): Promise<void> {
+export async function runMaintenance(): Promise<ExpiredTokenCleanup & { retentionDays: number }> {
   const retentionDays = env().EXPIRED_TOKEN_RETENTION_DAYS;
   const result = await deleteExpiredTokens({ retentionDays });
   if (!result.ran) logger.info("token cleanup skipped: another instance holds the lock");
   else if (result.deleted) logger.info("token cleanup deleted expired tokens", { deleted: result.deleted, retentionDays });
   await pruneRateLimitState();
+  return { ...result, retentionDays };
 }
 
 /**

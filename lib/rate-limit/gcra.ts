@@ -35,13 +35,3 @@ export async function refundRateLimit(key: string, { limit, windowMs }: RateLimi
     UPDATE "RateLimitState" SET tat = GREATEST(tat - ${interval}::float8 * interval '1 millisecond', now() AT TIME ZONE 'UTC'), "updatedAt" = now()
     WHERE key = ${key}`;
 }
-
-/** Whether `key` is over its limit right now, without taking a slot. */
-export async function peekRateLimit(key: string, { limit, windowMs }: RateLimitRule): Promise<{ limited: boolean; retryAfterMs: number }> {
-  const interval = windowMs / limit;
-  const rows = await db().$queryRaw<{ waitMs: number }[]>`
-    SELECT EXTRACT(EPOCH FROM (tat - (now() AT TIME ZONE 'UTC'))) * 1000 + ${interval}::float8 - ${windowMs}::float8 AS "waitMs"
-    FROM "RateLimitState" WHERE key = ${key}`;
-  const waitMs = Number(rows[0]?.waitMs ?? 0);
-  return { limited: waitMs > 0, retryAfterMs: Math.max(0, Math.ceil(waitMs)) };
-}

@@ -27,8 +27,3 @@ async function write(tokenId: string, serviceAccountId: string | null, ip: strin
     await db().$executeRaw`UPDATE "ServiceAccount" SET "lastUsedAt" = now() AT TIME ZONE 'UTC' WHERE id = ${serviceAccountId}::uuid`;
   }
 }
-
-/** For tests: forget what this instance wrote. */
-export function resetTokenUseThrottle(): void {
-  lastWritten.clear();
-}
