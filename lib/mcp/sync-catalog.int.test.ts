@@ -103,9 +103,13 @@ describe("catalog sync", () => {
   it("never syncs one server twice at once", async () => {
     const { org, audit } = await createTenant();
     const server = await createMcpServer({ orgId: org.id, input: { name: "Once", slug: "once", url: upstream.url, headers: {}, timeoutMs: 5000 }, audit });
-    const results = await Promise.all([1, 2, 3].map(() => syncCatalog({ orgId: org.id, serverId: server.id, audit })));
-    expect(results.filter((r) => r.status === "synced").length).toBeGreaterThanOrEqual(1);
-    expect(results.filter((r) => r.status === "skipped")).toEqual(results.filter((r) => r.status !== "synced"));
+    // Another instance's sync holds the lease: this one skips.
+    await db().mcpServer.update({ where: { id: server.id }, data: { syncLockedUntil: new Date(Date.now() + 60_000) } });
+    expect(await syncCatalog({ orgId: org.id, serverId: server.id, audit })).toEqual({ status: "skipped", reason: "busy" });
+    // Lease gone (finished or expired): it syncs, and releases the lease.
+    await db().mcpServer.update({ where: { id: server.id }, data: { syncLockedUntil: new Date(Date.now() - 1000) } });
+    expect(await syncCatalog({ orgId: org.id, serverId: server.id, audit })).toMatchObject({ status: "synced" });
+    expect((await db().mcpServer.findUniqueOrThrow({ where: { id: server.id } })).syncLockedUntil).toBeNull();
   });
 
   it("refuses loopback upstreams unless UPSTREAM_ALLOWED_NETWORKS allows them, and link-local always", async () => {

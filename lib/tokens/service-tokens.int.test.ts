@@ -1,3 +1,4 @@
+import pg from "pg";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
@@ -188,9 +189,20 @@ describe("service accounts and tokens", () => {
     expect(event).toMatchObject({ actorKind: "SYSTEM", before: { prefixes: [expired.prefix] } });
   });
 
-  it("runs the cleanup on one instance at a time", async () => {
-    const results = await Promise.all([deleteExpiredTokens({ retentionDays: 0 }), deleteExpiredTokens({ retentionDays: 0 })]);
-    expect(results.filter((r) => r.ran).length).toBeGreaterThanOrEqual(1);
+  it("runs the cleanup on one instance at a time: while another holds the lock, it skips", async () => {
+    const { mint } = await tenantWithAccount();
+    await mint({ name: "old", expiresIn: "1d" }, new Date(Date.now() - 30 * 86_400_000));
+    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+    try {
+      await other.query("BEGIN");
+      await other.query("SELECT pg_advisory_xact_lock(72707371)");
+      expect(await deleteExpiredTokens({ retentionDays: 0 })).toEqual({ ran: false, deleted: 0 });
+      await other.query("COMMIT");
+    } finally {
+      await other.end();
+    }
+    expect(await deleteExpiredTokens({ retentionDays: 0 })).toEqual({ ran: true, deleted: 1 });
   });
 
   it("stores no token in clear: not in any table, not in the audit rows", async () => {
