@@ -1,5 +1,6 @@
 // `npm run jobs:cleanup`: one round of the housekeeping the app runs hourly
-// (expired tokens past EXPIRED_TOKEN_RETENTION_DAYS, stale rate-limit rows), by hand.
+// (expired tokens past EXPIRED_TOKEN_RETENTION_DAYS, audit events and usage
+// records past each organization's retention, stale rate-limit rows), by hand.
 // Uses DATABASE_URL; with the embedded database, stop the app first (PGlite
 // is one process's) or let the app's own hourly run do it.
 import { prepareDatabase } from "@/lib/db/prepare-database";
@@ -14,6 +15,7 @@ async function main() {
       ? `[cleanup] deleted ${result.deleted} token(s) expired more than ${result.retentionDays} day(s) ago`
       : "[cleanup] another instance is cleaning up right now; nothing done",
   );
+  console.log(`[cleanup] retention removed ${result.auditEventsDeleted} audit event(s) and ${result.toolCallsDeleted} usage record(s)`);
   await disconnectDb();
   await embedded?.stop();
 }

@@ -18,6 +18,10 @@ export const PERMISSIONS = [
   "toolsets.write",
   "network.read",
   "network.write",
+  "settings.read",
+  "settings.write",
+  "audit.read",
+  "activity.read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

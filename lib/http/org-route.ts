@@ -88,6 +88,11 @@ export function orgRoute<Body, Query>(
       // Token callers reached this point only where the route allows them.
       const result = await (handler as Handler<Body, Query, OrgAccess>)({ ...access, req, params, body, query, audit, requestId });
       const headers = { "X-Request-Id": requestId, "Cache-Control": "no-store", ...options.headers };
+      // A handler that streams (an export) builds its own response.
+      if (result instanceof Response) {
+        for (const [name, value] of Object.entries(headers)) result.headers.set(name, value);
+        return result;
+      }
       if (result === undefined) return new Response(null, { status: 204, headers });
       return Response.json(result, { status: options.status ?? 200, headers });
     } catch (error) {

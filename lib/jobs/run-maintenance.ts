@@ -1,16 +1,29 @@
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { pruneRateLimitState } from "@/lib/rate-limit/prune-rate-limit-state";
+import { pruneAuditEvents } from "@/lib/audit/prune-audit-events";
+import { pruneToolCalls } from "@/lib/usage/prune-tool-calls";
 import { deleteExpiredTokens, type ExpiredTokenCleanup } from "@/lib/tokens/delete-expired-tokens";
 
-/** One round of housekeeping: expired tokens past their retention, stale rate-limit rows. */
-export async function runMaintenance(): Promise<ExpiredTokenCleanup & { retentionDays: number }> {
+export type MaintenanceReport = ExpiredTokenCleanup & { retentionDays: number; auditEventsDeleted: number; toolCallsDeleted: number };
+
+/**
+ * One round of housekeeping: expired tokens past their retention, audit
+ * events and usage records past each organization's retention, stale
+ * rate-limit rows. Safe on several instances at once (the token cleanup takes
+ * a lock; the prunes delete what is due, whoever gets there first).
+ */
+export async function runMaintenance(): Promise<MaintenanceReport> {
   const retentionDays = env().EXPIRED_TOKEN_RETENTION_DAYS;
   const result = await deleteExpiredTokens({ retentionDays });
   if (!result.ran) logger.info("token cleanup skipped: another instance holds the lock");
   else if (result.deleted) logger.info("token cleanup deleted expired tokens", { deleted: result.deleted, retentionDays });
+  const audit = await pruneAuditEvents();
+  if (audit.deleted) logger.info("audit retention removed events", { deleted: audit.deleted });
+  const usage = await pruneToolCalls();
+  if (usage.deleted) logger.info("usage retention removed tool-call records", { deleted: usage.deleted });
   await pruneRateLimitState();
-  return { ...result, retentionDays };
+  return { ...result, retentionDays, auditEventsDeleted: audit.deleted, toolCallsDeleted: usage.deleted };
 }
 
 /**

@@ -21,10 +21,6 @@ export const testAddressSchema = z.strictObject({
   serviceAccountId: z.uuid().optional(),
 });
 
-export const orgSettingsSchema = z.strictObject({
-  defaultRateLimitPerMinute: z.number().int().min(1, "At least 1 request per minute").max(100_000).nullable(),
-});
-
 export const tokenRateLimitSchema = z.strictObject({
   rateLimitPerMinute: z.number().int().min(1, "At least 1 request per minute").max(100_000).nullable(),
 });

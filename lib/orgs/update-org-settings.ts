@@ -2,19 +2,34 @@ import "server-only";
 import { db } from "@/lib/db/prisma";
 import type { AuditContext } from "@/lib/auth/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { OrgSettingsInput } from "@/lib/orgs/org-settings-schema";
 
-export type OrgSettings = { defaultRateLimitPerMinute: number | null };
+export type OrgSettings = { defaultRateLimitPerMinute: number | null; auditRetentionDays: number; usageRetentionDays: number };
+
+const settingsSelect = { defaultRateLimitPerMinute: true, auditRetentionDays: true, usageRetentionDays: true } as const;
 
 export async function getOrgSettings({ orgId }: { orgId: string }): Promise<OrgSettings> {
-  return db().organization.findUniqueOrThrow({ where: { id: orgId }, select: { defaultRateLimitPerMinute: true } });
+  return db().organization.findUniqueOrThrow({ where: { id: orgId }, select: settingsSelect });
 }
 
-/** The rate limit for tokens that have none of their own (null: unlimited). */
-export async function updateOrgSettings({ orgId, input, audit }: { orgId: string; input: OrgSettings; audit: AuditContext }): Promise<OrgSettings> {
+/**
+ * Changes the organization's defaults: the rate limit for tokens that have
+ * none of their own, and how long audit events and usage records are kept.
+ */
+export async function updateOrgSettings({ orgId, input, audit }: { orgId: string; input: OrgSettingsInput; audit: AuditContext }): Promise<OrgSettings> {
   return db().$transaction(async (tx) => {
-    const before = await tx.organization.findUniqueOrThrow({ where: { id: orgId }, select: { defaultRateLimitPerMinute: true } });
-    const after = await tx.organization.update({ where: { id: orgId }, data: input, select: { defaultRateLimitPerMinute: true } });
-    await recordAuditEvent(tx, audit, { orgId, action: "org.settings.update", target: { kind: "org", id: orgId }, before, after });
+    const before = await tx.organization.findUniqueOrThrow({ where: { id: orgId }, select: settingsSelect });
+    const after = await tx.organization.update({ where: { id: orgId }, data: input, select: settingsSelect });
+    const changed = (Object.keys(input) as (keyof OrgSettings)[]).filter((key) => before[key] !== after[key]);
+    if (changed.length) {
+      await recordAuditEvent(tx, audit, {
+        orgId,
+        action: "org.settings.update",
+        target: { kind: "org", id: orgId },
+        before: Object.fromEntries(changed.map((key) => [key, before[key]])),
+        after: Object.fromEntries(changed.map((key) => [key, after[key]])),
+      });
+    }
     return after;
   });
 }

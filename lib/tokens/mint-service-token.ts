@@ -54,6 +54,7 @@ export async function mintServiceToken({
       orgId,
       action: "service_token.create",
       target: { kind: "service_token", id: row.id },
+      serviceAccountId: row.serviceAccountId,
       after: { ...tokenSnapshot(row), serviceAccountId: row.serviceAccountId, ...("orgWide" in owner ? { accessMode: input.accessMode ?? "RESTRICTED" } : {}) },
     });
     const grants = "orgWide" in owner ? (input.grants ?? []).filter((g) => g.level !== "NONE") : [];

@@ -35,6 +35,7 @@ export async function revokeServiceToken({
       orgId,
       action: "service_token.revoke",
       target: { kind: "service_token", id: token.id },
+      serviceAccountId: token.serviceAccountId,
       before: { ...tokenSnapshot(token), serviceAccountId: token.serviceAccountId, status: "active" },
       after: { status: "revoked" },
     });

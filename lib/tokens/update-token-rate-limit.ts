@@ -28,6 +28,7 @@ export async function updateTokenRateLimit({
       orgId,
       action: "service_token.update",
       target: { kind: "service_token", id: tokenId },
+      serviceAccountId: "serviceAccountId" in owner ? owner.serviceAccountId : null,
       before: { prefix: before.prefix, rateLimitPerMinute: before.rateLimitPerMinute },
       after: { prefix: after.prefix, rateLimitPerMinute: after.rateLimitPerMinute },
     });

@@ -25,6 +25,7 @@ export async function assignToolset({ orgId, toolsetId, input, audit }: { orgId:
       orgId,
       action: "toolset.assign",
       target: { kind: "toolset", id: toolsetId },
+      serviceAccountId: view.kind === "service_account" ? view.target.id : null,
       after: { kind: view.kind, targetId: view.target.id, targetName: view.target.name },
     });
     return view;

@@ -15,6 +15,7 @@ export async function unassignToolset({ orgId, toolsetId, assignmentId, audit }:
       orgId,
       action: "toolset.unassign",
       target: { kind: "toolset", id: toolsetId },
+      serviceAccountId: view.kind === "service_account" ? view.target.id : null,
       before: { kind: view.kind, targetId: view.target.id, targetName: view.target.name },
     });
   });

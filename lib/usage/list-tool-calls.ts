@@ -9,12 +9,24 @@ export const listToolCallsQuerySchema = pageQuerySchema.extend({
   outcome: z.enum(["OK", "ERROR", "DENIED", "TIMEOUT"]).optional(),
 });
 
+/** The org-wide list also filters by caller. */
+export const listOrgToolCallsQuerySchema = listToolCallsQuerySchema.extend({
+  serviceAccountId: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "Must be a service account id (a UUID)")
+    .transform((id) => id.toLowerCase())
+    .optional(),
+});
+
 export type ToolCallView = {
   id: string;
   exposedName: string;
   outcome: "OK" | "ERROR" | "DENIED" | "TIMEOUT";
   durationMs: number;
   tokenPrefix: string | null;
+  /** The calling service account; null for an org-wide token. */
+  serviceAccount: { id: string; name: string } | null;
   argumentBytes: number;
   resultBytes: number;
   errorMessage: string | null;
@@ -22,7 +34,7 @@ export type ToolCallView = {
   createdAt: string;
 };
 
-/** A service account's recent tools/call records, newest first. */
+/** Recent tools/call records of the organization, or of one service account, newest first. */
 export async function listToolCalls({
   orgId,
   serviceAccountId,
@@ -30,13 +42,15 @@ export async function listToolCalls({
   cursor,
   tool,
   outcome,
-}: { orgId: string; serviceAccountId: string } & z.infer<typeof listToolCallsQuerySchema>): Promise<Page<ToolCallView>> {
-  const account = await db().serviceAccount.findFirst({ where: { id: serviceAccountId, orgId }, select: { id: true } });
-  if (!account) throw notFound("Service account");
+}: { orgId: string; serviceAccountId?: string } & z.infer<typeof listToolCallsQuerySchema>): Promise<Page<ToolCallView>> {
+  if (serviceAccountId) {
+    const account = await db().serviceAccount.findFirst({ where: { id: serviceAccountId, orgId }, select: { id: true } });
+    if (!account) throw notFound("Service account");
+  }
   const rows = await db().toolCall.findMany({
     where: {
       orgId,
-      serviceAccountId,
+      ...(serviceAccountId ? { serviceAccountId } : {}),
       ...(tool ? { exposedName: { contains: tool, mode: "insensitive" } } : {}),
       ...(outcome ? { outcome } : {}),
       ...afterCursor(cursor, "desc"),
@@ -46,9 +60,13 @@ export async function listToolCalls({
   });
   const page = toPage(rows, limit);
   const tokenIds = [...new Set(page.items.map((r) => r.tokenId).filter((id): id is string => Boolean(id)))];
-  const prefixes = new Map(
-    (await db().serviceToken.findMany({ where: { orgId, id: { in: tokenIds } }, select: { id: true, prefix: true } })).map((t) => [t.id, t.prefix]),
-  );
+  const accountIds = [...new Set(page.items.map((r) => r.serviceAccountId).filter((id): id is string => Boolean(id)))];
+  const [tokens, accounts] = await Promise.all([
+    db().serviceToken.findMany({ where: { orgId, id: { in: tokenIds } }, select: { id: true, prefix: true } }),
+    db().serviceAccount.findMany({ where: { orgId, id: { in: accountIds } }, select: { id: true, name: true } }),
+  ]);
+  const prefixes = new Map(tokens.map((t) => [t.id, t.prefix]));
+  const names = new Map(accounts.map((a) => [a.id, a.name]));
   return {
     items: page.items.map((r) => ({
       id: r.id,
@@ -56,6 +74,7 @@ export async function listToolCalls({
       outcome: r.outcome,
       durationMs: r.durationMs,
       tokenPrefix: r.tokenId ? (prefixes.get(r.tokenId) ?? null) : null,
+      serviceAccount: r.serviceAccountId && names.has(r.serviceAccountId) ? { id: r.serviceAccountId, name: names.get(r.serviceAccountId)! } : null,
       argumentBytes: r.argumentBytes,
       resultBytes: r.resultBytes,
       errorMessage: r.errorMessage,

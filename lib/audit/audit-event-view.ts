@@ -1,0 +1,39 @@
+import type { AuditEvent, Prisma } from "@/lib/generated/prisma/client";
+
+/** One audit event as the API and the exports show it. */
+export type AuditEventView = {
+  id: string;
+  seq: number;
+  createdAt: string;
+  actor: { kind: "USER" | "SERVICE_ACCOUNT" | "TOKEN" | "SYSTEM"; id: string | null; label: string | null };
+  action: string;
+  target: { kind: string; id: string | null } | null;
+  serviceAccountId: string | null;
+  before: Prisma.JsonValue | null;
+  after: Prisma.JsonValue | null;
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+  /** The previous event's hash and this one's (hex SHA-256), for checking the chain outside. */
+  prevHash: string;
+  hash: string;
+};
+
+export function toAuditEventView(row: AuditEvent): AuditEventView {
+  return {
+    id: row.id,
+    seq: Number(row.seq),
+    createdAt: row.createdAt.toISOString(),
+    actor: { kind: row.actorKind, id: row.actorId, label: row.actorLabel },
+    action: row.action,
+    target: row.targetKind ? { kind: row.targetKind, id: row.targetId } : null,
+    serviceAccountId: row.serviceAccountId,
+    before: row.before,
+    after: row.after,
+    ip: row.ip,
+    userAgent: row.userAgent,
+    requestId: row.requestId,
+    prevHash: row.prevHash,
+    hash: row.hash,
+  };
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import { db } from "@/lib/db/prisma";
+import { AppError } from "@/lib/errors";
+import { pageQuerySchema, type Page } from "@/lib/http/pagination";
+import { auditEventWhere, type AuditEventFilters } from "@/lib/audit/audit-event-filters";
+import { toAuditEventView, type AuditEventView } from "@/lib/audit/audit-event-view";
+
+export const auditPageQuerySchema = pageQuerySchema;
+
+// Events are numbered per organization (seq), so the chain order is the
+// page order and the cursor is just the last seq seen.
+export function encodeSeqCursor(seq: bigint): string {
+  return Buffer.from(`seq:${seq}`).toString("base64url");
+}
+
+export function decodeSeqCursor(cursor: string): bigint {
+  const match = /^seq:(\d{1,19})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  if (!match) {
+    throw new AppError("bad_request", "The cursor is not valid; pass back the nextCursor of a previous page", {
+      fields: [{ field: "cursor", message: "Invalid cursor" }],
+    });
+  }
+  return BigInt(match[1]!);
+}
+
+/** One organization's audit events matching the filters, newest first. */
+export async function listAuditEvents({
+  orgId,
+  filters,
+  limit,
+  cursor,
+}: {
+  orgId: string;
+  filters: AuditEventFilters;
+  limit: number;
+  cursor?: string;
+}): Promise<Page<AuditEventView>> {
+  const where = auditEventWhere(orgId, filters);
+  const rows = await db().auditEvent.findMany({
+    where: cursor ? { AND: [where, { seq: { lt: decodeSeqCursor(cursor) } }] } : where,
+    orderBy: { seq: "desc" },
+    take: limit + 1,
+  });
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items: items.map(toAuditEventView), nextCursor: rows.length > limit && last ? encodeSeqCursor(last.seq) : null };
+}

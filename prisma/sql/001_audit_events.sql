@@ -1,0 +1,98 @@
+-- Audit events are append-only and hash-chained per organization. Applied
+-- after the migrations on every start (lib/db/migrate.ts), so this file must
+-- stay idempotent.
+
+-- The content hash of one audit event: SHA-256 over the previous row's hash
+-- and the row's fields as a jsonb array (jsonb's text form is canonical, so
+-- the same row always hashes the same). Part of the stored format: changing
+-- it breaks the verification of every existing chain.
+CREATE OR REPLACE FUNCTION audit_event_hash(e "AuditEvent") RETURNS text
+LANGUAGE sql STABLE AS $$
+  SELECT encode(sha256(convert_to(e."prevHash" || jsonb_build_array(
+    e.id, e."orgId", e.seq, e."actorKind", e."actorId", e."actorLabel", e.action,
+    e."targetKind", e."targetId", e."serviceAccountId", e.before, e.after,
+    e.ip, e."userAgent", e."requestId", to_char(e."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS')
+  )::text, 'UTF8')), 'hex')
+$$;
+
+-- Numbers and chains each new event. The chain row is locked until the
+-- inserting transaction ends, so one organization's events are chained one
+-- at a time and a rolled-back change leaves no gap.
+CREATE OR REPLACE FUNCTION audit_event_chain() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_seq bigint;
+  v_hash text;
+BEGIN
+  INSERT INTO "AuditChain" ("orgId") VALUES (NEW."orgId") ON CONFLICT ("orgId") DO NOTHING;
+  SELECT "headSeq", "headHash" INTO v_seq, v_hash FROM "AuditChain" WHERE "orgId" = NEW."orgId" FOR UPDATE;
+  NEW.seq := v_seq + 1;
+  NEW."prevHash" := v_hash;
+  NEW.hash := audit_event_hash(NEW);
+  UPDATE "AuditChain" SET "headSeq" = NEW.seq, "headHash" = NEW.hash WHERE "orgId" = NEW."orgId";
+  RETURN NEW;
+END;
+$$;
+
+CREATE OR REPLACE TRIGGER audit_event_chain
+  BEFORE INSERT ON "AuditEvent"
+  FOR EACH ROW EXECUTE FUNCTION audit_event_chain();
+
+-- UPDATE is never allowed. DELETE only from audit_events_prune(), and only
+-- of rows past the organization's retention: a session that sets the prune
+-- flag by hand still cannot delete a recent event.
+CREATE OR REPLACE FUNCTION audit_event_reject_change() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' AND current_setting('control_room.audit_prune', true) = 'on' AND OLD."createdAt" < (
+    SELECT now() AT TIME ZONE 'UTC' - make_interval(days => o."auditRetentionDays") FROM "Organization" o WHERE o.id = OLD."orgId"
+  ) THEN
+    RETURN OLD;
+  END IF;
+  RAISE EXCEPTION 'audit events are append-only: % is not allowed on "AuditEvent"', TG_OP
+    USING ERRCODE = 'insufficient_privilege';
+END;
+$$;
+
+CREATE OR REPLACE TRIGGER audit_event_append_only
+  BEFORE UPDATE OR DELETE ON "AuditEvent"
+  FOR EACH ROW EXECUTE FUNCTION audit_event_reject_change();
+
+CREATE OR REPLACE TRIGGER audit_event_no_truncate
+  BEFORE TRUNCATE ON "AuditEvent"
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_event_reject_change();
+
+-- The retention job's deletion: removes up to p_limit of the organization's
+-- oldest events that are past its retention, always a prefix of the chain,
+-- and moves the chain's anchor to the last removed row so verification
+-- still starts from a known hash. Returns how many rows went.
+CREATE OR REPLACE FUNCTION audit_events_prune(p_org uuid, p_limit integer) RETURNS bigint
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_cutoff timestamp(3);
+  v_head bigint;
+  v_anchor bigint;
+  v_last bigint;
+  v_hash text;
+  v_count bigint;
+BEGIN
+  SELECT now() AT TIME ZONE 'UTC' - make_interval(days => o."auditRetentionDays") INTO v_cutoff FROM "Organization" o WHERE o.id = p_org;
+  SELECT c."headSeq", c."anchorSeq" INTO v_head, v_anchor FROM "AuditChain" c WHERE c."orgId" = p_org FOR UPDATE;
+  IF v_cutoff IS NULL OR v_head IS NULL THEN
+    RETURN 0;
+  END IF;
+  -- Everything before the first event still inside retention.
+  SELECT COALESCE(min(e.seq) - 1, v_head) INTO v_last FROM "AuditEvent" e WHERE e."orgId" = p_org AND e."createdAt" >= v_cutoff;
+  v_last := LEAST(v_last, v_anchor + p_limit);
+  IF v_last <= v_anchor THEN
+    RETURN 0;
+  END IF;
+  SELECT e.hash INTO v_hash FROM "AuditEvent" e WHERE e."orgId" = p_org AND e.seq = v_last;
+  PERFORM set_config('control_room.audit_prune', 'on', true);
+  DELETE FROM "AuditEvent" e WHERE e."orgId" = p_org AND e.seq <= v_last;
+  GET DIAGNOSTICS v_count = ROW_COUNT;
+  PERFORM set_config('control_room.audit_prune', 'off', true);
+  UPDATE "AuditChain" SET "anchorSeq" = v_last, "anchorHash" = v_hash WHERE "orgId" = p_org;
+  RETURN v_count;
+END;
+$$;
