@@ -33,7 +33,7 @@ export const auditEventFiltersSchema = z
   })
   .refine((f) => !f.from || !f.to || new Date(f.from) < new Date(f.to), { message: "from must be before to", path: ["to"] });
 
-export type AuditEventFilters = z.infer<typeof auditEventFiltersSchema>;
+export type AuditEventFilters = Partial<z.output<typeof auditEventFiltersSchema>>;
 
 /** The Prisma `where` for one organization's events matching the filters. */
 export function auditEventWhere(orgId: string, filters: AuditEventFilters): Prisma.AuditEventWhereInput {

@@ -148,4 +148,55 @@ describe("migrateDatabase", () => {
     await expect(query(url, `DELETE FROM "AuditEvent"`)).rejects.toThrow(/append-only/);
     expect(await query(url, `SELECT action FROM "AuditEvent"`)).toEqual([{ action: "org.create" }]);
   });
+
+  it("chains the audit events recorded before the audit-chain migration, per organization, in the order they were written", async () => {
+    const { url } = await scratch();
+    const dir = await copyOfMigrations();
+    const chainMigration = "20261122050000_audit_chain_and_retention";
+    const held = await mkdtemp(path.join(tmpdir(), "cr-held-"));
+    cleanups.push(() => rm(held, { recursive: true, force: true }));
+    await cp(path.join(dir, chainMigration), path.join(held, chainMigration), { recursive: true });
+    await rm(path.join(dir, chainMigration), { recursive: true });
+    // (Today's functions and triggers need today's tables: leave them out of the older database.)
+    const noRepeatable = await mkdtemp(path.join(tmpdir(), "cr-no-sql-"));
+    cleanups.push(() => rm(noRepeatable, { recursive: true, force: true }));
+    await migrateDatabase({ connectionString: url, migrationsDir: dir, repeatableDir: noRepeatable });
+    const a = "00000000-0000-4000-8000-00000000000a";
+    const b = "00000000-0000-4000-8000-00000000000b";
+    await query(
+      url,
+      `INSERT INTO "Organization" (id, slug, name, "updatedAt") VALUES ('${a}', 'acme', 'Acme', now()), ('${b}', 'bolt', 'Bolt', now());
+       INSERT INTO "AuditEvent" (id, "orgId", "actorKind", action, "createdAt") VALUES
+         (gen_random_uuid(), '${a}', 'SYSTEM', 'a.second', '2026-01-02'),
+         (gen_random_uuid(), '${b}', 'SYSTEM', 'b.first', '2026-01-01'),
+         (gen_random_uuid(), '${a}', 'SYSTEM', 'a.first', '2026-01-01'),
+         (gen_random_uuid(), '${a}', 'SYSTEM', 'a.third', '2026-01-03');`,
+    );
+    await cp(path.join(held, chainMigration), path.join(dir, chainMigration), { recursive: true });
+    expect((await migrateDatabase({ connectionString: url, migrationsDir: dir })).applied).toEqual([chainMigration]);
+
+    const rows = await query<{ orgId: string; seq: string; action: string; prevHash: string; hash: string; recomputed: string }>(
+      url,
+      `SELECT "orgId", seq, action, "prevHash", hash, audit_event_hash(e) AS recomputed FROM "AuditEvent" e ORDER BY "orgId", seq`,
+    );
+    expect(rows.map((r) => [r.orgId, Number(r.seq), r.action])).toEqual([
+      [a, 1, "a.first"],
+      [a, 2, "a.second"],
+      [a, 3, "a.third"],
+      [b, 1, "b.first"],
+    ]);
+    for (const [i, row] of rows.entries()) {
+      expect(row.hash).toBe(row.recomputed);
+      expect(row.prevHash).toBe(Number(row.seq) === 1 ? "" : rows[i - 1]!.hash);
+    }
+    const heads = await query<{ orgId: string; headSeq: string; headHash: string }>(url, `SELECT "orgId", "headSeq", "headHash" FROM "AuditChain" ORDER BY "orgId"`);
+    expect(heads.map((h) => [h.orgId, Number(h.headSeq), h.headHash])).toEqual([
+      [a, 3, rows[2]!.hash],
+      [b, 1, rows[3]!.hash],
+    ]);
+    // The next event continues the chain.
+    await query(url, `INSERT INTO "AuditEvent" (id, "orgId", "actorKind", action) VALUES (gen_random_uuid(), '${a}', 'SYSTEM', 'a.fourth')`);
+    const [fourth] = await query<{ seq: string; prevHash: string }>(url, `SELECT seq, "prevHash" FROM "AuditEvent" WHERE action = 'a.fourth'`);
+    expect([Number(fourth!.seq), fourth!.prevHash]).toEqual([4, rows[2]!.hash]);
+  });
 });

@@ -17,19 +17,31 @@ $$;
 
 -- Numbers and chains each new event. The chain row is locked until the
 -- inserting transaction ends, so one organization's events are chained one
--- at a time and a rolled-back change leaves no gap.
+-- at a time and a rolled-back change leaves no gap. The event before a new
+-- one is the chain's recorded head, or a row this same statement inserted
+-- after it (the head is moved once per statement, below: moving it per row
+-- would pile up row versions and make a bulk insert quadratic). Reading the
+-- head, not the newest row, means a deleted tail stays a detectable gap.
 CREATE OR REPLACE FUNCTION audit_event_chain() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
   v_seq bigint;
   v_hash text;
+  v_last record;
 BEGIN
-  INSERT INTO "AuditChain" ("orgId") VALUES (NEW."orgId") ON CONFLICT ("orgId") DO NOTHING;
   SELECT "headSeq", "headHash" INTO v_seq, v_hash FROM "AuditChain" WHERE "orgId" = NEW."orgId" FOR UPDATE;
+  IF NOT FOUND THEN
+    INSERT INTO "AuditChain" ("orgId") VALUES (NEW."orgId") ON CONFLICT ("orgId") DO NOTHING;
+    SELECT "headSeq", "headHash" INTO v_seq, v_hash FROM "AuditChain" WHERE "orgId" = NEW."orgId" FOR UPDATE;
+  END IF;
+  SELECT e.seq, e.hash INTO v_last FROM "AuditEvent" e WHERE e."orgId" = NEW."orgId" AND e.seq > v_seq ORDER BY e.seq DESC LIMIT 1;
+  IF FOUND THEN
+    v_seq := v_last.seq;
+    v_hash := v_last.hash;
+  END IF;
   NEW.seq := v_seq + 1;
   NEW."prevHash" := v_hash;
   NEW.hash := audit_event_hash(NEW);
-  UPDATE "AuditChain" SET "headSeq" = NEW.seq, "headHash" = NEW.hash WHERE "orgId" = NEW."orgId";
   RETURN NEW;
 END;
 $$;
@@ -37,6 +49,22 @@ $$;
 CREATE OR REPLACE TRIGGER audit_event_chain
   BEFORE INSERT ON "AuditEvent"
   FOR EACH ROW EXECUTE FUNCTION audit_event_chain();
+
+-- Moves each organization's head to the last event the statement inserted.
+CREATE OR REPLACE FUNCTION audit_event_advance_head() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE "AuditChain" c SET "headSeq" = n.seq, "headHash" = n.hash
+  FROM (SELECT DISTINCT ON ("orgId") "orgId", seq, hash FROM inserted ORDER BY "orgId", seq DESC) n
+  WHERE c."orgId" = n."orgId";
+  RETURN NULL;
+END;
+$$;
+
+CREATE OR REPLACE TRIGGER audit_event_advance_head
+  AFTER INSERT ON "AuditEvent"
+  REFERENCING NEW TABLE AS inserted
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_event_advance_head();
 
 -- UPDATE is never allowed. DELETE only from audit_events_prune(), and only
 -- of rows past the organization's retention: a session that sets the prune
