@@ -12,6 +12,7 @@ const MAIN = [
   { href: "/service-accounts", label: "Service Accounts", admin: true },
   { href: "/toolsets", label: "Toolsets", admin: true },
   { href: "/mcp-servers", label: "MCP Servers", admin: true },
+  { href: "/activity", label: "Activity", admin: true },
   { href: "/audit-log", label: "Audit Log", admin: true },
 ];
 const SETTINGS = [
@@ -19,6 +20,7 @@ const SETTINGS = [
   { href: "/settings/groups", label: "Groups" },
   { href: "/settings/service-tokens", label: "Service Tokens" },
   { href: "/settings/network", label: "Network access" },
+  { href: "/settings/retention", label: "Data retention" },
 ];
 
 export function Sidebar({ org, orgs, user, canManage }: { org: Org; orgs: Org[]; user: { email: string; name: string }; canManage: boolean }) {

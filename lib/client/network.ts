@@ -19,7 +19,7 @@ export type LayerVerdict = {
 export type AddressTestResult = { ip: string; allowed: boolean; layers: LayerVerdict[] };
 export type AddressTestInput = { ip: string; serviceAccountId?: string };
 
-export type OrgSettings = { defaultRateLimitPerMinute: number | null };
+export type OrgSettings = { defaultRateLimitPerMinute: number | null; auditRetentionDays: number; usageRetentionDays: number };
 
 const orgPath = (org: string) => `/v1/orgs/${encodeURIComponent(org)}`;
 

@@ -1,0 +1,91 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { ToolCallsTable } from "@/components/activity/tool-calls-table";
+import { Field } from "@/components/ui/field";
+import { ErrorState, LoadingState, LoadMore } from "@/components/ui/query-states";
+import { Select } from "@/components/ui/select";
+import { TOOL_CALL_OUTCOME_LABELS, useToolCalls, type ActivityScope, type ToolCallOutcome } from "@/lib/client/activity";
+import { errorMessage } from "@/lib/client/api";
+import { useServiceAccounts } from "@/lib/client/service-accounts";
+import { useDebouncedValue } from "@/lib/client/use-debounced-value";
+
+const NO_ACCOUNT_FILTERS = { search: "", status: "" } as const;
+
+/**
+ * Recent tool calls through the gateway, newest first, refreshed every 10
+ * seconds, filtered by tool and outcome; org-wide also by service account, with
+ * a column naming the caller.
+ */
+export function RecentToolCalls({ org, scope, caption, emptyMessage }: { org: string; scope: ActivityScope; caption: string; emptyMessage: string }) {
+  const orgWide = "organization" in scope;
+  const [tool, setTool] = useState("");
+  const [outcome, setOutcome] = useState<ToolCallOutcome | "">("");
+  const [serviceAccountId, setServiceAccountId] = useState("");
+  const toolQuery = useDebouncedValue(tool.trim());
+  const calls = useToolCalls(org, scope, { tool: toolQuery, outcome, ...(orgWide && serviceAccountId ? { serviceAccountId } : {}) });
+  const items = calls.data?.pages.flatMap((page) => page.items) ?? [];
+  const filtered = toolQuery !== "" || outcome !== "" || (orgWide && serviceAccountId !== "");
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="w-64">
+          <Field label="Filter by tool" type="search" placeholder="Tool name" value={tool} onChange={(e) => setTool(e.target.value)} autoComplete="off" />
+        </div>
+        <div className="w-40">
+          <Select label="Outcome" value={outcome} onChange={(e) => setOutcome(e.target.value as ToolCallOutcome | "")}>
+            <option value="">All</option>
+            {(Object.keys(TOOL_CALL_OUTCOME_LABELS) as ToolCallOutcome[]).map((value) => (
+              <option key={value} value={value}>
+                {TOOL_CALL_OUTCOME_LABELS[value]}
+              </option>
+            ))}
+          </Select>
+        </div>
+        {orgWide ? <ServiceAccountFilter org={org} value={serviceAccountId} onChange={setServiceAccountId} /> : null}
+      </div>
+      {calls.isPending ? (
+        <LoadingState label="Loading activity…" />
+      ) : calls.isError && !calls.data ? (
+        <ErrorState title="Activity could not be loaded" detail={errorMessage(calls.error)} onRetry={() => calls.refetch()} />
+      ) : items.length === 0 ? (
+        <p role="status" className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-600">
+          {filtered ? "No tool calls match these filters." : emptyMessage}
+        </p>
+      ) : (
+        <>
+          <ToolCallsTable caption={caption} calls={items} callerColumn={orgWide ? (account) => <CallerCell org={org} account={account} /> : undefined} />
+          <LoadMore hasMore={calls.hasNextPage} loading={calls.isFetchingNextPage} onLoadMore={() => calls.fetchNextPage()} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function ServiceAccountFilter({ org, value, onChange }: { org: string; value: string; onChange: (id: string) => void }) {
+  const accounts = useServiceAccounts(org, NO_ACCOUNT_FILTERS);
+  const items = accounts.data?.pages.flatMap((page) => page.items) ?? [];
+  return (
+    <div className="w-56">
+      <Select label="Service account" value={value} onChange={(e) => onChange(e.target.value)} error={accounts.isError ? "Service accounts could not be loaded." : null}>
+        <option value="">All callers</option>
+        {items.map((account) => (
+          <option key={account.id} value={account.id}>
+            {account.name}
+          </option>
+        ))}
+      </Select>
+    </div>
+  );
+}
+
+function CallerCell({ org, account }: { org: string; account: { id: string; name: string } | null }) {
+  if (!account) return <span className="text-slate-500">Org-wide token</span>;
+  return (
+    <Link href={`/${org}/service-accounts/${account.id}`} className="font-medium text-indigo-700 hover:underline">
+      {account.name}
+    </Link>
+  );
+}

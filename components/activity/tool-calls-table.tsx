@@ -1,0 +1,50 @@
+import { Badge } from "@/components/ui/badge";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { Table, Td, Th } from "@/components/ui/table";
+import { TOOL_CALL_OUTCOME_LABELS, type ToolCall } from "@/lib/client/activity";
+
+const OUTCOME_TONES = { OK: "green", ERROR: "red", DENIED: "amber", TIMEOUT: "amber" } as const;
+
+/** One row per tool call; `callerColumn` adds who made it, for lists that span callers. */
+export function ToolCallsTable({ caption, calls, callerColumn }: { caption: string; calls: ToolCall[]; callerColumn?: (account: ToolCall["serviceAccount"]) => React.ReactNode }) {
+  return (
+    <Table caption={caption}>
+      <thead className="bg-slate-50">
+        <tr>
+          <Th>Time</Th>
+          <Th>Tool</Th>
+          {callerColumn ? <Th>Caller</Th> : null}
+          <Th>Outcome</Th>
+          <Th className="text-right">Duration</Th>
+          <Th>Token</Th>
+          <Th>Error</Th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {calls.map((call) => (
+          <tr key={call.id}>
+            <Td className="whitespace-nowrap text-slate-700">
+              <RelativeTime iso={call.createdAt} />
+            </Td>
+            <Td className="font-mono text-sm break-all text-slate-900">{call.exposedName}</Td>
+            {callerColumn ? <Td className="whitespace-nowrap">{callerColumn(call.serviceAccount)}</Td> : null}
+            <Td className="whitespace-nowrap">
+              <Badge tone={OUTCOME_TONES[call.outcome]}>{TOOL_CALL_OUTCOME_LABELS[call.outcome]}</Badge>
+            </Td>
+            <Td className="text-right whitespace-nowrap text-slate-700 tabular-nums">{call.durationMs} ms</Td>
+            <Td className="font-mono whitespace-nowrap text-slate-700">{call.tokenPrefix ? `${call.tokenPrefix}…` : <span className="text-slate-400">—</span>}</Td>
+            <Td className="max-w-md text-slate-700">
+              {call.errorMessage ? (
+                <span className="line-clamp-2 break-words" title={call.errorMessage}>
+                  {call.errorMessage}
+                </span>
+              ) : (
+                <span className="text-slate-400">—</span>
+              )}
+            </Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
