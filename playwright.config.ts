@@ -20,7 +20,8 @@ export default defineConfig({
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
   },
   webServer: {
-    command: "node_modules/.bin/tsx server.ts",
+    // Its output goes to a file that the teardown scans for leaked tokens.
+    command: `node_modules/.bin/tsx server.ts > '${E2E.serverLog}' 2>&1`,
     url: `${E2E.baseURL}/login`,
     reuseExistingServer: false,
     timeout: 180_000,
@@ -28,6 +29,7 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       NODE_ENV: "production",
+      LOG_LEVEL: "debug",
       PORT: String(E2E.port),
       DATABASE_URL: E2E.databaseUrl(),
       ...(process.env.E2E_DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.E2E_DATABASE_POOL_SIZE } : {}),

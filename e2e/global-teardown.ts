@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import pg from "pg";
 import { E2E } from "./settings";
 
@@ -5,9 +6,15 @@ const FULL_TOKEN = /alk_svc_[0-9A-Za-z]{38}/;
 
 /**
  * After every flow of the suite has run: no full service token anywhere in
- * the database (only hashes and 16-character prefixes may be stored).
+ * the database, the audit rows included (only hashes and 16-character
+ * prefixes may be stored), nor in anything the app instances logged.
  */
-export default async function scanDatabaseForTokens() {
+export default async function scanForTokens() {
+  const leaks = [...(await scanDatabase()), ...(await scanServerLog())];
+  if (leaks.length) throw new Error(`A full service token leaked into: ${leaks.join(", ")}`);
+}
+
+async function scanDatabase(): Promise<string[]> {
   const client = new pg.Client({ connectionString: E2E.databaseUrl() });
   await client.connect();
   try {
@@ -15,12 +22,24 @@ export default async function scanDatabaseForTokens() {
     const leaks: string[] = [];
     for (const { tablename } of tables) {
       const { rows } = await client.query<{ row: string }>(`SELECT t::text AS row FROM "${tablename}" t`);
-      if (rows.some((r) => FULL_TOKEN.test(r.row))) leaks.push(tablename);
+      if (rows.some((r) => FULL_TOKEN.test(r.row))) leaks.push(`table ${tablename}`);
     }
-    if (leaks.length) throw new Error(`A full service token is stored in: ${leaks.join(", ")}`);
-    const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "ServiceToken"`);
-    console.log(`token scan: ${tables.length} tables, ${rows[0].n} tokens, no full token stored`);
+    const { rows } = await client.query<{ tokens: number; events: number }>(
+      `SELECT (SELECT count(*)::int FROM "ServiceToken") AS tokens, (SELECT count(*)::int FROM "AuditEvent") AS events`,
+    );
+    console.log(`token scan: ${tables.length} tables, ${rows[0]!.tokens} tokens, ${rows[0]!.events} audit events: no full token stored`);
+    return leaks;
   } finally {
     await client.end();
   }
+}
+
+async function scanServerLog(): Promise<string[]> {
+  const log = await readFile(E2E.serverLog, "utf8");
+  // A log that never saw the server start would make the scan pass for nothing.
+  if (!log.includes("Control Room is ready")) throw new Error(`The server log ${E2E.serverLog} does not hold the server's output`);
+  const lines = log.split("\n");
+  const leaking = lines.filter((line) => FULL_TOKEN.test(line)).length;
+  console.log(`token scan: ${lines.length} lines of server log${leaking ? `, ${leaking} with a full token` : ": no full token"}`);
+  return leaking ? [`the server log (${leaking} lines, ${E2E.serverLog})`] : [];
 }

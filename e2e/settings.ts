@@ -8,6 +8,8 @@ export const E2E = {
     return `http://localhost:${this.port}`;
   },
   dataDir: path.join(tmpdir(), `control-room-e2e-${process.env.E2E_RUN_ID ?? "local"}`),
+  /** Everything the app instances of the run print (debug level), scanned for tokens after the suite. */
+  serverLog: path.join(tmpdir(), `control-room-e2e-${process.env.E2E_RUN_ID ?? "local"}-server.log`),
   seedOrg: "e2e-demo",
   admin: { email: "admin@e2e.test", password: "e2e admin password 1" },
   databaseUrl(): string {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream } from "node:fs";
 import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
 import { db, expect, signIn, test } from "./fixtures";
 import { E2E } from "./settings";
@@ -13,9 +14,13 @@ let instance: ChildProcess | undefined;
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   instance = spawn("node_modules/.bin/tsx", ["server.ts"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(SECOND_PORT), DATABASE_URL: E2E.databaseUrl(), DATA_DIR: E2E.dataDir, NEXTAUTH_URL: second, LOG_LEVEL: "warn" },
-    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, NODE_ENV: "production", PORT: String(SECOND_PORT), DATABASE_URL: E2E.databaseUrl(), DATA_DIR: E2E.dataDir, NEXTAUTH_URL: second, LOG_LEVEL: "debug" },
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  // Into the run's server log, which the teardown scans for leaked tokens.
+  const log = createWriteStream(E2E.serverLog, { flags: "a" });
+  instance.stdout!.pipe(log);
+  instance.stderr!.pipe(log);
   await new Promise<void>((resolve, reject) => {
     instance!.stdout!.on("data", (chunk) => String(chunk).includes("Control Room is ready") && resolve());
     instance!.once("exit", (code) => reject(new Error(`second instance exited with ${code}`)));
