@@ -41,7 +41,12 @@ const aggregates = Prisma.sql`
  * one service account. Aggregated in PostgreSQL on the (orgId, createdAt)
  * indexes; nothing but the summary leaves the database.
  */
-export async function summarizeToolCalls({ orgId, from, to, serviceAccountId }: { orgId: string } & ActivitySummaryQuery): Promise<ActivitySummary> {
+export async function summarizeToolCalls({
+  orgId,
+  from,
+  to,
+  serviceAccountId,
+}: { orgId: string; serviceAccountId?: string } & Omit<ActivitySummaryQuery, "serviceAccountId">): Promise<ActivitySummary> {
   if (serviceAccountId) {
     const account = await db().serviceAccount.findFirst({ where: { id: serviceAccountId, orgId }, select: { id: true } });
     if (!account) throw notFound("Service account");
