@@ -1,4 +1,3 @@
-import "server-only";
 import { db } from "@/lib/db/prisma";
 import { SYSTEM_ACTOR } from "@/lib/auth/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";

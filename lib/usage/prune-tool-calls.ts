@@ -1,4 +1,3 @@
-import "server-only";
 import { db } from "@/lib/db/prisma";
 
 const BATCH_SIZE = 10_000;
