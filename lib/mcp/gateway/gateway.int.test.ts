@@ -247,6 +247,6 @@ describe("gateway security and failure modes", () => {
     expect(server.headersEncrypted).toMatch(/^v1\./);
     expect(server.headersEncrypted).not.toContain("k-123");
     const events = await db().auditEvent.findMany({ where: { orgId: tenant.org.id } });
-    expect(JSON.stringify(events)).not.toContain("k-123");
+    expect(JSON.stringify(events, (_key, value) => (typeof value === "bigint" ? String(value) : value))).not.toContain("k-123");
   });
 });
