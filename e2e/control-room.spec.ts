@@ -99,11 +99,4 @@ test.describe("Control Room in the browser", () => {
     // A MEMBER there: no admin links.
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Members" })).toHaveCount(0);
   });
-
-  test("pages not built yet say so honestly", async ({ page, tenant }) => {
-    await signInPage(page, tenant.owner);
-    await page.goto(`/${tenant.slug}/audit-log`);
-    await expect(page.getByRole("heading", { name: "Audit Log", level: 1 })).toBeVisible();
-    await expect(page.getByText("Audit Log is not available yet")).toBeVisible();
-  });
 });

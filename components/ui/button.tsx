@@ -11,16 +11,21 @@ const VARIANTS: Record<Variant, string> = {
 
 export type ButtonProps = React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; size?: "sm" | "md" };
 
+/** A button's look, for a link that acts like one (a download). */
+export function buttonClassName({ variant = "primary", size = "md" }: { variant?: Variant; size?: "sm" | "md" } = {}): string {
+  const sizing = size === "sm" ? "px-2.5 py-1 text-sm" : "px-4 py-2 text-sm";
+  return `inline-flex items-center justify-center gap-2 rounded-md font-medium transition-colors disabled:cursor-not-allowed ${sizing} ${VARIANTS[variant]}`;
+}
+
 export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button(
   { variant = "primary", size = "md", className = "", type = "button", ...props },
   ref,
 ) {
-  const sizing = size === "sm" ? "px-2.5 py-1 text-sm" : "px-4 py-2 text-sm";
   return (
     <button
       ref={ref}
       type={type}
-      className={`inline-flex items-center justify-center gap-2 rounded-md font-medium transition-colors disabled:cursor-not-allowed ${sizing} ${VARIANTS[variant]} ${className}`}
+      className={`${buttonClassName({ variant, size })} ${className}`}
       {...props}
     />
   );

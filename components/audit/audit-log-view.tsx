@@ -1,0 +1,75 @@
+"use client";
+
+import { useState } from "react";
+import { AuditChainStatus } from "@/components/audit/audit-chain-status";
+import { AuditEventDialog } from "@/components/audit/audit-event-dialog";
+import { AuditEventsTable } from "@/components/audit/audit-events-table";
+import { AuditLogFilterBar } from "@/components/audit/audit-log-filter-bar";
+import { useAuditLogFilters } from "@/components/audit/use-audit-log-filters";
+import { PageHeader } from "@/components/shell/page-header";
+import { Button, buttonClassName } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ErrorState, LoadingState, LoadMore } from "@/components/ui/query-states";
+import { Spinner } from "@/components/ui/spinner";
+import { errorMessage } from "@/lib/client/api";
+import { auditExportUrl, useAuditEvents, useVerifyAuditChain, type AuditEvent } from "@/lib/client/audit";
+
+type Org = { slug: string; name: string };
+
+export function AuditLogView({ org }: { org: Org }) {
+  const { draft, filters, rangeError, filtered, set, clear } = useAuditLogFilters();
+  const events = useAuditEvents(org.slug, filters, { enabled: !rangeError });
+  const verify = useVerifyAuditChain(org.slug);
+  const [opened, setOpened] = useState<AuditEvent | null>(null);
+  const items = events.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <>
+      <PageHeader
+        title="Audit Log"
+        description={`Who did what in ${org.name}, and when. Every event is hash-chained to the one before, so a change made behind the log's back shows up when you verify it.`}
+        actions={
+          <>
+            <a href={auditExportUrl(org.slug, filters, "csv")} download className={buttonClassName({ variant: "secondary" })}>
+              Export CSV
+            </a>
+            <a href={auditExportUrl(org.slug, filters, "jsonl")} download className={buttonClassName({ variant: "secondary" })}>
+              Export JSON Lines
+            </a>
+            <Button onClick={() => verify.mutate()} disabled={verify.isPending}>
+              {verify.isPending ? <Spinner /> : null}
+              {verify.isPending ? "Verifying…" : "Verify integrity"}
+            </Button>
+          </>
+        }
+      />
+      {verify.isPending ? null : <AuditChainStatus result={verify.data} error={verify.error} events={items} onOpenEvent={setOpened} />}
+      <AuditLogFilterBar org={org.slug} draft={draft} rangeError={rangeError} filtered={filtered} set={set} clear={clear} />
+      {rangeError ? (
+        <p role="status" className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-600">
+          Set To after From to see events.
+        </p>
+      ) : events.isPending ? (
+        <LoadingState label="Loading audit events…" />
+      ) : events.isError && !events.data ? (
+        <ErrorState title="The audit log could not be loaded" detail={errorMessage(events.error)} onRetry={() => events.refetch()} />
+      ) : items.length === 0 ? (
+        filtered ? (
+          <p role="status" className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-600">
+            No events match these filters.
+          </p>
+        ) : (
+          <EmptyState title="No events yet">
+            <p>Changes to service accounts, tokens, toolsets, servers, members and settings are recorded here as they happen.</p>
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <AuditEventsTable caption={`Audit events of ${org.name}, newest first`} events={items} onOpen={setOpened} />
+          <LoadMore hasMore={events.hasNextPage} loading={events.isFetchingNextPage} onLoadMore={() => events.fetchNextPage()} />
+        </>
+      )}
+      <AuditEventDialog org={org.slug} event={opened} onClose={() => setOpened(null)} />
+    </>
+  );
+}
