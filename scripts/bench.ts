@@ -144,8 +144,8 @@ async function main() {
     const h = summary("GET /v1/orgs/:slug/service-accounts (HTTP)", httpList);
     summary("GET /v1/orgs/:slug/whoami with a token (HTTP)", httpWhoami);
     console.log(`\ntools/call, ${CALLS} calls at concurrency ${CONCURRENCY}, same upstream:`);
-    const d = summary("  direct to the upstream", gateway.direct.samples);
-    const g = summary("  through the gateway (/org/:slug)", gateway.viaGateway.samples);
+    summary("  direct to the upstream", gateway.direct.samples);
+    summary("  through the gateway (/org/:slug)", gateway.viaGateway.samples);
     const ratio = gateway.viaGateway.throughput / gateway.direct.throughput;
     console.log(`tools/call, one at a time:`);
     const ds = summary("  direct to the upstream", gateway.directSerial.samples);

@@ -81,8 +81,9 @@ function ServiceAccountFilter({ org, value, onChange }: { org: string; value: st
   );
 }
 
-function CallerCell({ org, account }: { org: string; account: { id: string; name: string } | null }) {
+function CallerCell({ org, account }: { org: string; account: { id: string; name: string | null } | null }) {
   if (!account) return <span className="text-slate-500">Org-wide token</span>;
+  if (account.name === null) return <span className="text-slate-500">Deleted account</span>;
   return (
     <Link href={`/${org}/service-accounts/${account.id}`} className="font-medium text-indigo-700 hover:underline">
       {account.name}

@@ -182,21 +182,53 @@ describe("retention", () => {
     const other = await createTenant();
     await createGroup({ orgId: other.org.id, input: { name: "Theirs", description: "" }, audit: other.audit });
 
-    expect(await pruneAuditEvents({ batchSize: 10 })).toEqual({ deleted: 25 });
+    expect(await pruneAuditEvents({ batchSize: 10 })).toEqual({ deleted: 25, failedOrgs: 0 });
     const left = await db().auditEvent.findMany({ where: { orgId: tenant.org.id }, orderBy: { seq: "asc" } });
     expect(Number(left[0]!.seq)).toBe(26);
     expect(left.filter((e) => e.action === "test.old")).toHaveLength(5);
     expect(left.filter((e) => e.action !== "test.old" && e.action !== "audit_log.prune")).toHaveLength(recent);
-    // The prune says what it did, and the shortened chain verifies from its new anchor.
-    expect(left.at(-1)).toMatchObject({ action: "audit_log.prune", actorKind: "SYSTEM", after: { removed: 25, throughSeq: 25, retentionDays: 365 } });
+    // Each batch says what it did, in its own transaction, and the shortened chain verifies from its new anchor.
+    const prunes = left.filter((e) => e.action === "audit_log.prune");
+    expect(prunes.map((e) => [e.actorKind, e.after])).toEqual([
+      ["SYSTEM", { removed: 10, throughSeq: 10, retentionDays: 365 }],
+      ["SYSTEM", { removed: 10, throughSeq: 20, retentionDays: 365 }],
+      ["SYSTEM", { removed: 5, throughSeq: 25, retentionDays: 365 }],
+    ]);
     expect(await verifyAuditChain({ orgId: tenant.org.id })).toMatchObject({ ok: true, anchorSeq: 25, checked: left.length });
     expect(await db().auditEvent.count({ where: { orgId: other.org.id } })).toBe(1);
 
     // A shorter retention takes the 100-day-old events too; a second run finds nothing more.
     await db().organization.update({ where: { id: tenant.org.id }, data: { auditRetentionDays: 90 } });
-    expect(await pruneAuditEvents()).toEqual({ deleted: 5 });
-    expect(await pruneAuditEvents()).toEqual({ deleted: 0 });
+    expect(await pruneAuditEvents()).toEqual({ deleted: 5, failedOrgs: 0 });
+    expect(await pruneAuditEvents()).toEqual({ deleted: 0, failedOrgs: 0 });
     expect((await verifyAuditChain({ orgId: tenant.org.id })).ok).toBe(true);
+  });
+
+  it("keeps at least 30 days whatever retention is written into the database directly", async () => {
+    await backdatedEvents(3, 40);
+    await backdatedEvents(4, 10);
+    await db().$executeRawUnsafe(`UPDATE "Organization" SET "auditRetentionDays" = 0 WHERE id = '${tenant.org.id}'`);
+    expect(await pruneAuditEvents()).toEqual({ deleted: 3, failedOrgs: 0 });
+    expect(await db().auditEvent.count({ where: { orgId: tenant.org.id, action: "test.old" } })).toBe(4);
+    await expect(
+      db().$transaction([
+        db().$executeRawUnsafe(`SELECT set_config('control_room.audit_prune', 'on', true)`),
+        db().$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE "orgId" = '${tenant.org.id}' AND action = 'test.old'`),
+      ]),
+    ).rejects.toThrow(/append-only: DELETE/);
+  });
+
+  it("refuses to prune across a gap in the chain, and still prunes the other organizations", async () => {
+    await backdatedEvents(5, 400);
+    await someActivity();
+    const other = await createTenant();
+    await db().$executeRawUnsafe(
+      `INSERT INTO "AuditEvent" (id, "orgId", "actorKind", action, "createdAt") VALUES (gen_random_uuid(), '${other.org.id}', 'SYSTEM', 'test.old', now() - interval '400 days')`,
+    );
+    await asSuperuser(`DELETE FROM "AuditEvent" WHERE "orgId" = '${tenant.org.id}' AND seq = 5`);
+    expect(await pruneAuditEvents()).toEqual({ deleted: 1, failedOrgs: 1 });
+    expect(await db().auditEvent.count({ where: { orgId: tenant.org.id, action: "test.old" } })).toBe(4);
+    expect((await verifyAuditChain({ orgId: tenant.org.id })).firstBreak).toMatchObject({ seq: 6, reason: "events_missing" });
   });
 
   it("notices when old events are deleted by hand instead of by the retention job", async () => {
@@ -242,6 +274,12 @@ describe("listing and filtering", () => {
     expect(theirs).toEqual([]);
   });
 
+  it("answers a forged cursor with a 400-class error, not a database error", async () => {
+    const forged = Buffer.from("seq:9999999999999999999").toString("base64url");
+    await expect(listAuditEvents({ orgId: tenant.org.id, filters: {}, limit: 10, cursor: forged })).rejects.toMatchObject({ code: "bad_request" });
+    await expect(listAuditEvents({ orgId: tenant.org.id, filters: {}, limit: 10, cursor: "nonsense" })).rejects.toMatchObject({ code: "bad_request" });
+  });
+
   it("names the problem with a bad filter", () => {
     const result = auditEventFiltersSchema.safeParse({ from: "yesterday", serviceAccountId: "bot" });
     expect(result.success).toBe(false);
@@ -278,11 +316,14 @@ describe("export", () => {
 
   it("defuses spreadsheet formulas in CSV cells", async () => {
     const { org, owner, audit } = tenant;
-    await createServiceAccount({ orgId: org.id, input: { name: "=HYPERLINK(\"http://evil.example\")", description: "" }, createdById: owner.id, audit });
-    const csv = parse(await exportText({}, "csv"), { columns: true }) as Record<string, string>[];
-    expect(csv[0]!.after).toMatch(/^\{/);
-    const formulaCells = csv.flatMap((r) => Object.values(r)).filter((cell) => /^[=+@]/.test(cell));
-    expect(formulaCells).toEqual([]);
+    const formula = '=HYPERLINK("http://evil.example","click")';
+    const sneaky = { ...audit, actor: { ...audit.actor, label: formula }, userAgent: "+SUM(1,2)" };
+    await createServiceAccount({ orgId: org.id, input: { name: "bot", description: "" }, createdById: owner.id, audit: sneaky });
+    const [row] = parse(await exportText({}, "csv"), { columns: true }) as Record<string, string>[];
+    expect(row!.actorLabel).toBe(`'${formula}`);
+    expect(row!.userAgent).toBe("'+SUM(1,2)");
+    // The JSON Lines export carries the value as it was recorded.
+    expect(JSON.parse((await exportText({}, "jsonl")).split("\n")[0]!).actor.label).toBe(formula);
   });
 
   it("streams 200,000 events without holding them: live heap stays under 48 MB above the start while the output passes 80 MB", async () => {

@@ -13,14 +13,17 @@ export function encodeSeqCursor(seq: bigint): string {
   return Buffer.from(`seq:${seq}`).toString("base64url");
 }
 
+const MAX_SEQ = 2n ** 63n - 1n;
+
 export function decodeSeqCursor(cursor: string): bigint {
   const match = /^seq:(\d{1,19})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
-  if (!match) {
+  const seq = match ? BigInt(match[1]!) : null;
+  if (seq === null || seq > MAX_SEQ) {
     throw new AppError("bad_request", "The cursor is not valid; pass back the nextCursor of a previous page", {
       fields: [{ field: "cursor", message: "Invalid cursor" }],
     });
   }
-  return BigInt(match[1]!);
+  return seq;
 }
 
 /** One organization's audit events matching the filters, newest first. */

@@ -1,41 +1,34 @@
 import { db } from "@/lib/db/prisma";
-import { SYSTEM_ACTOR } from "@/lib/auth/principal";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { logger } from "@/lib/logger";
 
 /** Rows removed per transaction, so a first prune of years of events does not hold the chain for long. */
 const BATCH_SIZE = 10_000;
 
 /**
- * Applies each organization's audit retention (auditRetentionDays). The
- * deleting is done by the database function audit_events_prune, the only
- * path the append-only trigger lets through; it removes the oldest events
- * and moves the chain's anchor, so what is left still verifies. Each prune
- * leaves an event of its own saying how far it went.
+ * Applies each organization's audit retention (auditRetentionDays, never
+ * under 30 days in the database). The deleting is done by the database
+ * function audit_events_prune, the only path the append-only trigger lets
+ * through; it removes the oldest events, moves the chain's anchor so what is
+ * left still verifies, and records an audit_log.prune event in the same
+ * transaction. One organization's failure (a chain with a gap) is logged and
+ * does not stop the others.
  */
-export async function pruneAuditEvents({ batchSize = BATCH_SIZE }: { batchSize?: number } = {}): Promise<{ deleted: number }> {
+export async function pruneAuditEvents({ batchSize = BATCH_SIZE }: { batchSize?: number } = {}): Promise<{ deleted: number; failedOrgs: number }> {
   const orgs = await db().auditChain.findMany({ select: { orgId: true } });
   let deleted = 0;
+  let failedOrgs = 0;
   for (const { orgId } of orgs) {
-    let removedHere = 0;
-    for (;;) {
-      const removed = await db().$transaction(async (tx) => {
-        const [row] = await tx.$queryRaw<{ removed: bigint }[]>`SELECT audit_events_prune(${orgId}::uuid, ${batchSize}::int) AS removed`;
-        return Number(row?.removed ?? 0n);
-      });
-      removedHere += removed;
-      if (removed < batchSize) break;
+    try {
+      for (;;) {
+        const [row] = await db().$queryRaw<{ removed: bigint }[]>`SELECT audit_events_prune(${orgId}::uuid, ${batchSize}::int) AS removed`;
+        const removed = Number(row?.removed ?? 0n);
+        deleted += removed;
+        if (removed < batchSize) break;
+      }
+    } catch (error) {
+      failedOrgs++;
+      logger.error("audit retention failed for an organization", { orgId, error });
     }
-    if (!removedHere) continue;
-    deleted += removedHere;
-    await db().$transaction(async (tx) => {
-      const chain = await tx.auditChain.findUniqueOrThrow({ where: { orgId }, select: { anchorSeq: true } });
-      const org = await tx.organization.findUniqueOrThrow({ where: { id: orgId }, select: { auditRetentionDays: true } });
-      await recordAuditEvent(
-        tx,
-        { actor: SYSTEM_ACTOR, ip: null, userAgent: null, requestId: null },
-        { orgId, action: "audit_log.prune", after: { removed: removedHere, throughSeq: Number(chain.anchorSeq), retentionDays: org.auditRetentionDays } },
-      );
-    });
   }
-  return { deleted };
+  return { deleted, failedOrgs };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
+import { AppError } from "@/lib/errors";
 
 export type ChainBreakReason = "content_changed" | "link_broken" | "events_missing" | "head_mismatch";
 
@@ -44,6 +45,9 @@ const MESSAGES: Record<ChainBreakReason, (seq: number) => string> = {
 export async function verifyAuditChain({ orgId }: { orgId: string }): Promise<ChainVerification> {
   return db().$transaction(
     async (tx) => {
+      // One walk per organization at a time: each one reads the whole chain.
+      const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext('audit-verify:' || ${orgId}::text)) AS locked`;
+      if (!locked) throw new AppError("conflict", "A verification of this organization's audit chain is already running; try again when it has finished");
       const chain = await tx.auditChain.findUnique({ where: { orgId } });
       const anchorSeq = chain?.anchorSeq ?? 0n;
       const anchorHash = chain?.anchorHash ?? "";

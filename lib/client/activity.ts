@@ -12,7 +12,8 @@ export type ToolCall = {
   durationMs: number;
   tokenPrefix: string | null;
   /** The calling service account; null for an org-wide token. */
-  serviceAccount: { id: string; name: string } | null;
+  /** The calling account (name null once it is deleted); null for an org-wide token. */
+  serviceAccount: { id: string; name: string | null } | null;
   argumentBytes: number;
   resultBytes: number;
   errorMessage: string | null;

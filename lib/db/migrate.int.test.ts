@@ -163,6 +163,8 @@ describe("migrateDatabase", () => {
     await migrateDatabase({ connectionString: url, migrationsDir: dir, repeatableDir: noRepeatable });
     const a = "00000000-0000-4000-8000-00000000000a";
     const b = "00000000-0000-4000-8000-00000000000b";
+    const bot = "00000000-0000-4000-8000-0000000000b0";
+    const token = "00000000-0000-4000-8000-0000000000b1";
     await query(
       url,
       `INSERT INTO "Organization" (id, slug, name, "updatedAt") VALUES ('${a}', 'acme', 'Acme', now()), ('${b}', 'bolt', 'Bolt', now());
@@ -170,20 +172,32 @@ describe("migrateDatabase", () => {
          (gen_random_uuid(), '${a}', 'SYSTEM', 'a.second', '2026-01-02'),
          (gen_random_uuid(), '${b}', 'SYSTEM', 'b.first', '2026-01-01'),
          (gen_random_uuid(), '${a}', 'SYSTEM', 'a.first', '2026-01-01'),
-         (gen_random_uuid(), '${a}', 'SYSTEM', 'a.third', '2026-01-03');`,
+         (gen_random_uuid(), '${a}', 'SYSTEM', 'a.third', '2026-01-03');
+       INSERT INTO "ServiceAccount" (id, "orgId", name, "updatedAt") VALUES ('${bot}', '${b}', 'bot', now());
+       INSERT INTO "ServiceToken" (id, "orgId", "serviceAccountId", name, prefix, "tokenHash", "expiresAt")
+         VALUES ('${token}', '${b}', '${bot}', 't', 'alk_svc_abcdefgh', 'hash', now() + interval '1 day');
+       INSERT INTO "AuditEvent" (id, "orgId", "actorKind", action, "targetKind", "targetId", after, "createdAt") VALUES
+         (gen_random_uuid(), '${b}', 'USER', 'service_account.create', 'service_account', '${bot}', NULL, '2026-01-02'),
+         (gen_random_uuid(), '${b}', 'USER', 'service_token.create', 'service_token', '${token}', NULL, '2026-01-03'),
+         (gen_random_uuid(), '${b}', 'USER', 'toolset.assign', 'toolset', '${a}', '{"kind": "service_account", "targetId": "${bot}"}', '2026-01-04'),
+         (gen_random_uuid(), '${b}', 'USER', 'group.create', 'group', 'not-a-uuid', NULL, '2026-01-05');`,
     );
     await cp(path.join(held, chainMigration), path.join(dir, chainMigration), { recursive: true });
     expect((await migrateDatabase({ connectionString: url, migrationsDir: dir })).applied).toEqual([chainMigration]);
 
-    const rows = await query<{ orgId: string; seq: string; action: string; prevHash: string; hash: string; recomputed: string }>(
+    const rows = await query<{ orgId: string; seq: string; action: string; serviceAccountId: string | null; prevHash: string; hash: string; recomputed: string }>(
       url,
-      `SELECT "orgId", seq, action, "prevHash", hash, audit_event_hash(e) AS recomputed FROM "AuditEvent" e ORDER BY "orgId", seq`,
+      `SELECT "orgId", seq, action, "serviceAccountId", "prevHash", hash, audit_event_hash(e) AS recomputed FROM "AuditEvent" e ORDER BY "orgId", seq`,
     );
-    expect(rows.map((r) => [r.orgId, Number(r.seq), r.action])).toEqual([
-      [a, 1, "a.first"],
-      [a, 2, "a.second"],
-      [a, 3, "a.third"],
-      [b, 1, "b.first"],
+    expect(rows.map((r) => [r.orgId, Number(r.seq), r.action, r.serviceAccountId])).toEqual([
+      [a, 1, "a.first", null],
+      [a, 2, "a.second", null],
+      [a, 3, "a.third", null],
+      [b, 1, "b.first", null],
+      [b, 2, "service_account.create", bot],
+      [b, 3, "service_token.create", bot],
+      [b, 4, "toolset.assign", bot],
+      [b, 5, "group.create", null],
     ]);
     for (const [i, row] of rows.entries()) {
       expect(row.hash).toBe(row.recomputed);
@@ -192,7 +206,7 @@ describe("migrateDatabase", () => {
     const heads = await query<{ orgId: string; headSeq: string; headHash: string }>(url, `SELECT "orgId", "headSeq", "headHash" FROM "AuditChain" ORDER BY "orgId"`);
     expect(heads.map((h) => [h.orgId, Number(h.headSeq), h.headHash])).toEqual([
       [a, 3, rows[2]!.hash],
-      [b, 1, rows[3]!.hash],
+      [b, 5, rows[7]!.hash],
     ]);
     // The next event continues the chain.
     await query(url, `INSERT INTO "AuditEvent" (id, "orgId", "actorKind", action) VALUES (gen_random_uuid(), '${a}', 'SYSTEM', 'a.fourth')`);

@@ -29,3 +29,14 @@ export function isOwnOrigin(req: Request): boolean {
   if (configured) allowed.add(new URL(configured).host);
   return allowed.has(originHost);
 }
+
+/**
+ * Fetch Metadata: browsers say whether another site started the request. A
+ * GET with an effect or a cost (an audited export, a chain walk) must not
+ * be set off by a link or image on another site riding the session cookie.
+ * Clients that send no such header (curl, scripts) are not browsers.
+ */
+export function isCrossSiteRequest(req: Request): boolean {
+  const site = req.headers.get("sec-fetch-site");
+  return site !== null && site !== "same-origin" && site !== "none";
+}

@@ -20,7 +20,10 @@ export async function runMaintenance(): Promise<MaintenanceReport> {
   else if (result.deleted) logger.info("token cleanup deleted expired tokens", { deleted: result.deleted, retentionDays });
   const audit = await pruneAuditEvents();
   if (audit.deleted) logger.info("audit retention removed events", { deleted: audit.deleted });
-  const usage = await pruneToolCalls();
+  const usage = await pruneToolCalls().catch((error: unknown) => {
+    logger.error("usage retention failed", { error });
+    return { deleted: 0 };
+  });
   if (usage.deleted) logger.info("usage retention removed tool-call records", { deleted: usage.deleted });
   await pruneRateLimitState();
   return { ...result, retentionDays, auditEventsDeleted: audit.deleted, toolCallsDeleted: usage.deleted };

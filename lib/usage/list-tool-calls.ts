@@ -25,8 +25,8 @@ export type ToolCallView = {
   outcome: "OK" | "ERROR" | "DENIED" | "TIMEOUT";
   durationMs: number;
   tokenPrefix: string | null;
-  /** The calling service account; null for an org-wide token. */
-  serviceAccount: { id: string; name: string } | null;
+  /** The calling service account (name null once it is deleted); null for an org-wide token. */
+  serviceAccount: { id: string; name: string | null } | null;
   argumentBytes: number;
   resultBytes: number;
   errorMessage: string | null;
@@ -74,7 +74,7 @@ export async function listToolCalls({
       outcome: r.outcome,
       durationMs: r.durationMs,
       tokenPrefix: r.tokenId ? (prefixes.get(r.tokenId) ?? null) : null,
-      serviceAccount: r.serviceAccountId && names.has(r.serviceAccountId) ? { id: r.serviceAccountId, name: names.get(r.serviceAccountId)! } : null,
+      serviceAccount: r.serviceAccountId ? { id: r.serviceAccountId, name: names.get(r.serviceAccountId) ?? null } : null,
       argumentBytes: r.argumentBytes,
       resultBytes: r.resultBytes,
       errorMessage: r.errorMessage,

@@ -47,7 +47,8 @@ const OUTSIDE: Seed[] = [
 
 function expected(rows: Seed[]) {
   const errors = rows.filter((r) => r.outcome === "ERROR" || r.outcome === "TIMEOUT").length;
-  const p95 = percentileCont(rows.map((r) => r.durationMs), 0.95);
+  // Latency of the calls that went upstream: a denied call takes no time and would flatter it.
+  const p95 = percentileCont(rows.filter((r) => r.outcome !== "DENIED").map((r) => r.durationMs), 0.95);
   return {
     calls: rows.length,
     errors,

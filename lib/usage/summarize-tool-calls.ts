@@ -4,7 +4,11 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
 import type { ActivitySummaryQuery } from "@/lib/usage/activity-filters";
 
-/** Calls that failed: the upstream's error or a timeout (denied calls are counted apart). */
+/**
+ * errors: calls that failed (the upstream's error or a timeout); denied calls
+ * are counted apart. p95Ms: latency of the calls that went upstream (denied
+ * ones are answered at once and left out).
+ */
 type Counts = { calls: number; errors: number; denied: number; errorRate: number; p95Ms: number | null };
 
 export type ActivitySummary = {
@@ -33,7 +37,7 @@ const aggregates = Prisma.sql`
   count(*) AS calls,
   count(*) FILTER (WHERE outcome IN ('ERROR', 'TIMEOUT')) AS errors,
   count(*) FILTER (WHERE outcome = 'DENIED') AS denied,
-  percentile_cont(0.95) WITHIN GROUP (ORDER BY "durationMs") AS p95`;
+  percentile_cont(0.95) WITHIN GROUP (ORDER BY "durationMs") FILTER (WHERE outcome <> 'DENIED') AS p95`;
 
 /**
  * Calls per hour, error rate and p95 latency per tool and per service

@@ -66,6 +66,11 @@ CREATE OR REPLACE TRIGGER audit_event_advance_head
   REFERENCING NEW TABLE AS inserted
   FOR EACH STATEMENT EXECUTE FUNCTION audit_event_advance_head();
 
+-- The retention the database enforces: the organization's setting, but never
+-- under 30 days, whatever was written into the column (the API refuses less).
+CREATE OR REPLACE FUNCTION audit_retention_days(p_days integer) RETURNS integer
+LANGUAGE sql IMMUTABLE AS $$ SELECT GREATEST(COALESCE(p_days, 365), 30) $$;
+
 -- UPDATE is never allowed. DELETE only from audit_events_prune(), and only
 -- of rows past the organization's retention: a session that sets the prune
 -- flag by hand still cannot delete a recent event.
@@ -73,7 +78,7 @@ CREATE OR REPLACE FUNCTION audit_event_reject_change() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'DELETE' AND current_setting('control_room.audit_prune', true) = 'on' AND OLD."createdAt" < (
-    SELECT now() AT TIME ZONE 'UTC' - make_interval(days => o."auditRetentionDays") FROM "Organization" o WHERE o.id = OLD."orgId"
+    SELECT now() AT TIME ZONE 'UTC' - make_interval(days => audit_retention_days(o."auditRetentionDays")) FROM "Organization" o WHERE o.id = OLD."orgId"
   ) THEN
     RETURN OLD;
   END IF;
@@ -92,35 +97,49 @@ CREATE OR REPLACE TRIGGER audit_event_no_truncate
 
 -- The retention job's deletion: removes up to p_limit of the organization's
 -- oldest events that are past its retention, always a prefix of the chain,
--- and moves the chain's anchor to the last removed row so verification
--- still starts from a known hash. Returns how many rows went.
+-- moves the chain's anchor to the last removed row so verification still
+-- starts from a known hash, and records an audit_log.prune event, all in the
+-- caller's transaction. Returns how many rows went.
 CREATE OR REPLACE FUNCTION audit_events_prune(p_org uuid, p_limit integer) RETURNS bigint
 LANGUAGE plpgsql AS $$
 DECLARE
+  v_days integer;
   v_cutoff timestamp(3);
-  v_head bigint;
   v_anchor bigint;
   v_last bigint;
   v_hash text;
   v_count bigint;
 BEGIN
-  SELECT now() AT TIME ZONE 'UTC' - make_interval(days => o."auditRetentionDays") INTO v_cutoff FROM "Organization" o WHERE o.id = p_org;
-  SELECT c."headSeq", c."anchorSeq" INTO v_head, v_anchor FROM "AuditChain" c WHERE c."orgId" = p_org FOR UPDATE;
-  IF v_cutoff IS NULL OR v_head IS NULL THEN
+  SELECT audit_retention_days(o."auditRetentionDays") INTO v_days FROM "Organization" o WHERE o.id = p_org;
+  SELECT c."anchorSeq" INTO v_anchor FROM "AuditChain" c WHERE c."orgId" = p_org FOR UPDATE;
+  IF v_days IS NULL OR v_anchor IS NULL THEN
     RETURN 0;
   END IF;
-  -- Everything before the first event still inside retention.
-  SELECT COALESCE(min(e.seq) - 1, v_head) INTO v_last FROM "AuditEvent" e WHERE e."orgId" = p_org AND e."createdAt" >= v_cutoff;
+  v_cutoff := now() AT TIME ZONE 'UTC' - make_interval(days => v_days);
+  -- Everything before the first event still inside retention (walking the
+  -- (orgId, seq) index from the anchor, stopping at that event).
+  SELECT e.seq - 1 INTO v_last FROM "AuditEvent" e
+    WHERE e."orgId" = p_org AND e.seq > v_anchor AND e."createdAt" >= v_cutoff ORDER BY e.seq LIMIT 1;
+  IF NOT FOUND THEN
+    SELECT c."headSeq" INTO v_last FROM "AuditChain" c WHERE c."orgId" = p_org;
+  END IF;
   v_last := LEAST(v_last, v_anchor + p_limit);
   IF v_last <= v_anchor THEN
     RETURN 0;
   END IF;
   SELECT e.hash INTO v_hash FROM "AuditEvent" e WHERE e."orgId" = p_org AND e.seq = v_last;
+  IF v_hash IS NULL THEN
+    RAISE EXCEPTION 'audit chain of organization % has no event #%: verify the chain; retention will not prune across a gap', p_org, v_last
+      USING ERRCODE = 'data_corrupted';
+  END IF;
   PERFORM set_config('control_room.audit_prune', 'on', true);
   DELETE FROM "AuditEvent" e WHERE e."orgId" = p_org AND e.seq <= v_last;
   GET DIAGNOSTICS v_count = ROW_COUNT;
   PERFORM set_config('control_room.audit_prune', 'off', true);
   UPDATE "AuditChain" SET "anchorSeq" = v_last, "anchorHash" = v_hash WHERE "orgId" = p_org;
+  INSERT INTO "AuditEvent" (id, "orgId", "actorKind", "actorLabel", action, after)
+  VALUES (gen_random_uuid(), p_org, 'SYSTEM', 'system', 'audit_log.prune',
+          jsonb_build_object('removed', v_count, 'throughSeq', v_last, 'retentionDays', v_days));
   RETURN v_count;
 END;
 $$;

@@ -35,6 +35,21 @@ $$;
 -- Chain the events recorded before this migration, per organization in the
 -- order they were written, exactly as the insert trigger (prisma/sql) would have.
 ALTER TABLE "AuditEvent" DISABLE TRIGGER USER;
+-- First the service account each older event concerns, as recordAuditEvent
+-- now sets it (it is hashed with the rest, so it cannot be filled in later).
+UPDATE "AuditEvent" e SET "serviceAccountId" = s.id
+FROM (
+  SELECT ev.id AS event_id, CASE
+    WHEN ev."targetKind" = 'service_account' AND ev."targetId" ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN ev."targetId"::uuid
+    WHEN ev."actorKind" = 'SERVICE_ACCOUNT' AND ev."actorId" ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN ev."actorId"::uuid
+    WHEN ev."targetKind" = 'service_token' THEN (SELECT t."serviceAccountId" FROM "ServiceToken" t WHERE t.id::text = ev."targetId")
+    WHEN ev.action IN ('toolset.assign', 'toolset.unassign') AND COALESCE(ev.after, ev.before) ->> 'kind' = 'service_account'
+      AND COALESCE(ev.after, ev.before) ->> 'targetId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+      THEN (COALESCE(ev.after, ev.before) ->> 'targetId')::uuid
+  END AS id
+  FROM "AuditEvent" ev
+) s
+WHERE s.event_id = e.id AND s.id IS NOT NULL;
 DO $$
 DECLARE
   r record;
