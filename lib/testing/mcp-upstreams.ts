@@ -21,7 +21,10 @@ export function serveFetchHandler(handler: (request: Request) => Promise<Respons
       res.end();
     }
   });
-  server.keepAliveTimeout = 1000;
+  // Node's default idle timeout (5 s). Not less: clients subtract a second
+  // from the advertised "Keep-Alive: timeout" (undici and node:http alike),
+  // so a 1 s timeout made every call open a new TCP connection.
+  server.keepAliveTimeout = 5000;
   return new Promise((resolve) =>
     server.listen(0, "127.0.0.1", () => {
       const { port } = server.address() as AddressInfo;
