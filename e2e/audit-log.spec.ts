@@ -87,7 +87,11 @@ test.describe("Audit log in the browser", () => {
       const pad = (n: number) => String(n).padStart(2, "0");
       return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
     };
-    await page.getByRole("button", { name: "Clear filters" }).click();
+    // The sidebar link starts over: a navigation to the bare page clears the inputs too.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit Log" }).click();
+    await expect(page.getByLabel("Service account")).toHaveValue("");
+    await expect.poll(() => new URL(page.url()).search).toBe("");
+    await expect.poll(() => shownActions(page)).toEqual(["audit_log.export", ...newestFirst]);
     await page.getByLabel("From").fill(local(Date.now() + 24 * 3600_000));
     await expect(page.getByRole("status").filter({ hasText: "No events match these filters." })).toBeVisible();
     await expect.poll(() => new URL(page.url()).searchParams.get("from")).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\.000Z$/);

@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useSearchParams } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { NO_AUDIT_FILTERS, type AuditLogFilters } from "@/lib/client/audit";
 import { auditFiltersFromSearch, auditFiltersToSearch } from "@/lib/client/audit-log-url";
 import { useDebouncedValue } from "@/lib/client/use-debounced-value";
@@ -23,9 +23,20 @@ export function useAuditLogFilters() {
   const filters: AuditLogFilters = { ...draft, actor, action, targetId };
   const search = auditFiltersToSearch(filters);
 
+  // The query string this hook last wrote; any other one came from outside
+  // (the sidebar link, back/forward) and resets the inputs to it.
+  const written = useRef(search);
+  const urlSearch = searchParams.toString() ? `?${searchParams.toString()}` : "";
+  useEffect(() => {
+    if (urlSearch === written.current) return;
+    written.current = urlSearch;
+    setDraft(auditFiltersFromSearch(new URLSearchParams(urlSearch)));
+  }, [urlSearch]);
+
   useEffect(() => {
     // replaceState, not router.replace: the page's server part does not depend
     // on the filters, and Next keeps useSearchParams in step with it.
+    written.current = search;
     if (window.location.search !== search) window.history.replaceState(null, "", `${pathname}${search}`);
   }, [pathname, search]);
 
