@@ -88,8 +88,8 @@ test.describe("Audit log in the browser", () => {
       return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
     };
     // The sidebar link starts over: a navigation to the bare page clears the inputs too.
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit Log" }).click();
-    await expect(page.getByLabel("Service account")).toHaveValue("");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit Log", exact: true }).click();
+    await expect(page.getByLabel("Service account", { exact: true })).toHaveValue("");
     await expect.poll(() => new URL(page.url()).search).toBe("");
     await expect.poll(() => shownActions(page)).toEqual(["audit_log.export", ...newestFirst]);
     await page.getByLabel("From").fill(local(Date.now() + 24 * 3600_000));
@@ -122,6 +122,27 @@ test.describe("Audit log in the browser", () => {
     await expect.poll(() => shownActions(page)).toEqual(["audit_log.export", ...newestFirst.slice(0, -1), "tampered"]);
     await alert.getByRole("button", { name: "Open event #1" }).click();
     await expect(page.getByRole("dialog", { name: "Event #1" })).toContainText("tampered");
+  });
+
+  test("the service-account filter reaches every account, not just the first page", async ({ page, tenant }) => {
+    // More accounts than one page of the picker (50, newest first); fleet-59 is the oldest.
+    await db().serviceAccount.createMany({
+      data: Array.from({ length: 60 }, (_, i) => ({ orgId: tenant.orgId, name: `fleet-${String(i).padStart(2, "0")}`, createdAt: new Date(Date.now() - i * 60_000) })),
+    });
+    const last = await db().serviceAccount.findFirstOrThrow({ where: { orgId: tenant.orgId, name: "fleet-59" } });
+    await signInPage(page, tenant.owner);
+    await page.goto(`/${tenant.slug}/audit-log`);
+    const picker = page.getByLabel("Service account", { exact: true });
+    await expect(picker.locator("option")).toHaveCount(51);
+    await expect(picker.locator("option", { hasText: "fleet-59" })).toHaveCount(0);
+    await page.getByLabel("Find a service account").fill("fleet-59");
+    await expect(picker.locator("option")).toHaveText(["Any", "fleet-59"]);
+    await picker.selectOption({ label: "fleet-59" });
+    await expect.poll(() => new URL(page.url()).searchParams.get("serviceAccountId")).toBe(last.id);
+    // Cleared search: the chosen account stays chosen and listed.
+    await page.getByLabel("Find a service account").fill("");
+    await expect(picker).toHaveValue(last.id);
+    await expect(picker.locator("option:checked")).toHaveText("fleet-59");
   });
 
   test("a MEMBER cannot see the audit log", async ({ page, tenant }) => {

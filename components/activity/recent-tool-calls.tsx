@@ -8,10 +8,9 @@ import { ErrorState, LoadingState, LoadMore } from "@/components/ui/query-states
 import { Select } from "@/components/ui/select";
 import { TOOL_CALL_OUTCOME_LABELS, useToolCalls, type ActivityScope, type ToolCallOutcome } from "@/lib/client/activity";
 import { errorMessage } from "@/lib/client/api";
-import { useServiceAccounts } from "@/lib/client/service-accounts";
+import { ServiceAccountSelect } from "@/components/service-accounts/service-account-select";
 import { useDebouncedValue } from "@/lib/client/use-debounced-value";
 
-const NO_ACCOUNT_FILTERS = { search: "", status: "" } as const;
 
 /**
  * Recent tool calls through the gateway, newest first, refreshed every 10
@@ -44,7 +43,11 @@ export function RecentToolCalls({ org, scope, caption, emptyMessage }: { org: st
             ))}
           </Select>
         </div>
-        {orgWide ? <ServiceAccountFilter org={org} value={serviceAccountId} onChange={setServiceAccountId} /> : null}
+        {orgWide ? (
+          <div className="w-56">
+            <ServiceAccountSelect org={org} value={serviceAccountId} onChange={setServiceAccountId} noneLabel="All callers" />
+          </div>
+        ) : null}
       </div>
       {calls.isPending ? (
         <LoadingState label="Loading activity…" />
@@ -60,23 +63,6 @@ export function RecentToolCalls({ org, scope, caption, emptyMessage }: { org: st
           <LoadMore hasMore={calls.hasNextPage} loading={calls.isFetchingNextPage} onLoadMore={() => calls.fetchNextPage()} />
         </>
       )}
-    </div>
-  );
-}
-
-function ServiceAccountFilter({ org, value, onChange }: { org: string; value: string; onChange: (id: string) => void }) {
-  const accounts = useServiceAccounts(org, NO_ACCOUNT_FILTERS);
-  const items = accounts.data?.pages.flatMap((page) => page.items) ?? [];
-  return (
-    <div className="w-56">
-      <Select label="Service account" value={value} onChange={(e) => onChange(e.target.value)} error={accounts.isError ? "Service accounts could not be loaded." : null}>
-        <option value="">All callers</option>
-        {items.map((account) => (
-          <option key={account.id} value={account.id}>
-            {account.name}
-          </option>
-        ))}
-      </Select>
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { AUDIT_ACTOR_KIND_LABELS, AUDIT_TARGET_KIND_LABELS, type AuditActorKind, type AuditLogFilters } from "@/lib/client/audit";
 import { fromDateTimeLocal, toDateTimeLocal } from "@/lib/client/audit-log-url";
-import { useServiceAccounts } from "@/lib/client/service-accounts";
+import { ServiceAccountSelect } from "@/components/service-accounts/service-account-select";
 
 type Props = {
   org: string;
@@ -16,14 +16,8 @@ type Props = {
   clear: () => void;
 };
 
-const ANY_SERVICE_ACCOUNT = { search: "", status: "" } as const;
-
 /** The audit log's filters: who, what, on what, and when. */
 export function AuditLogFilterBar({ org, draft, rangeError, filtered, set, clear }: Props) {
-  const accounts = useServiceAccounts(org, ANY_SERVICE_ACCOUNT);
-  const accountOptions = accounts.data?.pages.flatMap((page) => page.items) ?? [];
-  // A shared link may name an account beyond the first page, or a deleted one: keep it selectable.
-  const unlistedAccount = draft.serviceAccountId && !accountOptions.some((a) => a.id === draft.serviceAccountId) ? draft.serviceAccountId : null;
   const targetKinds = Object.keys(AUDIT_TARGET_KIND_LABELS);
 
   return (
@@ -47,15 +41,7 @@ export function AuditLogFilterBar({ org, draft, rangeError, filtered, set, clear
           autoComplete="off"
           spellCheck={false}
         />
-        <Select label="Service account" value={draft.serviceAccountId} onChange={(e) => set("serviceAccountId", e.target.value)}>
-          <option value="">Any</option>
-          {accountOptions.map((account) => (
-            <option key={account.id} value={account.id}>
-              {account.name}
-            </option>
-          ))}
-          {unlistedAccount ? <option value={unlistedAccount}>{unlistedAccount}</option> : null}
-        </Select>
+        <ServiceAccountSelect org={org} value={draft.serviceAccountId} onChange={(id) => set("serviceAccountId", id)} noneLabel="Any" />
         <Select label="Target kind" value={draft.targetKind} onChange={(e) => set("targetKind", e.target.value)}>
           <option value="">Any</option>
           {targetKinds.map((kind) => (

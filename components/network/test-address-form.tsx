@@ -3,12 +3,10 @@
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Select } from "@/components/ui/select";
+import { ServiceAccountSelect } from "@/components/service-accounts/service-account-select";
 import { ApiError, errorMessage } from "@/lib/client/api";
 import { useTestAddress, type AddressTestResult, type LayerVerdict } from "@/lib/client/network";
-import { useServiceAccounts } from "@/lib/client/service-accounts";
 
-const NO_FILTERS = { search: "", status: "" } as const;
 
 type TestAddressFormProps = {
   org: string;
@@ -57,7 +55,16 @@ export function TestAddressForm({ org, serviceAccount }: TestAddressFormProps) {
           className="font-mono"
           error={ipError}
         />
-        {serviceAccount ? null : <ServiceAccountPicker org={org} value={pickedAccountId} onChange={setPickedAccountId} />}
+        {serviceAccount ? null : (
+          <ServiceAccountSelect
+            org={org}
+            name="serviceAccountId"
+            value={pickedAccountId}
+            onChange={setPickedAccountId}
+            noneLabel="None"
+            hint="Optional. Also test that account's own allowlist."
+          />
+        )}
         <Button type="submit" variant="secondary" disabled={test.isPending} className="sm:mt-6 sm:justify-self-start">
           {test.isPending ? "Testing…" : "Test"}
         </Button>
@@ -70,27 +77,6 @@ export function TestAddressForm({ org, serviceAccount }: TestAddressFormProps) {
       {/* Always in the page, so screen readers announce the verdict when it appears. */}
       <div role="status">{test.data ? <TestResult result={test.data} accountName={serviceAccount?.name} /> : null}</div>
     </form>
-  );
-}
-
-function ServiceAccountPicker({ org, value, onChange }: { org: string; value: string; onChange: (id: string) => void }) {
-  const accounts = useServiceAccounts(org, NO_FILTERS);
-  const items = accounts.data?.pages.flatMap((page) => page.items) ?? [];
-  return (
-    <Select
-      label="Service account"
-      name="serviceAccountId"
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-      hint={accounts.isError ? "Service accounts could not be loaded." : "Optional. Also test that account's own allowlist."}
-    >
-      <option value="">None</option>
-      {items.map((account) => (
-        <option key={account.id} value={account.id}>
-          {account.name}
-        </option>
-      ))}
-    </Select>
   );
 }
 
