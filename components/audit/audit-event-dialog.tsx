@@ -56,6 +56,8 @@ function AuditEventDetails({ org, event }: { org: string; event: AuditEvent }) {
   ];
   return (
     <div className="max-h-[70vh] space-y-6 overflow-y-auto pr-1">
+      {/* What changed first: it is what one opens an event for; the who/where/hash details follow. */}
+      <AuditValueDiff before={event.before} after={event.after} />
       <dl className="divide-y divide-slate-100 rounded-md border border-slate-200 text-sm">
         {rows.map(([label, value]) => (
           <div key={label} className="grid grid-cols-3 gap-2 px-3 py-2">
@@ -64,7 +66,6 @@ function AuditEventDetails({ org, event }: { org: string; event: AuditEvent }) {
           </div>
         ))}
       </dl>
-      <AuditValueDiff before={event.before} after={event.after} />
     </div>
   );
 }
