@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { serviceAccountIdFilter } from "@/lib/service-accounts/service-account-schemas";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isUuid = (value: string) => z.uuid().safeParse(value).success;
 
 const optionalText = (max: number) =>
   z
@@ -21,11 +22,7 @@ export const auditEventFiltersSchema = z
     action: optionalText(100),
     targetKind: optionalText(50),
     targetId: optionalText(100),
-    serviceAccountId: z
-      .string()
-      .trim()
-      .regex(UUID, "Must be a service account id (a UUID)")
-      .optional(),
+    serviceAccountId: serviceAccountIdFilter.optional(),
     /** Inclusive lower bound, ISO 8601. */
     from: z.iso.datetime({ offset: true, message: "Must be an ISO 8601 date-time, e.g. 2026-11-22T00:00:00Z" }).optional(),
     /** Exclusive upper bound, ISO 8601. */
@@ -40,7 +37,7 @@ export function auditEventWhere(orgId: string, filters: AuditEventFilters): Pris
   const and: Prisma.AuditEventWhereInput[] = [];
   if (filters.actor) {
     and.push(
-      UUID.test(filters.actor)
+      isUuid(filters.actor)
         ? { actorId: filters.actor.toLowerCase() }
         : { OR: [{ actorLabel: { contains: filters.actor, mode: "insensitive" } }, { actorId: filters.actor }] },
     );
@@ -51,7 +48,7 @@ export function auditEventWhere(orgId: string, filters: AuditEventFilters): Pris
     ...(filters.actorKind ? { actorKind: filters.actorKind } : {}),
     ...(filters.targetKind ? { targetKind: filters.targetKind } : {}),
     ...(filters.targetId ? { targetId: filters.targetId } : {}),
-    ...(filters.serviceAccountId ? { serviceAccountId: filters.serviceAccountId.toLowerCase() } : {}),
+    ...(filters.serviceAccountId ? { serviceAccountId: filters.serviceAccountId } : {}),
     ...(filters.from || filters.to
       ? { createdAt: { ...(filters.from ? { gte: new Date(filters.from) } : {}), ...(filters.to ? { lt: new Date(filters.to) } : {}) } }
       : {}),

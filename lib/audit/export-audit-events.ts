@@ -1,11 +1,11 @@
 import "server-only";
 import { stringify } from "csv-stringify/sync";
 import { db } from "@/lib/db/prisma";
-import type { AuditEvent } from "@/lib/generated/prisma/client";
 import type { AuditContext } from "@/lib/auth/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { auditEventWhere, type AuditEventFilters } from "@/lib/audit/audit-event-filters";
-import { toAuditEventView, type AuditEventView } from "@/lib/audit/audit-event-view";
+import type { AuditEventFilters } from "@/lib/audit/audit-event-filters";
+import type { AuditEventView } from "@/lib/audit/audit-event-view";
+import { listAuditEvents } from "@/lib/audit/list-audit-events";
 
 export type AuditExportFormat = "csv" | "jsonl";
 
@@ -48,21 +48,14 @@ export async function* exportAuditEvents({
   format: AuditExportFormat;
   batchSize?: number;
 }): AsyncGenerator<string> {
-  const where = auditEventWhere(orgId, filters);
-  let below: bigint | null = null;
   if (format === "csv") yield stringify([[...CSV_COLUMNS]]);
-  for (;;) {
-    const rows: AuditEvent[] = await db().auditEvent.findMany({
-      where: below === null ? where : { AND: [where, { seq: { lt: below } }] },
-      orderBy: { seq: "desc" },
-      take: batchSize,
-    });
-    if (!rows.length) return;
-    below = rows[rows.length - 1]!.seq;
-    const views = rows.map(toAuditEventView);
-    yield format === "csv" ? toCsv(views) : views.map((v) => `${JSON.stringify(v)}\n`).join("");
-    if (rows.length < batchSize) return;
-  }
+  // The list's own keyset pages, just larger: the export is exactly the filtered list.
+  let cursor: string | undefined;
+  do {
+    const page = await listAuditEvents({ orgId, filters, limit: batchSize, cursor });
+    if (page.items.length) yield format === "csv" ? toCsv(page.items) : page.items.map((v) => `${JSON.stringify(v)}\n`).join("");
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
 }
 
 function toCsv(views: AuditEventView[]): string {

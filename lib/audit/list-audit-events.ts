@@ -1,21 +1,19 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
-import { pageQuerySchema, type Page } from "@/lib/http/pagination";
+import type { Page } from "@/lib/http/pagination";
 import { auditEventWhere, type AuditEventFilters } from "@/lib/audit/audit-event-filters";
 import { toAuditEventView, type AuditEventView } from "@/lib/audit/audit-event-view";
 
-export const auditPageQuerySchema = pageQuerySchema;
-
 // Events are numbered per organization (seq), so the chain order is the
 // page order and the cursor is just the last seq seen.
-export function encodeSeqCursor(seq: bigint): string {
+function encodeSeqCursor(seq: bigint): string {
   return Buffer.from(`seq:${seq}`).toString("base64url");
 }
 
 const MAX_SEQ = 2n ** 63n - 1n;
 
-export function decodeSeqCursor(cursor: string): bigint {
+function decodeSeqCursor(cursor: string): bigint {
   const match = /^seq:(\d{1,19})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
   const seq = match ? BigInt(match[1]!) : null;
   if (seq === null || seq > MAX_SEQ) {

@@ -1,9 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import type { AuditContext } from "@/lib/auth/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { NetworkRuleView } from "@/lib/network/list-network-rules";
+import { assertServiceAccountExists } from "@/lib/service-accounts/assert-service-account-exists";
 
 export async function addNetworkRule({
   orgId,
@@ -19,9 +20,7 @@ export async function addNetworkRule({
   audit: AuditContext;
 }): Promise<NetworkRuleView> {
   return db().$transaction(async (tx) => {
-    if (serviceAccountId && !(await tx.serviceAccount.findFirst({ where: { id: serviceAccountId, orgId }, select: { id: true } }))) {
-      throw notFound("Service account");
-    }
+    if (serviceAccountId) await assertServiceAccountExists({ orgId, serviceAccountId, tx });
     if (await tx.networkRule.findFirst({ where: { orgId, serviceAccountId, cidr }, select: { id: true } })) {
       throw new AppError("conflict", `${cidr} is already on this allowlist`, { fields: [{ field: "cidr", message: "Already on this allowlist" }] });
     }

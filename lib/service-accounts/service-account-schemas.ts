@@ -17,3 +17,10 @@ export const listServiceAccountsQuerySchema = pageQuerySchema.extend({
   status: z.enum(["ACTIVE", "DISABLED"]).optional(),
 });
 export type ListServiceAccountsQuery = z.infer<typeof listServiceAccountsQuerySchema>;
+
+/** A service account named in a query filter (audit log, activity): its UUID, lowercased as the database stores it. */
+export const serviceAccountIdFilter = z
+  .string()
+  .trim()
+  .pipe(z.uuid("Must be a service account id (a UUID)"))
+  .transform((id) => id.toLowerCase());

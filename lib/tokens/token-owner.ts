@@ -1,5 +1,5 @@
 import type { DbTx } from "@/lib/db/prisma";
-import { notFound } from "@/lib/errors";
+import { assertServiceAccountExists } from "@/lib/service-accounts/assert-service-account-exists";
 
 /** Whose tokens: one service account's, or the organization's own (org-wide). */
 export type TokenOwner = { serviceAccountId: string } | { orgWide: true };
@@ -12,6 +12,5 @@ export function ownerWhere(orgId: string, owner: TokenOwner) {
 /** A service account owner must exist in this organization; anything else is 404. */
 export async function assertOwnerExists(tx: DbTx, orgId: string, owner: TokenOwner): Promise<void> {
   if ("orgWide" in owner) return;
-  const account = await tx.serviceAccount.findFirst({ where: { id: owner.serviceAccountId, orgId }, select: { id: true } });
-  if (!account) throw notFound("Service account");
+  await assertServiceAccountExists({ orgId, serviceAccountId: owner.serviceAccountId, tx });
 }

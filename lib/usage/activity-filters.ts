@@ -1,23 +1,23 @@
 import { z } from "zod";
+import { serviceAccountIdFilter } from "@/lib/service-accounts/service-account-schemas";
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 /** The longest window a summary covers: usage retention tops out near there anyway. */
 export const MAX_SUMMARY_DAYS = 90;
 
-const uuid = z.string().trim().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "Must be a service account id (a UUID)");
 
 /** The window of an activity summary: from (inclusive) and to (exclusive), default the last 24 hours. */
 export const activitySummaryQuerySchema = z
   .object({
     from: z.iso.datetime({ offset: true, message: "Must be an ISO 8601 date-time, e.g. 2026-11-22T00:00:00Z" }).optional(),
     to: z.iso.datetime({ offset: true, message: "Must be an ISO 8601 date-time, e.g. 2026-11-23T00:00:00Z" }).optional(),
-    serviceAccountId: uuid.optional(),
+    serviceAccountId: serviceAccountIdFilter.optional(),
   })
   .transform(({ from, to, serviceAccountId }) => {
     const end = to ? new Date(to) : new Date(Math.ceil(Date.now() / HOUR_MS) * HOUR_MS);
     const start = from ? new Date(from) : new Date(end.getTime() - DAY_MS);
-    return { from: start, to: end, serviceAccountId: serviceAccountId?.toLowerCase() };
+    return { from: start, to: end, serviceAccountId };
   })
   .refine((q) => q.from < q.to, { message: "from must be before to", path: ["to"] })
   .refine((q) => q.to.getTime() - q.from.getTime() <= MAX_SUMMARY_DAYS * DAY_MS, {

@@ -1,8 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/prisma";
-import { notFound } from "@/lib/errors";
+import { serviceAccountIdFilter } from "@/lib/service-accounts/service-account-schemas";
 import { afterCursor, cursorOrder, pageQuerySchema, toPage, type Page } from "@/lib/http/pagination";
+import { assertServiceAccountExists } from "@/lib/service-accounts/assert-service-account-exists";
 
 export const listToolCallsQuerySchema = pageQuerySchema.extend({
   tool: z.string().trim().max(128).optional(),
@@ -11,12 +12,7 @@ export const listToolCallsQuerySchema = pageQuerySchema.extend({
 
 /** The org-wide list also filters by caller. */
 export const listOrgToolCallsQuerySchema = listToolCallsQuerySchema.extend({
-  serviceAccountId: z
-    .string()
-    .trim()
-    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "Must be a service account id (a UUID)")
-    .transform((id) => id.toLowerCase())
-    .optional(),
+  serviceAccountId: serviceAccountIdFilter.optional(),
 });
 
 export type ToolCallView = {
@@ -43,10 +39,7 @@ export async function listToolCalls({
   tool,
   outcome,
 }: { orgId: string; serviceAccountId?: string } & z.infer<typeof listToolCallsQuerySchema>): Promise<Page<ToolCallView>> {
-  if (serviceAccountId) {
-    const account = await db().serviceAccount.findFirst({ where: { id: serviceAccountId, orgId }, select: { id: true } });
-    if (!account) throw notFound("Service account");
-  }
+  if (serviceAccountId) await assertServiceAccountExists({ orgId, serviceAccountId });
   const rows = await db().toolCall.findMany({
     where: {
       orgId,

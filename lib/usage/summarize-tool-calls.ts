@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { notFound } from "@/lib/errors";
 import type { ActivitySummaryQuery } from "@/lib/usage/activity-filters";
+import { assertServiceAccountExists } from "@/lib/service-accounts/assert-service-account-exists";
 
 /**
  * errors: calls that failed (the upstream's error or a timeout); denied calls
@@ -51,10 +51,7 @@ export async function summarizeToolCalls({
   to,
   serviceAccountId,
 }: { orgId: string; serviceAccountId?: string } & Omit<ActivitySummaryQuery, "serviceAccountId">): Promise<ActivitySummary> {
-  if (serviceAccountId) {
-    const account = await db().serviceAccount.findFirst({ where: { id: serviceAccountId, orgId }, select: { id: true } });
-    if (!account) throw notFound("Service account");
-  }
+  if (serviceAccountId) await assertServiceAccountExists({ orgId, serviceAccountId });
   const where = Prisma.sql`"orgId" = ${orgId}::uuid AND "createdAt" >= ${from} AND "createdAt" < ${to}
     ${serviceAccountId ? Prisma.sql`AND "serviceAccountId" = ${serviceAccountId}::uuid` : Prisma.empty}`;
   const [totals, perHour, byTool, byAccount] = await Promise.all([
