@@ -8,6 +8,7 @@ import { ErrorState, LoadingState } from "@/components/ui/query-states";
 import { Select } from "@/components/ui/select";
 import { ACTIVITY_WINDOWS, useActivitySummary, type ActivityScope, type ActivityWindow } from "@/lib/client/activity";
 import { errorMessage } from "@/lib/client/api";
+import { EmptyNotice } from "@/components/ui/empty-state";
 
 /**
  * Totals and charts of the organization's or one account's calls over a
@@ -37,9 +38,9 @@ export function ActivitySummaryPanel({ org, scope }: { org: string; scope: Activ
         <>
           <ActivityTotals totals={summary.data.totals} />
           {summary.data.totals.calls === 0 ? (
-            <p role="status" className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-600">
+            <EmptyNotice>
               No tool calls in the {ACTIVITY_WINDOWS[timeWindow].label.toLowerCase()}.
-            </p>
+            </EmptyNotice>
           ) : (
             <>
               <CallsChart summary={summary.data} timeWindow={timeWindow} />

@@ -10,6 +10,7 @@ import { TOOL_CALL_OUTCOME_LABELS, useToolCalls, type ActivityScope, type ToolCa
 import { errorMessage } from "@/lib/client/api";
 import { ServiceAccountSelect } from "@/components/service-accounts/service-account-select";
 import { useDebouncedValue } from "@/lib/client/use-debounced-value";
+import { EmptyNotice } from "@/components/ui/empty-state";
 
 
 /**
@@ -54,9 +55,9 @@ export function RecentToolCalls({ org, scope, caption, emptyMessage }: { org: st
       ) : calls.isError && !calls.data ? (
         <ErrorState title="Activity could not be loaded" detail={errorMessage(calls.error)} onRetry={() => calls.refetch()} />
       ) : items.length === 0 ? (
-        <p role="status" className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-600">
+        <EmptyNotice>
           {filtered ? "No tool calls match these filters." : emptyMessage}
-        </p>
+        </EmptyNotice>
       ) : (
         <>
           <ToolCallsTable caption={caption} calls={items} callerColumn={orgWide ? (account) => <CallerCell org={org} account={account} /> : undefined} />

@@ -8,7 +8,7 @@ import { AuditLogFilterBar } from "@/components/audit/audit-log-filter-bar";
 import { useAuditLogFilters } from "@/components/audit/use-audit-log-filters";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button, buttonClassName } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
+import { EmptyNotice, EmptyState } from "@/components/ui/empty-state";
 import { ErrorState, LoadingState, LoadMore } from "@/components/ui/query-states";
 import { Spinner } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/client/api";
@@ -46,18 +46,18 @@ export function AuditLogView({ org }: { org: Org }) {
       {verify.isPending ? null : <AuditChainStatus result={verify.data} error={verify.error} events={items} onOpenEvent={setOpened} />}
       <AuditLogFilterBar org={org.slug} draft={draft} rangeError={rangeError} filtered={filtered} set={set} clear={clear} />
       {rangeError ? (
-        <p role="status" className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-600">
+        <EmptyNotice>
           Set To after From to see events.
-        </p>
+        </EmptyNotice>
       ) : events.isPending ? (
         <LoadingState label="Loading audit events…" />
       ) : events.isError && !events.data ? (
         <ErrorState title="The audit log could not be loaded" detail={errorMessage(events.error)} onRetry={() => events.refetch()} />
       ) : items.length === 0 ? (
         filtered ? (
-          <p role="status" className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-600">
+          <EmptyNotice>
             No events match these filters.
-          </p>
+          </EmptyNotice>
         ) : (
           <EmptyState title="No events yet">
             <p>Changes to service accounts, tokens, toolsets, servers, members and settings are recorded here as they happen.</p>

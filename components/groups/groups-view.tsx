@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
+import { EmptyNotice, EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { ErrorState, LoadingState, LoadMore } from "@/components/ui/query-states";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -36,9 +36,9 @@ export function GroupsView({ org }: { org: { slug: string; name: string } }) {
         <ErrorState title="Groups could not be loaded" detail={errorMessage(groups.error)} onRetry={() => groups.refetch()} />
       ) : items.length === 0 ? (
         query ? (
-          <p role="status" className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-600">
+          <EmptyNotice>
             No groups match “{query}”.
-          </p>
+          </EmptyNotice>
         ) : (
           <EmptyState title="No groups yet">
             <p>Create a group with New group, then add people to it.</p>

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
+import { EmptyNotice, EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { ErrorState, LoadingState, LoadMore } from "@/components/ui/query-states";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -41,9 +41,9 @@ export function McpServersView({ org }: { org: Org }) {
         <ErrorState title="MCP servers could not be loaded" detail={errorMessage(servers.error)} onRetry={() => servers.refetch()} />
       ) : items.length === 0 ? (
         query ? (
-          <p role="status" className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-600">
+          <EmptyNotice>
             No MCP servers match “{query}”.
-          </p>
+          </EmptyNotice>
         ) : (
           <EmptyState title="No MCP servers yet" action={<Button onClick={() => setRegistering(true)}>Register server</Button>}>
             <p>Register an upstream MCP server by its URL. The gateway syncs its tools into the catalog, where you can bundle them into toolsets.</p>

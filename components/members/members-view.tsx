@@ -11,6 +11,7 @@ import { RemoveMemberDialog } from "@/components/members/remove-member-dialog";
 import { errorMessage } from "@/lib/client/api";
 import { useMembers, type Member, type Role } from "@/lib/client/members";
 import { useDebouncedValue } from "@/lib/client/use-debounced-value";
+import { EmptyNotice } from "@/components/ui/empty-state";
 
 export type MembersContext = { org: { slug: string; name: string }; currentUserId: string; actorRole: Role };
 
@@ -37,9 +38,9 @@ export function MembersView({ org, currentUserId, actorRole }: MembersContext) {
       ) : members.isError && !members.data ? (
         <ErrorState title="Members could not be loaded" detail={errorMessage(members.error)} onRetry={() => members.refetch()} />
       ) : items.length === 0 ? (
-        <p role="status" className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-600">
+        <EmptyNotice>
           {query ? `No members match “${query}”.` : "This organization has no members yet."}
-        </p>
+        </EmptyNotice>
       ) : (
         <>
           <MembersTable org={org} members={items} currentUserId={currentUserId} actorRole={actorRole} onRemove={setRemoving} />

@@ -6,6 +6,7 @@ import { ErrorState, LoadingState } from "@/components/ui/query-states";
 import { Table, Td, Th } from "@/components/ui/table";
 import { errorMessage } from "@/lib/client/api";
 import { useEffectiveAccess, type AccessReason } from "@/lib/client/permissions";
+import { EmptyNotice } from "@/components/ui/empty-state";
 
 type Account = { id: string; name: string };
 
@@ -30,9 +31,9 @@ export function EffectiveAccessPanel({ org, account }: { org: string; account: A
       ) : access.isError ? (
         <ErrorState title="Effective access could not be loaded" detail={errorMessage(access.error)} onRetry={() => access.refetch()} />
       ) : access.data.tools.length + access.data.prompts.length + access.data.resources.length === 0 ? (
-        <p role="status" className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-600">
+        <EmptyNotice>
           This account can use nothing over MCP yet. Assign a toolset or grant Write on a server.
-        </p>
+        </EmptyNotice>
       ) : (
         <div className="space-y-6">
           <AccessTable

@@ -13,6 +13,7 @@ import { ApiError, errorMessage } from "@/lib/client/api";
 import { invalidateEffectiveAccess } from "@/lib/client/permissions";
 import type { ServiceAccount } from "@/lib/client/service-accounts";
 import { useAssignToolset, useServiceAccountToolsets, useToolsetPicker, useUnassignToolset, type AssignedToolset } from "@/lib/client/toolsets";
+import { EmptyNotice } from "@/components/ui/empty-state";
 
 /** The toolsets assigned to one service account: what its bots can see and call. */
 export function ServiceAccountToolsetsPanel({ org, account }: { org: string; account: ServiceAccount }) {
@@ -51,9 +52,9 @@ export function ServiceAccountToolsetsPanel({ org, account }: { org: string; acc
       ) : toolsets.isError ? (
         <ErrorState title="Toolsets could not be loaded" detail={errorMessage(toolsets.error)} onRetry={() => toolsets.refetch()} />
       ) : items.length === 0 ? (
-        <p role="status" className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-600">
+        <EmptyNotice>
           No toolsets assigned. Assign one with Assign toolset to let its bots use that toolset&apos;s tools.
-        </p>
+        </EmptyNotice>
       ) : (
         <Table caption={`Toolsets assigned to ${account.name}`}>
           <thead className="bg-slate-50">

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
+import { EmptyNotice, EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { ErrorState, LoadingState, LoadMore } from "@/components/ui/query-states";
 import { Select } from "@/components/ui/select";
@@ -56,11 +56,11 @@ export function ServiceAccountsView({ org }: { org: Org }) {
         <ErrorState title="Service accounts could not be loaded" detail={errorMessage(accounts.error)} onRetry={() => accounts.refetch()} />
       ) : items.length === 0 ? (
         filtered ? (
-          <p role="status" className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-600">
+          <EmptyNotice>
             {query
               ? `No ${status ? `${SERVICE_ACCOUNT_STATUS_LABELS[status].toLowerCase()} ` : ""}service accounts match “${query}”.`
               : `No ${SERVICE_ACCOUNT_STATUS_LABELS[status as ServiceAccountStatus].toLowerCase()} service accounts.`}
-          </p>
+          </EmptyNotice>
         ) : (
           <EmptyState title="No service accounts yet">
             <p>

@@ -11,6 +11,7 @@ import { TokenPermissionsDialog } from "@/components/tokens/token-permissions-di
 import { TOKEN_STATUS_LABELS, TokensTable } from "@/components/tokens/tokens-table";
 import { errorMessage } from "@/lib/client/api";
 import { useServiceTokens, type ServiceToken, type TokenOwner, type TokenStatus } from "@/lib/client/service-tokens";
+import { EmptyNotice } from "@/components/ui/empty-state";
 
 type TokensPanelProps = {
   org: string;
@@ -65,9 +66,9 @@ export function TokensPanel({ org, owner, caption, heading, newTokenDescription,
       ) : tokens.isError && !tokens.data ? (
         <ErrorState title="Tokens could not be loaded" detail={errorMessage(tokens.error)} onRetry={() => tokens.refetch()} />
       ) : items.length === 0 ? (
-        <p role="status" className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-600">
+        <EmptyNotice>
           {status ? `No ${TOKEN_STATUS_LABELS[status].toLowerCase()} tokens.` : emptyMessage}
-        </p>
+        </EmptyNotice>
       ) : (
         <>
           <TokensTable caption={caption} tokens={items} onRevoke={setRevoking} onPermissions={orgWide ? setEditingPermissions : undefined}

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
+import { EmptyNotice, EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { ErrorState, LoadingState, LoadMore } from "@/components/ui/query-states";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -38,9 +38,9 @@ export function ToolsetsView({ org }: { org: Org }) {
         <ErrorState title="Toolsets could not be loaded" detail={errorMessage(toolsets.error)} onRetry={() => toolsets.refetch()} />
       ) : items.length === 0 ? (
         query ? (
-          <p role="status" className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-600">
+          <EmptyNotice>
             No toolsets match “{query}”.
-          </p>
+          </EmptyNotice>
         ) : (
           <EmptyState title="No toolsets yet" action={<Button onClick={() => setCreating(true)}>New toolset</Button>}>
             <p>Create a toolset, add tools from your MCP servers to it, then assign it to people, groups or service accounts.</p>

@@ -7,3 +7,8 @@ export function EmptyState({ title, children, action }: { title: string; childre
     </div>
   );
 }
+
+/** A one-line answer where a list would be: nothing matches the filters, nothing in the window. Announced politely. */
+export function EmptyNotice({ children }: { children: React.ReactNode }) {
+  return <p role="status" className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-600">{children}</p>;
+}

@@ -3,23 +3,11 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { apiFetch, queryString, retryUnlessClientError, type Page } from "@/lib/client/api";
 import { serviceAccountKeys, serviceAccountPath } from "@/lib/client/service-accounts";
+import type { ToolCallView } from "@/lib/usage/list-tool-calls";
+import type { ActivitySummary } from "@/lib/usage/summarize-tool-calls";
 
-export type ToolCallOutcome = "OK" | "ERROR" | "DENIED" | "TIMEOUT";
-export type ToolCall = {
-  id: string;
-  exposedName: string;
-  outcome: ToolCallOutcome;
-  durationMs: number;
-  tokenPrefix: string | null;
-  /** The calling service account; null for an org-wide token. */
-  /** The calling account (name null once it is deleted); null for an org-wide token. */
-  serviceAccount: { id: string; name: string | null } | null;
-  argumentBytes: number;
-  resultBytes: number;
-  errorMessage: string | null;
-  requestId: string | null;
-  createdAt: string;
-};
+export type ToolCall = ToolCallView;
+export type ToolCallOutcome = ToolCall["outcome"];
 /** `serviceAccountId` only filters the org-wide list; an account's own list is scoped by its path. */
 export type ToolCallFilters = { tool: string; outcome: ToolCallOutcome | ""; serviceAccountId?: string };
 
@@ -29,15 +17,8 @@ export const TOOL_CALL_OUTCOME_LABELS: Record<ToolCallOutcome, string> = { OK: "
 export type ActivityScope = { organization: true } | { serviceAccountId: string };
 export const ORGANIZATION_SCOPE: ActivityScope = { organization: true };
 
-export type ActivityCounts = { calls: number; errors: number; denied: number; errorRate: number; p95Ms: number | null };
-export type ActivitySummary = {
-  from: string;
-  to: string;
-  totals: ActivityCounts;
-  perHour: { hour: string; calls: number; errors: number; denied: number }[];
-  byTool: (ActivityCounts & { tool: string })[];
-  byServiceAccount: (ActivityCounts & { serviceAccountId: string | null; name: string | null })[];
-};
+export type { ActivitySummary };
+export type ActivityCounts = ActivitySummary["totals"];
 
 export type ActivityWindow = "24h" | "7d" | "30d";
 export const ACTIVITY_WINDOWS: Record<ActivityWindow, { label: string; days: number }> = {

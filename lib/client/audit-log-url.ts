@@ -1,9 +1,9 @@
 "use client";
 
-import { AUDIT_FILTER_NAMES, NO_AUDIT_FILTERS, type AuditActorKind, type AuditLogFilters } from "@/lib/client/audit";
+import { AUDIT_ACTOR_KIND_LABELS, AUDIT_FILTER_NAMES, NO_AUDIT_FILTERS, type AuditActorKind, type AuditLogFilters } from "@/lib/client/audit";
 import { queryString } from "@/lib/client/api";
 
-const ACTOR_KINDS: readonly string[] = ["USER", "SERVICE_ACCOUNT", "TOKEN", "SYSTEM"] satisfies AuditActorKind[];
+const ACTOR_KINDS: readonly string[] = Object.keys(AUDIT_ACTOR_KIND_LABELS);
 
 /** The filters a shared or reloaded audit log URL carries; anything unreadable is left out, not guessed. */
 export function auditFiltersFromSearch(search: { get: (name: string) => string | null }): AuditLogFilters {

@@ -4,11 +4,12 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from 
 import { apiFetch, queryString, retryUnlessClientError, type Page } from "@/lib/client/api";
 import type { AuditEventView } from "@/lib/audit/audit-event-view";
 import type { ChainVerification } from "@/lib/audit/verify-audit-chain";
+import type { AuditExportFormat } from "@/lib/audit/export-audit-events";
 
 export type AuditEvent = AuditEventView;
 export type AuditActorKind = AuditEvent["actor"]["kind"];
 export type { ChainVerification };
-export type AuditExportFormat = "csv" | "jsonl";
+export type { AuditExportFormat };
 
 /**
  * The page's filters, as the API takes them; "" is "any". `from` and `to` are
