@@ -7,9 +7,8 @@ import { loadOrCreateSecret } from "@/lib/config/data-dir-secret";
 import { prepareDatabase } from "@/lib/db/prepare-database";
 import { disconnectDb } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
-import { clientIp, PEER_ADDRESS_HEADER } from "@/lib/http/client-ip";
-import { sendWebResponse, toWebRequest } from "@/lib/http/node-adapter";
-import { handleGatewayRequest } from "@/lib/mcp/gateway/handle-gateway-request";
+import { PEER_ADDRESS_HEADER } from "@/lib/http/client-ip";
+import { handleMcpRequest } from "@/lib/mcp/relay/handle-mcp-request";
 import { scheduleMaintenance } from "@/lib/jobs/run-maintenance";
 import { installDemoServer } from "@/lib/mcp/install-demo-server";
 import { scheduleCatalogSync } from "@/lib/mcp/schedule-catalog-sync";
@@ -38,29 +37,18 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = createServer((req, res) => {
-    // The MCP endpoint is the hot path: it goes straight to the same handler
-    // app/org/[slug]/route.ts calls, skipping Next's routing (a third of a
-    // gateway call's CPU in `npm run bench`).
+    // The MCP endpoint is the data plane: served straight on node:http (no
+    // Next routing, no Web Request/Response objects), see lib/mcp/relay.
     const mcp = /^\/org\/([^/?#]+)\/?(?:\?|$)/.exec(req.url ?? "");
     if (mcp) {
-      const fail = (status: number, message: string) => {
-        if (!res.headersSent) res.writeHead(status, { "content-type": "application/json" });
-        res.end(JSON.stringify({ jsonrpc: "2.0", id: null, error: { code: status === 400 ? -32600 : -32603, message } }));
-      };
-      let request: Request;
       let slug: string;
       try {
-        request = toWebRequest(req, res);
         slug = decodeURIComponent(mcp[1]);
       } catch {
-        return fail(400, "Bad request");
+        res.writeHead(400, { "content-type": "application/json" });
+        return void res.end(JSON.stringify({ jsonrpc: "2.0", id: null, error: { code: -32600, message: "Bad request: the organization in the path is not valid" } }));
       }
-      void handleGatewayRequest(request, { slug, ip: clientIp(request.headers) })
-        .then((response) => sendWebResponse(res, response))
-        .catch((error) => {
-          console.error(`[control-room] MCP endpoint failed: ${error instanceof Error ? error.message : String(error)}`);
-          fail(500, "Internal error");
-        });
+      void handleMcpRequest(req, res, { slug });
       return;
     }
     // Only the socket tells who is connected; a client-sent copy is dropped.

@@ -22,10 +22,12 @@ test("the README quick start's curl calls list and call the demo tools", async (
   // Same commands; only the values of the first line are this test's.
   const script = block!.replace(/^export .*$/m, `export CR=${E2E.baseURL} ORG=${E2E.seedOrg} TOKEN=${token}`);
   const output = execFileSync("bash", ["-euo", "pipefail", "-c", script], { encoding: "utf8", timeout: 30_000 });
+  // Each answer is a JSON body, or an SSE stream whose data lines carry the messages: clients take either.
   const messages = output
     .split("\n")
-    .filter((line) => line.startsWith("data: "))
-    .map((line) => JSON.parse(line.slice(6)));
+    .map((line) => (line.startsWith("data: ") ? line.slice(6) : line))
+    .filter((line) => line.startsWith("{"))
+    .map((line) => JSON.parse(line));
   expect(messages).toHaveLength(2);
   expect(messages[0].result.tools.map((t: { name: string }) => t.name).sort()).toEqual(["demo__add", "demo__current_time", "demo__echo"]);
   expect(messages[1].result.content).toEqual([{ type: "text", text: "42" }]);

@@ -8,6 +8,8 @@ const schema = z.object({
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** Connections for the MCP endpoint's own pool (the admin plane keeps DATABASE_POOL_SIZE). */
+  DATA_PLANE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   DATA_DIR: z.string().default(".data"),
   NEXTAUTH_SECRET: z.string().min(32).optional(),
   NEXTAUTH_URL: z.string().url().optional(),
@@ -23,6 +25,10 @@ const schema = z.object({
   SECRETS_KEY: z.string().optional(),
   UPSTREAM_ALLOWED_NETWORKS: z.string().optional(),
   CATALOG_SYNC_INTERVAL: z.string().optional(),
+  MCP_ALLOWED_ORIGINS: z.string().optional(),
+  INSTANCE_URL: z.string().url().optional(),
+  MCP_INPUT_WAIT_MS: z.coerce.number().int().min(1000).max(24 * 3_600_000).default(600_000),
+  MCP_MAX_UPSTREAM_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(32 * 1024 * 1024),
   TOKEN_CLEANUP_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
 });
 

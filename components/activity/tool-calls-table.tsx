@@ -3,7 +3,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, Td, Th } from "@/components/ui/table";
 import { TOOL_CALL_OUTCOME_LABELS, type ToolCall } from "@/lib/client/activity";
 
-const OUTCOME_TONES = { OK: "green", ERROR: "red", DENIED: "amber", TIMEOUT: "amber" } as const;
+const OUTCOME_TONES = { OK: "green", ERROR: "red", DENIED: "amber", TIMEOUT: "amber", CANCELLED: "neutral", INPUT_REQUIRED: "neutral" } as const;
 
 /** One row per tool call; `callerColumn` adds who made it, for lists that span callers. */
 export function ToolCallsTable({ caption, calls, callerColumn }: { caption: string; calls: ToolCall[]; callerColumn?: (account: ToolCall["serviceAccount"]) => React.ReactNode }) {

@@ -1,7 +1,7 @@
 import type { TokenPrincipal } from "@/lib/auth/principal";
 import { countInvalidToken, guardTokenRequest } from "@/lib/network/guard-token-request";
 import { recordTokenUse } from "@/lib/tokens/record-token-use";
-import { verifyServiceToken } from "@/lib/tokens/verify-service-token";
+import { verifyServiceToken, type TokenVerification } from "@/lib/tokens/verify-service-token";
 
 export type TokenAuthentication =
   | { kind: "ok"; principal: TokenPrincipal }
@@ -32,6 +32,27 @@ export async function authenticateToken({
   orgSlug?: string;
 }): Promise<TokenAuthentication> {
   const verification = await verifyServiceToken({ token, clientIp: ip, takeRateLimitSlot: !process.env.REDIS_URL });
+  return decideTokenAccess({ verification, ip, requestId, userAgent, orgSlug });
+}
+
+/**
+ * The part of the pipeline after the token's row was read (by
+ * verifyServiceToken, or by the MCP relay's own one-round-trip statement):
+ * throttle, organization, allowlists, rate limit, last use.
+ */
+export async function decideTokenAccess({
+  verification,
+  ip,
+  requestId,
+  userAgent,
+  orgSlug,
+}: {
+  verification: TokenVerification;
+  ip: string | null;
+  requestId: string | null;
+  userAgent: string | null;
+  orgSlug?: string;
+}): Promise<TokenAuthentication> {
   if (verification.status === "THROTTLED") return { kind: "throttled", retryAfterSeconds: Math.max(1, Math.ceil(verification.retryAfterMs / 1000)) };
   if (verification.status !== "VALID") {
     await countInvalidToken(verification, ip);

@@ -11,7 +11,14 @@ export type ToolCallOutcome = ToolCall["outcome"];
 /** `serviceAccountId` only filters the org-wide list; an account's own list is scoped by its path. */
 export type ToolCallFilters = { tool: string; outcome: ToolCallOutcome | ""; serviceAccountId?: string };
 
-export const TOOL_CALL_OUTCOME_LABELS: Record<ToolCallOutcome, string> = { OK: "OK", ERROR: "Error", DENIED: "Denied", TIMEOUT: "Timeout" };
+export const TOOL_CALL_OUTCOME_LABELS: Record<ToolCallOutcome, string> = {
+  OK: "OK",
+  ERROR: "Error",
+  DENIED: "Denied",
+  TIMEOUT: "Timeout",
+  CANCELLED: "Cancelled",
+  INPUT_REQUIRED: "Input required",
+};
 
 /** Whose activity: the whole organization's, or one service account's. */
 export type ActivityScope = { organization: true } | { serviceAccountId: string };

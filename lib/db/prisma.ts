@@ -1,14 +1,13 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { env } from "@/lib/env";
+import { closePools, pools } from "@/lib/db/pools";
 
 // One client per process, kept on globalThis so that Next's module instances
-// (and dev-mode reloads) share it. The embedded database serves one session,
-// so start-up sets DATABASE_POOL_SIZE=1 for it; nothing else needs to know.
+// (and dev-mode reloads) share it. It runs on the admin pool (lib/db/pools.ts);
+// the embedded database serves one session, so start-up sets
+// DATABASE_POOL_SIZE=1 for it; nothing else needs to know.
 function createPrismaClient() {
-  const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
-  if (!DATABASE_URL) throw new Error("DATABASE_URL is not set: start the app through server.ts, which prepares the database");
-  const adapter = new PrismaPg({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE });
+  const adapter = new PrismaPg(pools().admin);
   // Secret columns are left out of every query unless one asks for them by name.
   return new PrismaClient({ adapter, omit: { user: { passwordHash: true }, serviceToken: { tokenHash: true } } });
 }
@@ -27,4 +26,5 @@ export function db(): Db {
 export async function disconnectDb(): Promise<void> {
   await globalForPrisma.controlRoomPrisma?.$disconnect();
   globalForPrisma.controlRoomPrisma = undefined;
+  await closePools();
 }

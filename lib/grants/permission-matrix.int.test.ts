@@ -6,10 +6,9 @@ import * as serverSync from "@/app/v1/orgs/[orgSlug]/mcp-servers/[serverId]/sync
 import * as toolsetList from "@/app/v1/orgs/[orgSlug]/toolsets/route";
 import * as toolsetItem from "@/app/v1/orgs/[orgSlug]/toolsets/[toolsetId]/route";
 import { db } from "@/lib/db/prisma";
-import { clientIp } from "@/lib/http/client-ip";
 import { generateSecretsKey } from "@/lib/secrets/secret-box";
 import { setGrants } from "@/lib/grants/set-grants";
-import { handleGatewayRequest } from "@/lib/mcp/gateway/handle-gateway-request";
+import { startGateway } from "@/lib/testing/start-gateway";
 import { createMcpServer } from "@/lib/mcp-servers/create-mcp-server";
 import { createServiceAccount } from "@/lib/service-accounts/create-service-account";
 import { mintServiceToken } from "@/lib/tokens/mint-service-token";
@@ -17,7 +16,7 @@ import { addToolsetTools } from "@/lib/toolsets/add-toolset-tools";
 import { createToolset } from "@/lib/toolsets/create-toolset";
 import { createTenant } from "@/lib/testing/fixtures";
 import { resetDatabase } from "@/lib/testing/reset-database";
-import { serveFetchHandler, startTestUpstream, type RunningServer } from "@/lib/testing/mcp-upstreams";
+import { startTestUpstream, type RunningServer } from "@/lib/testing/mcp-upstreams";
 
 // Every cell of mode × level × resource type, against every admin route and
 // MCP method the level governs: allowed exactly where the rules say.
@@ -37,9 +36,7 @@ beforeAll(async () => {
   process.env.UPSTREAM_ALLOWED_NETWORKS = "127.0.0.0/8";
   await resetDatabase();
   upstream = await startTestUpstream();
-  gateway = await serveFetchHandler((request) =>
-    handleGatewayRequest(request, { slug: /^\/org\/([^/]+)/.exec(new URL(request.url).pathname)![1], ip: clientIp(request.headers) }),
-  );
+  gateway = await startGateway();
   tenant = await createTenant();
   const { org, audit } = tenant;
   serverId = (await createMcpServer({ orgId: org.id, input: { name: "Matrix", slug: "matrix", url: upstream.url, headers: {}, timeoutMs: 5000 }, audit })).id;

@@ -28,3 +28,13 @@ export function normalizeIp(value: string | null): string | null {
   const ip = mapped ? mapped[1] : trimmed;
   return isIP(ip) ? ip.toLowerCase() : null;
 }
+
+/** clientIp for a node:http request: the socket's peer, or X-Forwarded-For under TRUSTED_PROXY_HOPS (same rules). */
+export function clientIpOfNode(req: { socket: { remoteAddress?: string }; headers: Record<string, string | string[] | undefined> }): string | null {
+  const hops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
+  const peer = normalizeIp(req.socket.remoteAddress ?? null);
+  if (!hops) return peer;
+  const header = req.headers["x-forwarded-for"];
+  const chain = (Array.isArray(header) ? header.join(",") : (header ?? "")).split(",").map((s) => s.trim()).filter(Boolean);
+  return normalizeIp(chain[chain.length - hops] ?? null) ?? peer;
+}

@@ -10,13 +10,14 @@ export class BlockedAddressError extends Error {
 }
 
 /**
- * A fetch for the upstream client transport that resolves the host itself,
- * checks every address against the outbound policy and connects the socket to
- * an address it checked: there is no second lookup, so DNS rebinding cannot
+ * The keep-alive agents every upstream connection goes through (the relay's
+ * calls and the SDK client's sync alike). They resolve the host themselves,
+ * check every address against the outbound policy and connect the socket to
+ * an address they checked: there is no second lookup, so DNS rebinding cannot
  * swap in a forbidden address between the check and the connection. TLS still
  * verifies the certificate against the host name.
  */
-export function createPinnedFetch() {
+export function createPinnedAgents() {
   const lookup: LookupFunction = (hostname, options, callback) => {
     dns.lookup(hostname, { all: true, family: options?.family ?? 0 }, (error, addresses) => {
       if (error) return callback(error, "", 0);
@@ -27,20 +28,31 @@ export function createPinnedFetch() {
       else callback(null, allowed[0].address, allowed[0].family);
     });
   };
-  const agents = {
-    "http:": new http.Agent({ keepAlive: true, lookup, maxSockets: 64 }),
-    "https:": new https.Agent({ keepAlive: true, lookup, maxSockets: 64 }),
-  };
+  // Enough sockets for a busy upstream; idle ones are reused newest first so
+  // the rest can time out (Node honours the upstream's Keep-Alive hint).
+  const options = { keepAlive: true, lookup, maxSockets: 256, maxFreeSockets: 64, scheduling: "lifo" as const };
+  return { "http:": new http.Agent(options), "https:": new https.Agent(options) };
+}
+
+/** An IP-literal host never goes through lookup: the policy is checked here instead. */
+export function refuseLiteralHost(url: URL): void {
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  if (!isIP(host)) return;
+  const refusal = refuseAddress(host);
+  if (refusal) throw new BlockedAddressError(`Refused to connect to ${host}: ${refusal}`);
+}
+
+const globalForAgents = globalThis as unknown as { controlRoomUpstreamAgents?: ReturnType<typeof createPinnedAgents> };
+export const upstreamAgents = () => (globalForAgents.controlRoomUpstreamAgents ??= createPinnedAgents());
+
+/** A fetch for the SDK client transport (catalog sync) over the pinned agents. */
+export function createPinnedFetch() {
+  const agents = upstreamAgents();
 
   return async function pinnedFetch(input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
     const url = new URL(typeof input === "string" || input instanceof URL ? input : input.url);
     if (url.protocol !== "http:" && url.protocol !== "https:") throw new TypeError(`Unsupported protocol ${url.protocol}`);
-    const host = url.hostname.replace(/^\[|\]$/g, "");
-    // An IP literal never goes through lookup: check it here.
-    if (isIP(host)) {
-      const refusal = refuseAddress(host);
-      if (refusal) throw new BlockedAddressError(`Refused to connect to ${host}: ${refusal}`);
-    }
+    refuseLiteralHost(url);
     const transport = url.protocol === "https:" ? https : http;
     const headers: Record<string, string> = {};
     new Headers(init.headers).forEach((value, name) => (headers[name] = value));

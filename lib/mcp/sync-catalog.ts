@@ -7,6 +7,12 @@ import { logger } from "@/lib/logger";
 import { exposedName } from "@/lib/mcp/exposed-name";
 import { describeUpstreamError, isTransportFailure } from "@/lib/mcp/upstream-error";
 import { dropUpstreamClient, getUpstreamClient } from "@/lib/mcp/upstream-pool";
+import { listGatedTools } from "@/lib/mcp/list-gated-tools";
+import type { McpServer } from "@/lib/generated/prisma/client";
+import { isModernVersion, LATEST_LEGACY_VERSION } from "@/lib/mcp/relay/protocol";
+import { exchangeWithUpstream } from "@/lib/mcp/relay/upstream-exchange";
+import { upstreamHeaders } from "@/lib/mcp/relay/upstream-headers";
+import { closeUpstreamSession } from "@/lib/mcp/relay/upstream-sessions";
 
 export type CatalogChanges = {
   tools: { added: string[]; removed: string[]; changed: string[] };
@@ -25,6 +31,13 @@ export type SyncResult =
 const LEASE_MS = 5 * 60_000;
 
 type UpstreamTool = { name: string; title?: string; description?: string; inputSchema: unknown; outputSchema?: unknown; annotations?: unknown };
+
+/** An upstream's listed definition without its name (the gateway serves it under the exposed name): kept whole, so fields the gateway does not know (execution, icons, _meta) reach callers. */
+const definitionOf = (item: object) => {
+  const rest: Record<string, unknown> = { ...item };
+  delete rest.name;
+  return rest as Prisma.InputJsonValue;
+};
 
 /**
  * Pages through the upstream's tools, prompts, resources and resource
@@ -46,7 +59,10 @@ export async function syncCatalog({ orgId, serverId, audit }: { orgId: string; s
   try {
     client = await getUpstreamClient(server);
     const upstream = await listEverything(client, server.timeoutMs);
-    const result = await writeCatalog({ orgId, server, upstream, protocolVersion: client.getNegotiatedProtocolVersion() ?? null, audit });
+    const gated = await listGatedTools(server, upstream.tools.map((t) => t.name));
+    const protocolVersion = client.getNegotiatedProtocolVersion() ?? null;
+    const supportedVersions = await probeSupportedVersions(server, client);
+    const result = await writeCatalog({ orgId, server, upstream, gated, protocolVersion, supportedVersions, audit });
     return { status: "synced", ...result };
   } catch (error) {
     if (client && isTransportFailure(error)) void dropUpstreamClient(server.id, client);
@@ -58,6 +74,37 @@ export async function syncCatalog({ orgId, serverId, audit }: { orgId: string; s
     });
     return { status: "error", message };
   }
+}
+
+/**
+ * Every revision the upstream speaks, so the relay can talk to it in each
+ * caller's own: what it negotiated and listed in server/discover, plus, when
+ * it speaks 2026-07-28, whether it still answers a 2025-era initialize.
+ */
+async function probeSupportedVersions(server: McpServer, client: Client): Promise<string[]> {
+  const negotiated = client.getNegotiatedProtocolVersion();
+  const versions = new Set<string>(client.getDiscoverResult()?.supportedVersions ?? []);
+  if (negotiated) versions.add(negotiated);
+  if (negotiated && isModernVersion(negotiated)) {
+    const upstream = { ...server, supportedVersions: [] };
+    try {
+      const { message, answer } = await exchangeWithUpstream({
+        server: upstream,
+        headers: upstreamHeaders({ protocolVersion: LATEST_LEGACY_VERSION }),
+        method: "initialize",
+        params: { protocolVersion: LATEST_LEGACY_VERSION, capabilities: {}, clientInfo: { name: "control-room-sync", version: "1.0.0" } },
+        timeoutMs: Math.min(server.timeoutMs, 10_000),
+      });
+      const version = (message.result as { protocolVersion?: unknown } | undefined)?.protocolVersion;
+      if (typeof version === "string") {
+        versions.add(version);
+        await closeUpstreamSession(upstream, String(answer.headers["mcp-session-id"] ?? ""), version);
+      }
+    } catch {
+      // A 2026-only upstream: its 2025-era callers are translated.
+    }
+  }
+  return [...versions].sort().reverse();
 }
 
 async function listEverything(client: Client, timeout: number) {
@@ -79,6 +126,7 @@ const toolFields = (t: UpstreamTool) => ({
   inputSchema: (t.inputSchema ?? { type: "object" }) as Prisma.InputJsonValue,
   outputSchema: json(t.outputSchema),
   annotations: json(t.annotations),
+  definition: definitionOf(t),
 });
 /** JSON with object keys sorted: jsonb stores keys in its own order, so plain JSON.stringify would see every tool as changed. */
 function canonical(value: unknown): string {
@@ -92,20 +140,24 @@ function canonical(value: unknown): string {
   }
   return JSON.stringify(value ?? null);
 }
-const fingerprint = (t: { title: string | null; description: string; inputSchema: unknown; outputSchema?: unknown; annotations?: unknown }) =>
-  canonical([t.title ?? null, t.description, t.inputSchema, t.outputSchema ?? null, t.annotations ?? null]);
+const fingerprint = (t: { title: string | null; description: string; inputSchema: unknown; outputSchema?: unknown; annotations?: unknown; definition?: unknown }) =>
+  canonical([t.title ?? null, t.description, t.inputSchema, t.outputSchema ?? null, t.annotations ?? null, t.definition ?? null]);
 
 async function writeCatalog({
   orgId,
   server,
   upstream,
+  gated,
   protocolVersion,
+  supportedVersions,
   audit,
 }: {
   orgId: string;
   server: { id: string; slug: string };
   upstream: Awaited<ReturnType<typeof listEverything>>;
+  gated: Map<string, string[]>;
   protocolVersion: string | null;
+  supportedVersions: string[];
   audit: AuditContext;
 }) {
   return db().$transaction(async (tx) => {
@@ -116,7 +168,9 @@ async function writeCatalog({
     const removed = existing.filter((t) => !incoming.has(t.name));
     const changed = upstream.tools.filter((t) => {
       const old = byName.get(t.name);
-      return old && fingerprint(old) !== fingerprint({ ...toolFields(t), outputSchema: t.outputSchema, annotations: t.annotations });
+      if (!old) return false;
+      const definition = old.definition === null ? null : definitionOf(t);
+      return fingerprint(old) !== fingerprint({ ...toolFields(t), outputSchema: t.outputSchema, annotations: t.annotations, definition });
     });
 
     const affected = removed.length
@@ -125,19 +179,50 @@ async function writeCatalog({
     if (removed.length) await tx.catalogTool.deleteMany({ where: { id: { in: removed.map((t) => t.id) } } });
     if (added.length) {
       await tx.catalogTool.createMany({
-        data: added.map((t) => ({ orgId, serverId: server.id, name: t.name, exposedName: exposedName(server.slug, t.name), ...toolFields(t) })),
+        data: added.map((t) => ({
+          orgId,
+          serverId: server.id,
+          name: t.name,
+          exposedName: exposedName(server.slug, t.name),
+          ...toolFields(t),
+          requiredCapabilities: gated.get(t.name) ?? [],
+        })),
       });
     }
-    for (const t of changed) await tx.catalogTool.update({ where: { id: byName.get(t.name)!.id }, data: toolFields(t) });
+    for (const t of changed) await tx.catalogTool.update({ where: { id: byName.get(t.name)!.id }, data: { ...toolFields(t), requiredCapabilities: gated.get(t.name) ?? [] } });
+    // Rows synced before definitions and capabilities were kept get theirs without counting as a change.
+    for (const t of upstream.tools) {
+      const old = byName.get(t.name);
+      if (!old || changed.includes(t)) continue;
+      const required = gated.get(t.name) ?? [];
+      if (old.definition === null || old.requiredCapabilities.join() !== required.join()) {
+        await tx.catalogTool.update({ where: { id: old.id }, data: { definition: definitionOf(t), requiredCapabilities: required } });
+      }
+    }
 
     await tx.catalogPrompt.deleteMany({ where: { serverId: server.id } });
     await tx.catalogPrompt.createMany({
-      data: upstream.prompts.map((p) => ({ serverId: server.id, name: p.name, title: p.title ?? null, description: p.description ?? "", arguments: json(p.arguments) })),
+      data: upstream.prompts.map((p) => ({
+        serverId: server.id,
+        name: p.name,
+        title: p.title ?? null,
+        description: p.description ?? "",
+        arguments: json(p.arguments),
+        definition: definitionOf(p),
+      })),
       skipDuplicates: true,
     });
     await tx.catalogResource.deleteMany({ where: { serverId: server.id } });
     await tx.catalogResource.createMany({
-      data: upstream.resources.map((r) => ({ serverId: server.id, uri: r.uri, name: r.name, title: r.title ?? null, description: r.description ?? "", mimeType: r.mimeType ?? null })),
+      data: upstream.resources.map((r) => ({
+        serverId: server.id,
+        uri: r.uri,
+        name: r.name,
+        title: r.title ?? null,
+        description: r.description ?? "",
+        mimeType: r.mimeType ?? null,
+        definition: { ...(r as object), name: r.name } as Prisma.InputJsonValue,
+      })),
       skipDuplicates: true,
     });
     await tx.catalogResourceTemplate.deleteMany({ where: { serverId: server.id } });
@@ -149,6 +234,7 @@ async function writeCatalog({
         title: r.title ?? null,
         description: r.description ?? "",
         mimeType: r.mimeType ?? null,
+        definition: { ...(r as object), name: r.name } as Prisma.InputJsonValue,
       })),
       skipDuplicates: true,
     });
@@ -168,6 +254,7 @@ async function writeCatalog({
         lastSyncedAt: new Date(),
         lastSyncChanges: changes as unknown as Prisma.InputJsonValue,
         protocolVersion,
+        supportedVersions,
         syncLockedUntil: null,
       },
     });

@@ -14,7 +14,7 @@ export function describeUpstreamError(error: unknown, timeoutMs: number): string
   return `Could not talk to the upstream: ${message.slice(0, 300)}`;
 }
 
-export function isTimeout(error: unknown): boolean {
+function isTimeout(error: unknown): boolean {
   return error instanceof SdkError && String(error.code) === "REQUEST_TIMEOUT";
 }
 
@@ -22,17 +22,4 @@ export function isTimeout(error: unknown): boolean {
 export function isTransportFailure(error: unknown, signal?: AbortSignal): boolean {
   if (signal?.aborted || (error as { name?: string })?.name === "AbortError") return false;
   return !(error instanceof ProtocolError) && !isTimeout(error);
-}
-
-/**
- * What a bot is told: the kind of failure only. The full detail (which may
- * quote addresses or transport internals) stays with admins, in the server's
- * last error and the logs.
- */
-export function publicUpstreamError(error: unknown, timeoutMs: number): string {
-  if (error instanceof BlockedAddressError) return "the upstream's address is not allowed";
-  if (isTimeout(error)) return `the upstream did not answer within ${timeoutMs / 1000} s`;
-  const code = (error as { cause?: { code?: string } })?.cause?.code;
-  if (code === "ECONNREFUSED" || code === "ECONNRESET" || code === "ENOTFOUND") return "the upstream is unreachable";
-  return "the upstream failed or answered something that is not MCP";
 }

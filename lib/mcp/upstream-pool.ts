@@ -34,7 +34,14 @@ export function onUpstreamListChanged(listener: (serverId: string) => void): voi
   globalForPool.controlRoomListChanged = listener;
 }
 
+/** An upstream said its lists changed on a caller's session stream: the catalog should look again. */
+export function announceUpstreamListChanged(serverId: string): void {
+  globalForPool.controlRoomListChanged?.(serverId);
+}
+
 const CONNECT_TIMEOUT_MS = 15_000;
+
+export const ALL_CLIENT_CAPABILITIES = { sampling: {}, elicitation: { form: {}, url: {} }, roots: { listChanged: true } };
 
 async function connect(config: UpstreamConfig): Promise<Client> {
   const headers = config.headersEncrypted ? decryptJson<Record<string, string>>(config.headersEncrypted) : {};
@@ -45,6 +52,9 @@ async function connect(config: UpstreamConfig): Promise<Client> {
     {
       // Speak 2026-07-28 where the upstream can, else fall back to 2025-11-25.
       versionNegotiation: { mode: "auto" },
+      // Every client capability, so the catalog also holds the tools an upstream lists only to
+      // clients that can serve sampling, elicitation or roots (lib/mcp/list-gated-tools.ts).
+      capabilities: ALL_CLIENT_CAPABILITIES,
       listChanged: {
         tools: { onChanged: changed, autoRefresh: false },
         prompts: { onChanged: changed, autoRefresh: false },
@@ -52,6 +62,12 @@ async function connect(config: UpstreamConfig): Promise<Client> {
       },
     },
   );
+  // This connection only lists; what an upstream asks it gets the empty answer.
+  client.setRequestHandler("roots/list", async () => ({ roots: [] }));
+  client.setRequestHandler("sampling/createMessage", async () => {
+    throw new Error("The catalog connection does not sample");
+  });
+  client.setRequestHandler("elicitation/create", async () => ({ action: "decline" }));
   // A notification stream closing (on shutdown, or an upstream restart) is routine; calls report real failures.
   client.onerror = (error) => logger.debug("upstream connection event", { server: config.slug, error: error.message });
   const transport = new StreamableHTTPClientTransport(new URL(config.url), { requestInit: { headers }, fetch });

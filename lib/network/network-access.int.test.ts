@@ -2,9 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
-import { clientIp } from "@/lib/http/client-ip";
 import { generateSecretsKey } from "@/lib/secrets/secret-box";
-import { handleGatewayRequest } from "@/lib/mcp/gateway/handle-gateway-request";
+import { startGateway } from "@/lib/testing/start-gateway";
 import { addNetworkRule } from "@/lib/network/add-network-rule";
 import { evaluateAllowlists } from "@/lib/network/evaluate-allowlists";
 import { verifyServiceToken } from "@/lib/tokens/verify-service-token";
@@ -14,7 +13,7 @@ import { generateServiceToken } from "@/lib/tokens/token-format";
 import { mintServiceToken } from "@/lib/tokens/mint-service-token";
 import { createTenant } from "@/lib/testing/fixtures";
 import { resetDatabase } from "@/lib/testing/reset-database";
-import { serveFetchHandler, type RunningServer } from "@/lib/testing/mcp-upstreams";
+import { type RunningServer } from "@/lib/testing/mcp-upstreams";
 
 // Allowlists and rate limits on the MCP endpoint, over real HTTP from 127.0.0.1.
 
@@ -23,9 +22,7 @@ let tenant: Awaited<ReturnType<typeof createTenant>>;
 
 beforeAll(async () => {
   process.env.SECRETS_KEY = generateSecretsKey();
-  gateway = await serveFetchHandler((request) =>
-    handleGatewayRequest(request, { slug: /^\/org\/([^/]+)/.exec(new URL(request.url).pathname)![1], ip: clientIp(request.headers) }),
-  );
+  gateway = await startGateway();
 });
 afterAll(() => gateway?.close());
 beforeEach(async () => {

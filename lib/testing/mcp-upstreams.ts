@@ -40,6 +40,9 @@ export function serveFetchHandler(handler: (request: Request) => Promise<Respons
   );
 }
 
+/** What the test upstream's `tick` tool saw: whether each call ran to its end or was cancelled, and when. */
+export const testUpstreamEvents: { label: string; kind: "cancelled" | "finished"; afterMs: number }[] = [];
+
 /** An MCP server built with the server SDK (v2): both protocol revisions, tools of every result kind. */
 export function startTestUpstream(): Promise<RunningServer> {
   const build = () => {
@@ -66,6 +69,24 @@ export function startTestUpstream(): Promise<RunningServer> {
       await new Promise((r) => setTimeout(r, ms));
       return { content: [{ type: "text", text: `slept ${ms}` }] };
     });
+    server.registerTool(
+      "tick",
+      { description: "Sends progress every everyMs until totalMs, unless cancelled.", inputSchema: z.object({ everyMs: z.number(), totalMs: z.number(), label: z.string() }) },
+      async ({ everyMs, totalMs, label }, ctx) => {
+        const progressToken = ctx.mcpReq._meta?.progressToken;
+        const started = Date.now();
+        for (let step = 1; Date.now() - started < totalMs; step++) {
+          await new Promise((r) => setTimeout(r, everyMs));
+          if (ctx.mcpReq.signal.aborted) {
+            testUpstreamEvents.push({ label, kind: "cancelled", afterMs: Date.now() - started });
+            return { content: [{ type: "text", text: "cancelled" }] };
+          }
+          if (progressToken !== undefined) await ctx.mcpReq.notify({ method: "notifications/progress", params: { progressToken, progress: step } }).catch(() => {});
+        }
+        testUpstreamEvents.push({ label, kind: "finished", afterMs: Date.now() - started });
+        return { content: [{ type: "text", text: "finished" }] };
+      },
+    );
     server.registerTool("secret", { description: "Not in any toolset.", inputSchema: z.object({}) }, async () => ({ content: [{ type: "text", text: "classified" }] }));
     server.registerPrompt("welcome", { description: "A welcome prompt.", argsSchema: z.object({ who: z.string() }) }, ({ who }) => ({
       messages: [{ role: "user", content: { type: "text", text: `Welcome ${who}` } }],

@@ -13,7 +13,11 @@ const MAX_HEADER_LENGTH = TOKEN_LENGTH + 64;
  * in the query string is never read.
  */
 export function parseBearer(headers: Headers): BearerCredential {
-  const header = headers.get("authorization");
+  return parseBearerValue(headers.get("authorization"));
+}
+
+/** The same, for the value of the one Authorization header (null when there is none). */
+export function parseBearerValue(header: string | null): BearerCredential {
   if (header === null) return { kind: "none" };
   if (header.length > MAX_HEADER_LENGTH) return { kind: "malformed" };
   const match = /^[ \t]*bearer[ \t]+([^\s,]+)[ \t]*$/i.exec(header);

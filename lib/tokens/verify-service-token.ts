@@ -18,7 +18,8 @@ export type TokenVerification =
 export const INVALID_TOKEN_LIMIT = { limit: 30, windowMs: 60_000 };
 export const invalidTokenKey = (ip: string) => `invalid-token:${ip}`;
 
-type Row = {
+/** One token's row as the verification query reads it (the MCP relay's statement reads the same columns). */
+export type TokenRow = {
   ipAheadMs: number | null;
   id: string | null;
   orgId: string;
@@ -63,7 +64,7 @@ export async function verifyServiceToken({
   takeRateLimitSlot?: boolean;
 }): Promise<TokenVerification> {
   if (!isWellFormedToken(token)) return { status: "MALFORMED" };
-  const [row] = await db().$queryRaw<Row[]>`
+  const [row] = await db().$queryRaw<TokenRow[]>`
     SELECT
       (SELECT EXTRACT(EPOCH FROM (r.tat - (now() AT TIME ZONE 'UTC')))::float8 * 1000 FROM "RateLimitState" r WHERE r.key = ${clientIp ? invalidTokenKey(clientIp) : ""}) AS "ipAheadMs",
       t.id::text, t."orgId"::text AS "orgId", o.slug AS "orgSlug", t.prefix, t."orgWide", t."expiresAt", t."revokedAt",
@@ -85,6 +86,11 @@ export async function verifyServiceToken({
     LEFT JOIN "ServiceToken" t ON t."tokenHash" = ${hashToken(token)}
     LEFT JOIN "Organization" o ON o.id = t."orgId"
     LEFT JOIN "ServiceAccount" a ON a.id = t."serviceAccountId"`;
+  return tokenVerificationOf(row, now);
+}
+
+/** The typed outcome of one token row: the rules of verification, in one place for every reader of the row. */
+export function tokenVerificationOf(row: TokenRow, now: Date = new Date()): TokenVerification {
   const { limit, windowMs } = INVALID_TOKEN_LIMIT;
   const waitMs = row.ipAheadMs === null ? 0 : row.ipAheadMs + windowMs / limit - windowMs;
   if (waitMs > 0) return { status: "THROTTLED", retryAfterMs: Math.ceil(waitMs) };

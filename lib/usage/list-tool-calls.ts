@@ -1,13 +1,14 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/prisma";
+import type { CallOutcome } from "@/lib/generated/prisma/enums";
 import { serviceAccountIdFilter } from "@/lib/service-accounts/service-account-schemas";
 import { afterCursor, cursorOrder, pageQuerySchema, toPage, type Page } from "@/lib/http/pagination";
 import { assertServiceAccountExists } from "@/lib/service-accounts/assert-service-account-exists";
 
 export const listToolCallsQuerySchema = pageQuerySchema.extend({
   tool: z.string().trim().max(128).optional(),
-  outcome: z.enum(["OK", "ERROR", "DENIED", "TIMEOUT"]).optional(),
+  outcome: z.enum(["OK", "ERROR", "DENIED", "TIMEOUT", "CANCELLED", "INPUT_REQUIRED"]).optional(),
 });
 
 /** The org-wide list also filters by caller. */
@@ -18,7 +19,7 @@ export const listOrgToolCallsQuerySchema = listToolCallsQuerySchema.extend({
 export type ToolCallView = {
   id: string;
   exposedName: string;
-  outcome: "OK" | "ERROR" | "DENIED" | "TIMEOUT";
+  outcome: CallOutcome;
   durationMs: number;
   tokenPrefix: string | null;
   /** The calling service account (name null once it is deleted); null for an org-wide token. */

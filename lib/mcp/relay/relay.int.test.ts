@@ -4,7 +4,6 @@ import { db } from "@/lib/db/prisma";
 import { generateSecretsKey } from "@/lib/secrets/secret-box";
 import { createMcpServer } from "@/lib/mcp-servers/create-mcp-server";
 import { updateMcpServer } from "@/lib/mcp-servers/update-mcp-server";
-import { handleGatewayRequest } from "@/lib/mcp/gateway/handle-gateway-request";
 import { createServiceAccount } from "@/lib/service-accounts/create-service-account";
 import { mintServiceToken } from "@/lib/tokens/mint-service-token";
 import { revokeServiceToken } from "@/lib/tokens/revoke-service-token";
@@ -13,10 +12,10 @@ import { assignToolset } from "@/lib/toolsets/assign-toolset";
 import { createToolset } from "@/lib/toolsets/create-toolset";
 import { flushToolCalls } from "@/lib/usage/record-tool-call";
 import { setGrants } from "@/lib/grants/set-grants";
-import { clientIp } from "@/lib/http/client-ip";
+import { startGateway } from "@/lib/testing/start-gateway";
 import { createTenant } from "@/lib/testing/fixtures";
 import { resetDatabase } from "@/lib/testing/reset-database";
-import { serveFetchHandler, startGarbageUpstream, startServerEverything, startTestUpstream, type RunningServer } from "@/lib/testing/mcp-upstreams";
+import { startGarbageUpstream, startServerEverything, startTestUpstream, type RunningServer } from "@/lib/testing/mcp-upstreams";
 
 // The gateway over real HTTP, with real upstreams, driven by the official client SDK.
 
@@ -50,10 +49,7 @@ beforeAll(async () => {
   process.env.UPSTREAM_ALLOWED_NETWORKS = "127.0.0.0/8";
   await resetDatabase();
   [upstream, everything, garbage] = await Promise.all([startTestUpstream(), startServerEverything(), startGarbageUpstream()]);
-  gateway = await serveFetchHandler((request) => {
-    const slug = /^\/org\/([^/?]+)/.exec(new URL(request.url).pathname)?.[1] ?? "";
-    return handleGatewayRequest(request, { slug, ip: clientIp(request.headers) });
-  });
+  gateway = await startGateway();
   tenant = await createTenant();
   otherOrg = await createTenant();
   const { org, owner, audit } = tenant;

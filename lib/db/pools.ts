@@ -1,0 +1,37 @@
+import pg from "pg";
+import { env } from "@/lib/env";
+
+// The PostgreSQL connection pools of one process. The admin plane (Prisma:
+// pages, /v1, jobs) and the data plane (the MCP endpoint's one-round-trip
+// statements) get pools of their own, so bots that fill theirs can never make
+// an admin's revoke wait for a connection. The embedded database is one
+// session, so there both planes share its single connection.
+
+export type Pools = { admin: pg.Pool; dataPlane: pg.Pool; shared: boolean };
+
+const globalForPools = globalThis as unknown as { controlRoomPools?: Pools };
+
+function createPools(): Pools {
+  const { DATABASE_URL, DATABASE_POOL_SIZE, DATA_PLANE_POOL_SIZE } = env();
+  if (!DATABASE_URL) throw new Error("DATABASE_URL is not set: start the app through server.ts, which prepares the database");
+  const admin = new pg.Pool({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE });
+  // An idle connection that the server closed (a restart, a failover) errors
+  // on the pool; the pool replaces it. Without a listener Node would crash.
+  admin.on("error", () => {});
+  if (DATABASE_POOL_SIZE === 1) return { admin, dataPlane: admin, shared: true };
+  const dataPlane = new pg.Pool({ connectionString: DATABASE_URL, max: DATA_PLANE_POOL_SIZE, application_name: "control-room data plane" });
+  dataPlane.on("error", () => {});
+  return { admin, dataPlane, shared: false };
+}
+
+export function pools(): Pools {
+  return (globalForPools.controlRoomPools ??= createPools());
+}
+
+export async function closePools(): Promise<void> {
+  const current = globalForPools.controlRoomPools;
+  globalForPools.controlRoomPools = undefined;
+  if (!current) return;
+  await current.admin.end();
+  if (!current.shared) await current.dataPlane.end();
+}

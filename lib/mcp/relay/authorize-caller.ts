@@ -1,0 +1,125 @@
+import { decideTokenAccess, type TokenAuthentication } from "@/lib/auth/authenticate-token";
+import type { TokenPrincipal } from "@/lib/auth/principal";
+import { pools } from "@/lib/db/pools";
+import { logger } from "@/lib/logger";
+import { STATEMENTS, type StatementVariant } from "@/lib/mcp/relay/caller-statements";
+import type { UpstreamServer } from "@/lib/mcp/relay/upstream-server";
+import { invalidTokenKey, tokenVerificationOf, type TokenRow } from "@/lib/tokens/verify-service-token";
+import { hashToken } from "@/lib/tokens/token-format";
+import type { JsonObject } from "@/lib/mcp/relay/protocol";
+
+/** A 2025-era caller's gateway session, as stored. */
+export type GatewaySessionView = {
+  id: string;
+  protocolVersion: string;
+  clientCapabilities: JsonObject;
+  clientInfo: JsonObject | null;
+  logLevel: string | null;
+};
+
+/** An upstream session the gateway holds for this caller on one server. */
+export type UpstreamSessionRef = { session: string; version: string; logLevel: string | null };
+
+export type AuthorizedCaller = {
+  principal: TokenPrincipal;
+  /** Whose upstream sessions these are: "gs:<gateway session>" or "tk:<token>:<capabilities digest>". */
+  scopeKey: string;
+  session: GatewaySessionView | null;
+  upstreamSessions: Record<string, UpstreamSessionRef>;
+  /** tools/call: the tool, if it exists on an enabled server and this caller may call it. */
+  tool?: { name: string; server: UpstreamServer } | null;
+  /** prompts/get, resources/read, completion: the servers whose prompts and resources it may use. */
+  servers?: UpstreamServer[];
+};
+
+export type CallerAuthorization =
+  | { kind: "ok"; caller: AuthorizedCaller }
+  | Exclude<TokenAuthentication, { kind: "ok" }>
+  /** An Mcp-Session-Id that is unknown, closed, or another token's. */
+  | { kind: "session_not_found" }
+  /** The data plane's pool is saturated or the database is away: shed with 503. */
+  | { kind: "unavailable"; retryAfterSeconds: number };
+
+type Row = Omit<TokenRow, "expiresAt" | "revokedAt"> & {
+  expiresAtMs: number | null;
+  revoked: boolean | null;
+  sessionRequested: boolean;
+  sessionId: string | null;
+  sessionVersion: string | null;
+  sessionCapabilities: JsonObject | null;
+  sessionClientInfo: JsonObject | null;
+  sessionLogLevel: string | null;
+  scopeKey: string | null;
+  upstreamSessions: Record<string, UpstreamSessionRef> | null;
+  toolName?: string | null;
+  server?: UpstreamServer | null;
+  allowed?: boolean;
+  servers?: UpstreamServer[];
+};
+
+/** Requests waiting for a data-plane connection beyond this many per connection are shed, not queued for seconds. */
+const MAX_WAITING_PER_CONNECTION = 4;
+
+/**
+ * The MCP endpoint's one round trip: who is calling and what it may do, for
+ * this request only (see caller-statements.ts). The verdicts are those of
+ * every other token route (decideTokenAccess); the same 401 for every
+ * unusable token.
+ */
+export async function authorizeCaller({
+  variant,
+  token,
+  ip,
+  requestId,
+  userAgent,
+  orgSlug,
+  sessionIdHash,
+  capabilitiesDigest,
+  toolName,
+}: {
+  variant: StatementVariant;
+  token: string;
+  ip: string | null;
+  requestId: string;
+  userAgent: string | null;
+  orgSlug: string;
+  sessionIdHash: string | null;
+  capabilitiesDigest: string;
+  toolName?: string;
+}): Promise<CallerAuthorization> {
+  const pool = pools().dataPlane;
+  if (pool.waitingCount > MAX_WAITING_PER_CONNECTION * Math.max(1, pool.totalCount)) return { kind: "unavailable", retryAfterSeconds: 1 };
+  const statement = STATEMENTS[variant];
+  const values: unknown[] = [hashToken(token), ip ? invalidTokenKey(ip) : "", ip, !process.env.REDIS_URL, sessionIdHash, capabilitiesDigest];
+  if (variant === "tool") values.push(toolName ?? "");
+  let row: Row;
+  try {
+    ({ rows: [row] } = await pool.query<Row>({ name: statement.name, text: statement.text, values }));
+  } catch (error) {
+    logger.error("the MCP endpoint could not read from the database", { requestId, error });
+    return { kind: "unavailable", retryAfterSeconds: 5 };
+  }
+  const verification = tokenVerificationOf({ ...row, expiresAt: new Date(row.expiresAtMs ?? 0), revokedAt: row.revoked ? new Date(0) : null });
+  const access = await decideTokenAccess({ verification, ip, requestId, userAgent, orgSlug });
+  if (access.kind !== "ok") return access;
+  if (row.sessionRequested && !row.sessionId) return { kind: "session_not_found" };
+  return {
+    kind: "ok",
+    caller: {
+      principal: access.principal,
+      scopeKey: row.scopeKey!,
+      session: row.sessionId
+        ? {
+            id: row.sessionId,
+            protocolVersion: row.sessionVersion!,
+            clientCapabilities: row.sessionCapabilities ?? {},
+            clientInfo: row.sessionClientInfo,
+            logLevel: row.sessionLogLevel,
+          }
+        : null,
+      upstreamSessions: row.upstreamSessions ?? {},
+      ...(variant === "tool" ? { tool: row.toolName && row.server && row.allowed ? { name: row.toolName, server: row.server } : null } : {}),
+      ...(variant === "servers" ? { servers: row.servers ?? [] } : {}),
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import type { ServerResponse } from "node:http";
+import { sseEvent } from "@/lib/mcp/relay/sse-parser";
+import type { JsonObject, RequestId } from "@/lib/mcp/relay/protocol";
+
+const SSE_KEEP_ALIVE_MS = 15_000;
+
+/**
+ * The answer to one caller request: a single JSON body, or an SSE stream the
+ * relay writes one event at a time (one socket write per event). It knows
+ * whether the caller is still there, and tells whoever asks when it leaves.
+ */
+export class CallerReply {
+  private sse = false;
+  private keepAlive: NodeJS.Timeout | null = null;
+  private readonly baseHeaders: Record<string, string>;
+  readonly gone: Promise<void>;
+
+  constructor(
+    readonly res: ServerResponse,
+    { requestId, headers = {} }: { requestId: string; headers?: Record<string, string> },
+  ) {
+    this.baseHeaders = { "cache-control": "no-store", "x-request-id": requestId, ...headers };
+    this.gone = new Promise((resolve) => res.once("close", () => resolve()));
+    res.once("close", () => this.stopKeepAlive());
+  }
+
+  /** The caller closed the connection before the answer was complete. */
+  get closed(): boolean {
+    return this.res.destroyed && !this.res.writableFinished;
+  }
+
+  get streaming(): boolean {
+    return this.sse;
+  }
+
+  get finished(): boolean {
+    return this.res.writableEnded;
+  }
+
+  setHeader(name: string, value: string): void {
+    this.baseHeaders[name.toLowerCase()] = value;
+  }
+
+  /** The whole answer as one JSON body (or, once streaming, as the last event). */
+  json(status: number, body: string, headers: Record<string, string> = {}): void {
+    if (this.res.writableEnded || this.res.destroyed) return;
+    if (this.sse) {
+      this.res.end(sseEvent(body));
+      return;
+    }
+    this.res.writeHead(status, { ...this.baseHeaders, ...headers, "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) });
+    this.res.end(body);
+  }
+
+  /** Opens the SSE stream (once); events follow with `event`. */
+  startStream(headers: Record<string, string> = {}, keepAlive = false): void {
+    if (this.sse || this.res.headersSent) return;
+    this.sse = true;
+    this.res.writeHead(200, { ...this.baseHeaders, ...headers, "content-type": "text/event-stream", "x-accel-buffering": "no", connection: "keep-alive" });
+    this.res.flushHeaders();
+    if (keepAlive) {
+      this.keepAlive = setInterval(() => this.res.write(": keep-alive\n\n"), SSE_KEEP_ALIVE_MS);
+      this.keepAlive.unref();
+    }
+  }
+
+  event(json: string): void {
+    if (!this.sse) this.startStream();
+    if (!this.res.writableEnded && !this.res.destroyed) this.res.write(sseEvent(json));
+  }
+
+  /** A status with no body (a DELETE that succeeded). */
+  empty(status: number): void {
+    if (this.res.headersSent) return void this.res.end();
+    this.res.writeHead(status, this.baseHeaders);
+    this.res.end();
+  }
+
+  end(): void {
+    this.stopKeepAlive();
+    if (!this.res.headersSent) this.res.writeHead(202, this.baseHeaders);
+    if (!this.res.writableEnded) this.res.end();
+  }
+
+  /** A JSON-RPC error for request `id` (null when there is none), with the HTTP status the era's rules give it. */
+  error(status: number, id: RequestId | null, code: number, message: string, data?: unknown, headers: Record<string, string> = {}): void {
+    this.json(status, errorMessage(id, code, message, data), headers);
+  }
+
+  private stopKeepAlive() {
+    if (this.keepAlive) clearInterval(this.keepAlive);
+    this.keepAlive = null;
+  }
+}
+
+export function errorMessage(id: RequestId | null, code: number, message: string, data?: unknown): string {
+  return JSON.stringify({ jsonrpc: "2.0", id, error: data === undefined ? { code, message } : { code, message, data } });
+}
+
+export function resultMessage(id: RequestId | null, result: JsonObject): string {
+  return JSON.stringify({ jsonrpc: "2.0", id, result });
+}

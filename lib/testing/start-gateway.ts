@@ -1,0 +1,28 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { handleMcpRequest } from "@/lib/mcp/relay/handle-mcp-request";
+import type { RunningServer } from "@/lib/testing/mcp-upstreams";
+
+/** The MCP endpoint on node:http (127.0.0.1, a free port), routed exactly as server.ts routes it. */
+export function startGateway(): Promise<RunningServer> {
+  const server = http.createServer((req, res) => {
+    const match = /^\/org\/([^/?#]+)\/?(?:\?|$)/.exec(req.url ?? "");
+    if (!match) return void res.writeHead(404).end();
+    void handleMcpRequest(req, res, { slug: decodeURIComponent(match[1]) });
+  });
+  server.keepAliveTimeout = 5000;
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${port}/`,
+        port,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    }),
+  );
+}

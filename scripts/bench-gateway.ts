@@ -1,0 +1,119 @@
+// The gateway part of `npm run bench`: tools/call through Control Room's
+// /org/:slug against the same upstream directly and through the simplest
+// proxy that could work (the floor), interleaved in rounds (A B C A B C …) so
+// a change in machine load lands on every side alike, with wrk sending raw
+// JSON-RPC (not an SDK client, which is slower than what it measures). Every
+// answer is checked; a run with a single failed call is void.
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const MODERN_META = {
+  "io.modelcontextprotocol/protocolVersion": "2026-07-28",
+  "io.modelcontextprotocol/clientCapabilities": {},
+  "io.modelcontextprotocol/clientInfo": { name: "wrk", version: "4" },
+};
+
+type Target = { name: string; url: string; tool: string; headers: Record<string, string> };
+export type WrkResult = { requests: number; seconds: number; p50: number; p99: number; errors: number; socketErrors: number; failed: number; sample: string };
+type Measured = WrkResult & { callsPerSecond: number };
+
+function child(command: string, args: string[], ready: RegExp): Promise<{ url: string; process: ChildProcess }> {
+  const proc = spawn(command, args, { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, LOG_LEVEL: "warn" } });
+  return new Promise((resolve, reject) => {
+    proc.stdout!.on("data", (chunk: Buffer) => {
+      const match = ready.exec(chunk.toString());
+      if (match) resolve({ url: match[1], process: proc });
+    });
+    proc.once("exit", (code) => reject(new Error(`${args.join(" ")} exited with ${code}`)));
+  });
+}
+
+async function wrk(target: Target, body: string, connections: number, seconds: number): Promise<Measured> {
+  const headers = { "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": "2026-07-28", ...target.headers };
+  const { stdout } = await run("wrk", ["-t1", `-c${connections}`, `-d${seconds}s`, "--latency", "-s", path.join("scripts", "bench-check.lua"), target.url], {
+    env: { ...process.env, BENCH_BODY: body, BENCH_HEADERS: Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join("|") },
+    maxBuffer: 1 << 20,
+  });
+  const line = stdout.split("\n").find((l) => l.startsWith("BENCH "));
+  if (!line) throw new Error(`wrk printed no result:\n${stdout}`);
+  const result = JSON.parse(line.slice(6)) as WrkResult;
+  if (result.failed || result.errors || result.socketErrors) {
+    throw new Error(`${target.name} at c${connections}: ${result.failed} failed answers, ${result.errors} HTTP/read errors, ${result.socketErrors} connect errors — the run is void. First: ${result.sample}`);
+  }
+  return { ...result, callsPerSecond: result.requests / result.seconds };
+}
+
+const callBody = (tool: string) => JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: tool, arguments: { name: "bench" }, _meta: MODERN_META } });
+
+export async function startBenchUpstream() {
+  return child("node_modules/.bin/tsx", ["scripts/bench-upstream.ts"], /upstream (\S+)/);
+}
+
+/**
+ * Runs the interleaved rounds and tools/list, printing each measurement as
+ * it comes and a summary with the ratios to direct at the end.
+ */
+export async function benchRelay({ upstreamUrl, gatewayUrl, token, plainToken }: { upstreamUrl: string; gatewayUrl: string; token: string; plainToken: string }) {
+  const proxy = await child("node", ["scripts/bench-proxy.mjs", upstreamUrl], /proxy (\S+)/);
+  try {
+    const targets: Target[] = [
+      { name: "direct to the upstream", url: upstreamUrl, tool: "greet", headers: { "mcp-method": "tools/call", "mcp-name": "greet" } },
+      { name: "bare node:http proxy", url: proxy.url, tool: "greet", headers: { "mcp-method": "tools/call", "mcp-name": "greet" } },
+      { name: "Control Room /org/:slug", url: gatewayUrl, tool: "bench__greet", headers: { "mcp-method": "tools/call", "mcp-name": "bench__greet", authorization: `Bearer ${token}` } },
+    ];
+    // The same calls with a token that has no allowlist and no rate limit: what those two cost.
+    const plain: Target = { ...targets[2], name: "Control Room, plain token", headers: { ...targets[2].headers, authorization: `Bearer ${plainToken}` } };
+    for (const target of [...targets, plain]) await wrk(target, callBody(target.tool), 32, 2); // warm-up (JIT, pools, prepared statements)
+    const results: Record<string, Record<number, Measured[]>> = Object.fromEntries([...targets, plain].map((t) => [t.name, { 1: [], 32: [] }]));
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const connections of [32, 1]) {
+        for (const target of targets) {
+          const measured = await wrk(target, callBody(target.tool), connections, SECONDS);
+          results[target.name][connections].push(measured);
+          console.log(`  round ${round} c${String(connections).padEnd(2)} ${target.name.padEnd(26)} ${measured.callsPerSecond.toFixed(0).padStart(6)} calls/s  p50 ${(measured.p50 / 1000).toFixed(3)} ms  p99 ${(measured.p99 / 1000).toFixed(3)} ms`);
+        }
+      }
+      results[plain.name][1].push(await wrk(plain, callBody(plain.tool), 1, SECONDS));
+    }
+    const listBody = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list", params: { _meta: MODERN_META } });
+    const gateway = targets[2];
+    await wrk({ ...gateway, headers: { authorization: gateway.headers.authorization, "mcp-method": "tools/list" } }, listBody, 1, 2);
+    const list = await wrk({ ...gateway, headers: { authorization: gateway.headers.authorization, "mcp-method": "tools/list" } }, listBody, 1, SECONDS);
+    return { targets: targets.map((t) => t.name), plain: plain.name, results, list };
+  } finally {
+    proxy.process.kill("SIGTERM");
+  }
+}
+
+/** The summary: per round, each side's share of direct throughput at c32 and its p50 over direct at c1. */
+export function printRelaySummary({ targets, plain, results, list }: Awaited<ReturnType<typeof benchRelay>>) {
+  const [direct, proxy, gateway] = targets;
+  const range = (values: number[], digits: number, unit = "") => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return `${sorted[0].toFixed(digits)}–${sorted[sorted.length - 1].toFixed(digits)}${unit}`;
+  };
+  const share = (side: string) => results[side][32].map((m, i) => (m.callsPerSecond / results[direct][32][i].callsPerSecond) * 100);
+  const added = (side: string) => results[side][1].map((m, i) => (m.p50 - results[direct][1][i].p50) / 1000);
+  console.log(`\ntools/call, ${ROUNDS} interleaved rounds of ${SECONDS} s, wrk with raw JSON-RPC (2026-07-28), every answer checked:`);
+  console.log(`| target | calls/s at c32 | share of direct | p50 at c1 | p50 over direct | p99 at c1 |`);
+  console.log(`|---|---|---|---|---|---|`);
+  for (const side of [direct, proxy, gateway]) {
+    console.log(
+      `| ${side} | ${range(results[side][32].map((m) => m.callsPerSecond), 0)} | ${side === direct ? "100 %" : range(share(side), 1, " %")} | ` +
+        `${range(results[side][1].map((m) => m.p50 / 1000), 3, " ms")} | ${side === direct ? "—" : range(added(side), 3, " ms")} | ${range(results[side][1].map((m) => m.p99 / 1000), 3, " ms")} |`,
+    );
+  }
+  const worstShare = Math.min(...share(gateway));
+  const worstAdded = Math.max(...added(gateway));
+  const guardCost = results[gateway][1].map((m, i) => (m.p50 - results[plain][1][i].p50) / 1000);
+  console.log(`allowlist (100 entries, the last matches) + rate limit, one at a time: ${range(guardCost, 3, " ms")} over a plain token at p50`);
+  console.log(`tools/list, 101 visible of 1,001 tools from 51 upstreams, one at a time: p50 ${(list.p50 / 1000).toFixed(3)} ms, p99 ${(list.p99 / 1000).toFixed(3)} ms`);
+  console.log(
+    `targets (every round): >= 60 % of direct at c32: ${worstShare >= 60 ? "met" : "MISSED"} (worst ${worstShare.toFixed(1)} %); ` +
+      `<= +1.0 ms p50 at c1: ${worstAdded <= 1 ? "met" : "MISSED"} (worst +${worstAdded.toFixed(3)} ms); tools/list p50 <= 4 ms: ${list.p50 / 1000 <= 4 ? "met" : "MISSED"}`,
+  );
+}
