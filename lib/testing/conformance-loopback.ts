@@ -33,7 +33,8 @@ const DROPPED_RESPONSE_HEADERS = new Set(["connection", "keep-alive", "transfer-
 export function startConformanceLoopback({ target, token, prefix }: ConformanceLoopbackOptions): Promise<ConformanceLoopback> {
   const targetUrl = new URL(target);
   const agent = new http.Agent({ keepAlive: true });
-  const self = { authority: "" };
+  // host:port forms a client may use for the loopback itself (filled in once it listens).
+  const own = { authorities: [] as string[] };
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -45,7 +46,7 @@ export function startConformanceLoopback({ target, token, prefix }: ConformanceL
   function forward(req: IncomingMessage, res: ServerResponse, text: string) {
     const body = text ? translateJsonText(text, (message) => prefixRequestNames(message, prefix)) : "";
     const headers = requestHeaders(req.headers, requestMethodOf(text));
-    if (body) headers["content-length"] = String(Buffer.byteLength(body));
+    if (req.method !== "GET" && req.method !== "HEAD") headers["content-length"] = String(Buffer.byteLength(body));
     const upstream = http.request(targetUrl, { method: req.method, headers, agent }, (response) => relay(response, res));
     upstream.on("error", (error) => {
       if (res.headersSent) return void res.destroy();
@@ -65,8 +66,8 @@ export function startConformanceLoopback({ target, token, prefix }: ConformanceL
       headers[name] = value;
     }
     headers.authorization = `Bearer ${token}`;
-    if (headers.host === self.authority) headers.host = targetUrl.host;
-    if (headers.origin === `http://${self.authority}`) headers.origin = targetUrl.origin;
+    if (own.authorities.includes(String(headers.host))) headers.host = targetUrl.host;
+    if (own.authorities.some((authority) => headers.origin === `http://${authority}`)) headers.origin = targetUrl.origin;
     if (typeof headers["mcp-name"] === "string") headers["mcp-name"] = prefixMcpNameHeader(headers["mcp-name"], method, prefix);
     return headers;
   }
@@ -107,9 +108,9 @@ export function startConformanceLoopback({ target, token, prefix }: ConformanceL
   return new Promise((resolve) =>
     server.listen(0, "127.0.0.1", () => {
       const { port } = server.address() as AddressInfo;
-      self.authority = `127.0.0.1:${port}`;
+      own.authorities = [`127.0.0.1:${port}`, `localhost:${port}`];
       resolve({
-        url: `http://${self.authority}${targetUrl.pathname}${targetUrl.search}`,
+        url: `http://127.0.0.1:${port}${targetUrl.pathname}${targetUrl.search}`,
         close: () =>
           new Promise<void>((done) => {
             agent.destroy();

@@ -60,12 +60,14 @@ export async function runConformance({ url, specVersion, scenarios, timeoutMs = 
   try {
     const base = ["server", "--url", url, "--suite", "all", "--spec-version", specVersion, "--output-dir", outputDir, "--timeout", String(scenarioTimeoutMs)];
     const runs = scenarios?.length ? scenarios.map((scenario) => [...base, "--scenario", scenario, "--force"]) : [base];
+    let output = "";
     for (const args of runs) {
       const deadline = timeoutMs - (Date.now() - started);
       if (deadline <= 0) throw new Error(`conformance suite: the run took longer than ${timeoutMs} ms`);
-      await runSuite(args, deadline);
+      output += await runSuite(args, deadline);
     }
-    const results = await readResults(outputDir);
+    const notApplicable = new Set([...output.matchAll(/SKIPPED: scenario '([^']+)' is not applicable/g)].map((match) => match[1]));
+    const results = await readResults(outputDir, notApplicable);
     const missing = (scenarios ?? []).filter((scenario) => !results.some((result) => result.scenario === scenario));
     if (missing.length > 0) throw new Error(`conformance suite: no result for ${missing.join(", ")} (unknown scenario?)`);
     if (results.length === 0) throw new Error("conformance suite: it ran no scenario");
@@ -75,30 +77,42 @@ export async function runConformance({ url, specVersion, scenarios, timeoutMs = 
   }
 }
 
-/** Runs one suite process; its exit code says whether checks failed, which the results tell anyway, so only a crash or a timeout is an error. */
-function runSuite(args: string[], timeoutMs: number): Promise<void> {
+// Suite processes still running: killed if this process exits first (Ctrl-C on npm run conformance, a dying test worker).
+const running = new Set<ReturnType<typeof spawn>>();
+process.once("exit", () => running.forEach((child) => child.kill("SIGKILL")));
+
+/**
+ * Runs one suite process and resolves with its output. Its exit code says
+ * whether checks failed, which the results tell anyway, so only a crash, a
+ * usage error or the timeout is an error here.
+ */
+function runSuite(args: string[], timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(NODE_22, [SUITE, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    running.add(child);
     let output = "";
     const keep = (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-4000);
+      output += chunk.toString();
     };
+    const tail = () => output.slice(-4000);
     child.stdout.on("data", keep);
     child.stderr.on("data", keep);
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new Error(`conformance suite: killed after ${timeoutMs} ms (${args.join(" ")})\n${output}`));
+      reject(new Error(`conformance suite: killed after ${timeoutMs} ms (${args.join(" ")})\n${tail()}`));
     }, timeoutMs);
     child.once("error", (error) => {
+      running.delete(child);
       clearTimeout(timer);
       reject(new Error(`conformance suite: could not start ${NODE_22}: ${error.message}`));
     });
     child.once("exit", (code, signal) => {
+      running.delete(child);
       clearTimeout(timer);
       // 0: all passed, 1: some check failed. Anything else is the suite itself failing.
-      if (signal || (code !== 0 && code !== 1)) return reject(new Error(`conformance suite: exited with ${signal ?? code}\n${output}`));
-      if (code === 1 && /Validation error|Server test error|Unknown suite/.test(output)) return reject(new Error(`conformance suite: ${output.trim()}`));
-      resolve();
+      if (signal || (code !== 0 && code !== 1)) return reject(new Error(`conformance suite: exited with ${signal ?? code}\n${tail()}`));
+      if (code === 1 && /Validation error|Server test error|Unknown suite/.test(output)) return reject(new Error(`conformance suite: ${tail().trim()}`));
+      resolve(output);
     });
   });
 }
@@ -117,17 +131,20 @@ export function listConformanceScenarios(specVersion: SpecVersion): Promise<stri
   });
 }
 
-async function readResults(outputDir: string): Promise<ScenarioResult[]> {
+async function readResults(outputDir: string, notApplicable: Set<string>): Promise<ScenarioResult[]> {
   const results: ScenarioResult[] = [];
   for (const entry of (await readdir(outputDir)).sort()) {
     const scenario = RESULT_DIR.exec(entry)?.[1];
     if (!scenario) continue;
-    // The suite creates the folder before deciding a scenario does not apply at this version.
+    // The suite makes the folder before it decides a scenario does not apply, and writes no
+    // checks.json for one that threw: only the first is a skip, the second is a failure.
     const checks = await readFile(path.join(outputDir, entry, "checks.json"), "utf8").then((text) => JSON.parse(text) as ConformanceCheck[], () => undefined);
-    results.push(summarize(scenario, checks ?? []));
+    results.push(summarize(scenario, checks ?? (notApplicable.has(scenario) ? [] : [CRASHED])));
   }
   return results;
 }
+
+const CRASHED: ConformanceCheck = { id: "scenario-crashed", name: "ScenarioCrashed", description: "The suite recorded no checks for this scenario (it threw)", status: "FAILURE" };
 
 /** Counts one scenario's checks; the suite's own wire-schema checks count like any other. */
 export function summarize(scenario: string, checks: ConformanceCheck[]): ScenarioResult {

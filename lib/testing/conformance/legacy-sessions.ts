@@ -48,9 +48,9 @@ export function createLegacySessions(build: () => McpServer): LegacySessions {
       return session.transport.handleRequest(request);
     },
     async close() {
-      const open = [...sessions.values()];
+      const live = [...sessions.values()];
       sessions.clear();
-      await Promise.all(open.map(({ server }) => server.close().catch(() => undefined)));
+      await Promise.all(live.map(({ server }) => server.close().catch(() => undefined)));
     },
   };
 }
