@@ -24,6 +24,19 @@ describe("runConformance", () => {
   }, 30_000);
 
   it("names a scenario the suite does not know", async () => {
-    await expect(runConformance({ url: "http://127.0.0.1:9/mcp", specVersion: "2026-07-28", scenarios: ["no-such-scenario"] })).rejects.toThrow(/no-such-scenario/);
+    await expect(runConformance({ url: "http://127.0.0.1:9/mcp", specVersion: "2026-07-28", scenarios: ["no-such-scenario"] })).rejects.toThrow(/no server scenario named no-such-scenario/);
+  }, 30_000);
+
+  it("reports a scenario that throws against a broken server as failed, with the reason", async () => {
+    const refusing = http.createServer((_req, res) => res.writeHead(401, { "content-type": "text/plain" }).end("no token"));
+    await new Promise<void>((resolve) => refusing.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(refusing.address() as AddressInfo).port}/mcp`;
+      const report = await runConformance({ url, specVersion: "2026-07-28", scenarios: ["sep-2640-skills-manifest"] });
+      expect(report.scenarios).toMatchObject([{ scenario: "sep-2640-skills-manifest", status: "failed", failures: [expect.stringMatching(/scenario-threw: .*401/)] }]);
+    } finally {
+      refusing.closeAllConnections();
+      await new Promise((resolve) => refusing.close(resolve));
+    }
   }, 30_000);
 });
