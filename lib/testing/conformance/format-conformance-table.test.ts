@@ -19,16 +19,16 @@ describe("summarize", () => {
 describe("formatConformanceTable", () => {
   const report = (specVersion: ConformanceReport["specVersion"], scenarios: ReturnType<typeof summarize>[]): ConformanceReport => ({ url: "u", specVersion, scenarios, durationMs: 1 });
 
-  it("has a row per scenario run in any version, passed / failed per version and — where it did not run", () => {
+  it("has a row per scenario run in any version, passed / failed (warnings, skipped) per version and — where it did not run", () => {
     const table = formatConformanceTable([
       report("2025-11-25", [summarize("ping", [check("a", "SUCCESS"), check("b", "SUCCESS")]), summarize("tools-list", [check("a", "FAILURE")])]),
-      report("2026-07-28", [summarize("tools-list", [check("a", "SUCCESS"), check("w", "WARNING")]), summarize("ping", [])]),
+      report("2026-07-28", [summarize("tools-list", [check("a", "SUCCESS"), check("w", "WARNING"), check("s", "SKIPPED")]), summarize("ping", [])]),
     ]);
     expect(table.split("\n")).toEqual([
       "| scenario | 2025-11-25 | 2026-07-28 |",
       "|---|---|---|",
       "| ping | ✓ 2 / 0 | — |",
-      "| tools-list | ✗ 0 / 1 | ✓ 1 / 0 (1 warn) |",
+      "| tools-list | ✗ 0 / 1 | ✓ 1 / 0 (1 warn, 1 skipped) |",
       "| **total** | 1/2 scenarios | 1/1 scenarios |",
     ]);
   });

@@ -2,7 +2,8 @@ import type { ConformanceReport } from "../run-conformance";
 
 /**
  * A Markdown table, one row per scenario and one column per report (spec
- * version): "passed / failed" checks, with warnings when there are any and
+ * version): "passed / failed" checks, with warnings and skipped checks when
+ * there are any, and
  * "—" where the suite does not run the scenario at that version.
  */
 export function formatConformanceTable(reports: ConformanceReport[]): string {
@@ -11,7 +12,9 @@ export function formatConformanceTable(reports: ConformanceReport[]): string {
     const result = report.scenarios.find((s) => s.scenario === scenario && s.status !== "skipped");
     if (!result) return "—";
     const mark = result.status === "failed" ? "✗" : "✓";
-    return `${mark} ${result.passed} / ${result.failed}${result.warnings ? ` (${result.warnings} warn)` : ""}`;
+    // Warnings and skipped checks are shown: a server without a feature often gets them instead of failures.
+    const notes = [result.warnings && `${result.warnings} warn`, result.skipped && `${result.skipped} skipped`].filter(Boolean);
+    return `${mark} ${result.passed} / ${result.failed}${notes.length ? ` (${notes.join(", ")})` : ""}`;
   };
   const total = (report: ConformanceReport) => {
     const run = report.scenarios.filter((s) => s.status !== "skipped");
