@@ -3,8 +3,8 @@ import type { ConformanceReport } from "../run-conformance";
 /**
  * A Markdown table, one row per scenario and one column per report (spec
  * version): "passed / failed" checks, with warnings and skipped checks when
- * there are any, and
- * "—" where the suite does not run the scenario at that version.
+ * there are any, and "—" where the suite does not run the scenario at that
+ * version.
  */
 export function formatConformanceTable(reports: ConformanceReport[]): string {
   const scenarios = [...new Set(reports.flatMap((report) => report.scenarios.filter((s) => s.status !== "skipped").map((s) => s.scenario)))].sort();
