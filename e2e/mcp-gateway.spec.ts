@@ -65,8 +65,8 @@ test("register a server, build a toolset, assign it to a service account: its to
   // The calls show up as the account's activity.
   await expect(async () => {
     await page.reload();
-    await expect(page.getByRole("cell", { name: "upstream__greet" }).first()).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 15_000 });
+    await expect(page.getByRole("table", { name: /Recent tool calls/ }).getByRole("cell", { name: "upstream__greet" })).toBeVisible({ timeout: 5000 });
+  }).toPass({ timeout: 30_000 });
 
   // Deleting the server needs its slug typed; its tools then leave the toolset.
   await page.goto(`/${tenant.slug}/mcp-servers`);

@@ -10,6 +10,7 @@ export type ErrorCode =
   | "conflict"
   | "payload_too_large"
   | "rate_limited"
+  | "unavailable"
   | "internal";
 
 export type FieldProblem = { field: string; message: string };

@@ -2,6 +2,7 @@ import { ZodError } from "zod";
 import { AppError, type ErrorCode, type FieldProblem } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/logger";
+import { isDatabaseUnavailable } from "@/lib/db/database-unavailable";
 
 // One table from error code to HTTP status and title (RFC 9457 problem+json).
 const STATUS: Record<ErrorCode, { status: number; title: string }> = {
@@ -13,6 +14,7 @@ const STATUS: Record<ErrorCode, { status: number; title: string }> = {
   conflict: { status: 409, title: "Conflict" },
   payload_too_large: { status: 413, title: "Payload too large" },
   rate_limited: { status: 429, title: "Too many requests" },
+  unavailable: { status: 503, title: "Service unavailable" },
   internal: { status: 500, title: "Internal server error" },
 };
 
@@ -29,6 +31,11 @@ export type Problem = {
 /** Maps anything thrown to a problem; unknown errors become an opaque 500 and are logged. */
 export function toProblem(error: unknown, requestId: string): { problem: Problem; headers: Record<string, string> } {
   const known = toAppError(error);
+  if (!known && isDatabaseUnavailable(error)) {
+    // The database is away: say so and when to retry; its own words stay in the log.
+    logger.error("database unavailable", { requestId, error });
+    return build(new AppError("unavailable", "The service is temporarily unavailable; retry in a few seconds", { retryAfterSeconds: 5 }), requestId);
+  }
   if (!known) {
     logger.error("unhandled error", { requestId, error });
     return build(new AppError("internal", `Something went wrong on our side. Quote request id ${requestId} when reporting it.`), requestId);

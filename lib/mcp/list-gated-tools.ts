@@ -39,6 +39,7 @@ async function toolNamesWith(config: UpstreamConfig, capabilities: object): Prom
 
 /** Tool name → the capabilities it needs, for the tools missing from a listing without capabilities. */
 export async function listGatedTools(config: UpstreamConfig, listedWithAll: string[]): Promise<Map<string, string[]>> {
+  if (!listedWithAll.length) return new Map();
   const base = await toolNamesWith(config, {});
   const gated = listedWithAll.filter((name) => !base.has(name));
   const required = new Map<string, string[]>();

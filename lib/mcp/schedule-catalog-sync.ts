@@ -5,6 +5,8 @@ import { syncCatalog } from "@/lib/mcp/sync-catalog";
 import { onUpstreamListChanged } from "@/lib/mcp/upstream-pool";
 
 const SYSTEM_AUDIT = { actor: SYSTEM_ACTOR, ip: null, userAgent: null, requestId: null };
+/** A burst of list-changed notifications makes one sync; short, so callers' list_changed follows within about a second. */
+const LIST_CHANGED_DEBOUNCE_MS = 150;
 
 /** "10m", "90s", "1h" or plain seconds → milliseconds. */
 export function parseInterval(value: string | undefined, fallbackMs: number): number {
@@ -32,18 +34,21 @@ async function syncAllServers() {
 export function scheduleCatalogSync(): () => void {
   const intervalMs = parseInterval(process.env.CATALOG_SYNC_INTERVAL, 10 * 60_000);
   const pending = new Map<string, NodeJS.Timeout>();
-  onUpstreamListChanged((serverId) => {
+  const changed = (serverId: string, delayMs = LIST_CHANGED_DEBOUNCE_MS) => {
     if (pending.has(serverId)) return;
     const timer = setTimeout(() => {
       pending.delete(serverId);
       void db()
         .mcpServer.findUnique({ where: { id: serverId }, select: { orgId: true } })
-        .then((server) => server && syncCatalog({ orgId: server.orgId, serverId, audit: SYSTEM_AUDIT }))
+        .then((server) => server && syncCatalog({ orgId: server.orgId, serverId, audit: SYSTEM_AUDIT, quick: true }))
+        // A sync already running may have listed before this change: look once more after it.
+        .then((result) => result?.status === "skipped" && result.reason === "busy" && changed(serverId, 500))
         .catch((error) => logger.error("catalog sync after list change failed", { serverId, error }));
-    }, 2000);
+    }, delayMs);
     timer.unref();
     pending.set(serverId, timer);
-  });
+  };
+  onUpstreamListChanged((serverId) => changed(serverId));
   const timer = setInterval(() => void syncAllServers().catch((error) => logger.error("catalog sync round failed", { error })), intervalMs);
   timer.unref();
   return () => clearInterval(timer);

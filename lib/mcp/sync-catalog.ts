@@ -8,6 +8,7 @@ import { exposedName } from "@/lib/mcp/exposed-name";
 import { describeUpstreamError, isTransportFailure } from "@/lib/mcp/upstream-error";
 import { dropUpstreamClient, getUpstreamClient } from "@/lib/mcp/upstream-pool";
 import { listGatedTools } from "@/lib/mcp/list-gated-tools";
+import { pokeCatalogWatchers } from "@/lib/mcp/relay/watch-catalog";
 import type { McpServer } from "@/lib/generated/prisma/client";
 import { isModernVersion, LATEST_LEGACY_VERSION } from "@/lib/mcp/relay/protocol";
 import { exchangeWithUpstream } from "@/lib/mcp/relay/upstream-exchange";
@@ -44,7 +45,23 @@ const definitionOf = (item: object) => {
  * templates and makes the catalog match, in one transaction with its audit
  * event. A lease on the server row keeps two instances from syncing it at once.
  */
-export async function syncCatalog({ orgId, serverId, audit }: { orgId: string; serverId: string; audit: AuditContext }): Promise<SyncResult> {
+export async function syncCatalog({
+  orgId,
+  serverId,
+  audit,
+  quick = false,
+}: {
+  orgId: string;
+  serverId: string;
+  audit: AuditContext;
+  /**
+   * After an upstream's list-changed notification: the tools that were there
+   * keep what the last sync learnt of them (which capabilities they need),
+   * the revisions the upstream speaks are not probed again, so callers hear
+   * of the change within about a second.
+   */
+  quick?: boolean;
+}): Promise<SyncResult> {
   const claimed = await db().$queryRaw<{ id: string }[]>`
     UPDATE "McpServer" SET "syncLockedUntil" = (now() AT TIME ZONE 'UTC') + ${LEASE_MS}::float8 * interval '1 millisecond'
     WHERE id = ${serverId}::uuid AND "orgId" = ${orgId}::uuid AND enabled
@@ -59,10 +76,14 @@ export async function syncCatalog({ orgId, serverId, audit }: { orgId: string; s
   try {
     client = await getUpstreamClient(server);
     const upstream = await listEverything(client, server.timeoutMs);
-    const gated = await listGatedTools(server, upstream.tools.map((t) => t.name));
+    const known = quick ? await db().catalogTool.findMany({ where: { serverId }, select: { name: true, requiredCapabilities: true } }) : [];
+    const knownNames = new Set(known.map((t) => t.name));
+    const gated = await listGatedTools(server, upstream.tools.map((t) => t.name).filter((name) => !knownNames.has(name)));
+    for (const tool of known) if (tool.requiredCapabilities.length) gated.set(tool.name, tool.requiredCapabilities);
     const protocolVersion = client.getNegotiatedProtocolVersion() ?? null;
-    const supportedVersions = await probeSupportedVersions(server, client);
+    const supportedVersions = quick && server.supportedVersions.length && protocolVersion === server.protocolVersion ? server.supportedVersions : await probeSupportedVersions(server, client);
     const result = await writeCatalog({ orgId, server, upstream, gated, protocolVersion, supportedVersions, audit });
+    pokeCatalogWatchers();
     return { status: "synced", ...result };
   } catch (error) {
     if (client && isTransportFailure(error)) void dropUpstreamClient(server.id, client);

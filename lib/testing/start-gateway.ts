@@ -2,9 +2,15 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { handleMcpRequest } from "@/lib/mcp/relay/handle-mcp-request";
 import type { RunningServer } from "@/lib/testing/mcp-upstreams";
+import { scheduleCatalogSync } from "@/lib/mcp/schedule-catalog-sync";
 
-/** The MCP endpoint on node:http (127.0.0.1, a free port), routed exactly as server.ts routes it. */
+/**
+ * The MCP endpoint on node:http (127.0.0.1, a free port), routed exactly as
+ * server.ts routes it, with the catalog sync that follows upstreams' list
+ * changes running as in the app.
+ */
 export function startGateway(): Promise<RunningServer> {
+  const stopSync = scheduleCatalogSync();
   const server = http.createServer((req, res) => {
     const match = /^\/org\/([^/?#]+)\/?(?:\?|$)/.exec(req.url ?? "");
     if (!match) return void res.writeHead(404).end();
@@ -19,6 +25,7 @@ export function startGateway(): Promise<RunningServer> {
         port,
         close: () =>
           new Promise<void>((done) => {
+            stopSync();
             server.closeAllConnections();
             server.close(() => done());
           }),

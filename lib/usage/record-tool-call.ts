@@ -19,32 +19,76 @@ export type ToolCallRecord = {
 
 const FLUSH_EVERY_MS = 1000;
 const FLUSH_AT = 200;
+const BATCH = 1000;
+/**
+ * Records kept while the database is away. Past this, the oldest are dropped
+ * first (counted and logged): the newest calls are the ones an admin looks
+ * at first, and the buffer must not grow without bound during a long outage.
+ */
+export const bufferLimit = () => Number(process.env.USAGE_BUFFER_LIMIT || 100_000);
+const MAX_BACKOFF_MS = 30_000;
 
-const globalForUsage = globalThis as unknown as { controlRoomUsage?: { queue: ToolCallRecord[]; timer: NodeJS.Timeout | null } };
-const state = (globalForUsage.controlRoomUsage ??= { queue: [], timer: null });
+type State = { queue: ToolCallRecord[]; timer: NodeJS.Timeout | null; flushing: Promise<void> | null; failures: number; dropped: number };
+const globalForUsage = globalThis as unknown as { controlRoomUsage?: State };
+const state = (globalForUsage.controlRoomUsage ??= { queue: [], timer: null, flushing: null, failures: 0, dropped: 0 });
+
+/** What the usage buffer holds now, and how many records it had to drop since the start (for metrics and the log). */
+export function usageBufferStats() {
+  return { queued: state.queue.length, dropped: state.dropped, failures: state.failures };
+}
 
 /**
  * Queues one tools/call record. Records are written in batches, off the
  * request's critical path: at most a second late, or at once when 200 wait.
+ * A batch that cannot be written goes back to the front of the queue and is
+ * retried with back-off (1 s, 2 s, 4 s … 30 s), so a database restart or
+ * outage loses nothing unless the buffer overflows.
  */
 export function recordToolCall(record: ToolCallRecord): void {
   state.queue.push(record);
-  if (state.queue.length >= FLUSH_AT) void flushToolCalls();
-  else if (!state.timer) {
-    state.timer = setTimeout(() => void flushToolCalls(), FLUSH_EVERY_MS);
-    state.timer.unref();
+  const limit = bufferLimit();
+  if (state.queue.length > limit) {
+    const excess = state.queue.length - limit;
+    state.queue.splice(0, excess);
+    state.dropped += excess;
+    logger.error("usage buffer full: dropped the oldest tool-call records", { dropped: excess, droppedSinceStart: state.dropped, limit });
   }
+  if (state.queue.length >= FLUSH_AT && !state.failures) void flushToolCalls();
+  else schedule(FLUSH_EVERY_MS);
 }
 
-/** Writes whatever is queued now (tests and shutdown call this directly). */
-export async function flushToolCalls(): Promise<void> {
+function schedule(delayMs: number) {
+  if (state.timer) return;
+  state.timer = setTimeout(() => {
+    state.timer = null;
+    void flushToolCalls();
+  }, delayMs);
+  state.timer.unref();
+}
+
+/** Writes whatever is queued now (tests and shutdown call this directly); resolves once it was written or put back. */
+export function flushToolCalls(): Promise<void> {
+  state.flushing ??= drain().finally(() => (state.flushing = null));
+  return state.flushing;
+}
+
+async function drain(): Promise<void> {
   if (state.timer) clearTimeout(state.timer);
   state.timer = null;
-  const batch = state.queue.splice(0, state.queue.length);
-  if (!batch.length) return;
-  try {
-    await db().toolCall.createMany({ data: batch });
-  } catch (error) {
-    logger.error("could not write tool-call records", { count: batch.length, error });
+  while (state.queue.length) {
+    const batch = state.queue.splice(0, BATCH);
+    try {
+      await db().toolCall.createMany({ data: batch });
+      if (state.failures) logger.info("tool-call records are written again", { afterFailures: state.failures });
+      state.failures = 0;
+    } catch (error) {
+      // Back to the front, in order; the next try waits longer each time.
+      state.queue.unshift(...batch);
+      state.failures++;
+      const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (state.failures - 1));
+      logger.warn("could not write tool-call records; will retry", { queued: state.queue.length, retryInMs: backoff, error: (error as Error).message });
+      schedule(backoff);
+      return;
+    }
   }
 }

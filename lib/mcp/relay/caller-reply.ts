@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import { sseEvent } from "@/lib/mcp/relay/sse-parser";
 import type { JsonObject, RequestId } from "@/lib/mcp/relay/protocol";
@@ -62,6 +63,17 @@ export class CallerReply {
       this.keepAlive = setInterval(() => this.res.write(": keep-alive\n\n"), SSE_KEEP_ALIVE_MS);
       this.keepAlive.unref();
     }
+  }
+
+  /**
+   * A 2025-era SSE answer's first event: an id with no data and a retry hint
+   * (SEP-1699), as 2025-era servers send it. The relay itself reads an
+   * upstream's polled stream to its end, so callers have nothing to resume.
+   */
+  prime(): void {
+    if (this.sse) return;
+    this.startStream();
+    this.res.write(`id: ${randomUUID()}\nretry: 1000\ndata: \n\n`);
   }
 
   event(json: string): void {

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { classifyInboundRequest } from "@modelcontextprotocol/server";
 import { clientIpOfNode } from "@/lib/http/client-ip";
 import { logger } from "@/lib/logger";
+import { isDatabaseUnavailable } from "@/lib/db/database-unavailable";
 import { answerDiscover, answerInitialize, answerList, answerSetLevel, sendResult } from "@/lib/mcp/relay/answer-gateway-method";
 import { authorizeCaller } from "@/lib/mcp/relay/authorize-caller";
 import { refuse, unauthorized } from "@/lib/mcp/relay/refuse-caller";
@@ -15,7 +16,7 @@ import type { ListMethod } from "@/lib/mcp/relay/list-catalog";
 import type { ContinuationState } from "@/lib/mcp/relay/modern-caller-continuation";
 import { openSessionStream, closeSession } from "@/lib/mcp/relay/session-stream";
 import { listenForChanges } from "@/lib/mcp/relay/listen-for-changes";
-import { ErrorCode, LEGACY_VERSIONS, MRTR_METHODS, type JsonObject, type RequestId } from "@/lib/mcp/relay/protocol";
+import { ErrorCode, LEGACY_VERSIONS, MODERN_VERSION, MRTR_METHODS, type JsonObject, type RequestId } from "@/lib/mcp/relay/protocol";
 import { relayCallerNotification, routeClientResponse } from "@/lib/mcp/relay/relay-caller-message";
 import { relayCompletion, relayPromptGet, relayResourceMethod, relayToolCall } from "@/lib/mcp/relay/relay-caller-method";
 import type { RelayContext } from "@/lib/mcp/relay/relay-context";
@@ -88,8 +89,13 @@ export async function handleMcpRequest(req: IncomingMessage, res: ServerResponse
     if (req.method === "DELETE") return await closeSession(call, authorizeFor(call, "auth", "legacy", {}));
     await handlePost(call);
   } catch (error) {
+    if (isDatabaseUnavailable(error)) {
+      logger.error("the MCP endpoint could not reach the database", { requestId, error });
+      if (!reply.finished) reply.error(503, null, ErrorCode.Unavailable, "The gateway is temporarily unavailable; retry in 5 s", undefined, { "retry-after": "5" });
+      return;
+    }
     logger.error("the MCP endpoint failed", { requestId, error });
-    if (!reply.finished) reply.error(500, null, ErrorCode.InternalError, "Internal error");
+    if (!reply.finished) reply.error(500, null, ErrorCode.InternalError, `Internal error (request ${requestId})`);
   }
 }
 
@@ -158,7 +164,14 @@ async function handlePost(call: Call): Promise<void> {
   if (route.kind === "legacy" && route.reason === "response") return await handleClientResponse(call, msg);
   if (typeof msg.method !== "string") return reply.error(400, id, ErrorCode.InvalidRequest, "Invalid Request: not a JSON-RPC request or notification");
   if (msg.id === undefined) return await handleNotification(call, era, msg);
-  if (era === "modern") {
+  if (route.kind === "modern") {
+    const requested = route.classification.revision;
+    if (requested !== undefined && requested !== MODERN_VERSION) {
+      return reply.error(400, id, ErrorCode.UnsupportedProtocolVersion, `Unsupported protocol version: ${requested}`, { supported: [MODERN_VERSION], requested });
+    }
+    // The version and method headers are required on every 2026-07-28 request, so intermediaries can route on them.
+    if (header("mcp-protocol-version") === undefined) return reply.error(400, id, ErrorCode.HeaderMismatch, "Header mismatch: the required MCP-Protocol-Version header is absent");
+    if (header("mcp-method") === undefined) return reply.error(400, id, ErrorCode.HeaderMismatch, `Header mismatch: the body names method ${msg.method} but the required Mcp-Method header is absent`);
     const mismatch = validateMcpNameHeader(msg.method, (msg.params ?? {}) as JsonObject, header("mcp-name"));
     if (mismatch) return reply.error(400, id, ErrorCode.HeaderMismatch, mismatch);
   }

@@ -25,7 +25,25 @@ const PARSE_LIMIT = 256 * 1024;
  * dropped); fails at once with "closed mid-stream" if the stream ends or
  * breaks before it.
  */
-export async function pumpUpstreamAnswer({ slug, answer, expectedId, sink }: { slug: string; answer: UpstreamAnswer; expectedId: RequestId; sink: AnswerSink }): Promise<void> {
+export async function pumpUpstreamAnswer({
+  slug,
+  answer,
+  expectedId,
+  sink,
+  resume,
+}: {
+  slug: string;
+  answer: UpstreamAnswer;
+  expectedId: RequestId;
+  sink: AnswerSink;
+  /**
+   * A 2025-era upstream may close an SSE answer before its result on purpose
+   * (SSE polling, SEP-1699), having given an event id to resume from; with
+   * this the relay reconnects (GET with Last-Event-ID) and reads on, so the
+   * caller never sees the gap.
+   */
+  resume?: (lastEventId: string) => Promise<UpstreamAnswer>;
+}): Promise<void> {
   const kind = answerKind(answer);
   if (kind === "json") {
     const body = await readBody(slug, answer.body);
@@ -37,18 +55,31 @@ export async function pumpUpstreamAnswer({ slug, answer, expectedId, sink }: { s
     answer.body.resume();
     throw new UpstreamFailure("not_mcp", `Upstream "${slug}" answered something that is not MCP (content type ${String(answer.headers["content-type"] ?? "none")})`);
   }
-  for await (const event of sseEvents(slug, answer.body)) {
-    if (!event.data) continue;
-    const message = parseUpstreamMessage(slug, event.data);
-    if (typeof message.method === "string") {
-      if (message.id === undefined || message.id === null) sink.notification(event.data, message);
-      else sink.serverRequest(event.data, message);
-      continue;
+  let lastEventId: string | null = null;
+  let retryMs = 0;
+  for (let resumed = 0; ; resumed++) {
+    for await (const event of sseEvents(slug, answer.body)) {
+      if (event.id) lastEventId = event.id;
+      if (event.retry !== undefined) retryMs = Math.min(event.retry, 5000);
+      if (!event.data) continue;
+      const message = parseUpstreamMessage(slug, event.data);
+      if (typeof message.method === "string") {
+        if (message.id === undefined || message.id === null) sink.notification(event.data, message);
+        else sink.serverRequest(event.data, message);
+        continue;
+      }
+      if (message.id === expectedId && ("result" in message || "error" in message)) {
+        sink.final(event.data, message, Buffer.byteLength(event.data));
+        answer.body.destroy();
+        return;
+      }
     }
-    if (message.id === expectedId && ("result" in message || "error" in message)) {
-      sink.final(event.data, message, Buffer.byteLength(event.data));
-      answer.body.destroy();
-      return;
+    if (!resume || !lastEventId || resumed >= 10) break;
+    await new Promise((resolve) => setTimeout(resolve, retryMs));
+    answer = await resume(lastEventId);
+    if (answer.status !== 200 || answerKind(answer) !== "sse") {
+      answer.body.resume();
+      break;
     }
   }
   throw new UpstreamFailure("closed", `Upstream "${slug}" closed the stream before it answered`);

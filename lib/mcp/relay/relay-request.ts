@@ -4,6 +4,7 @@ import { CallControl, outcomeOf, type RelayOutcome } from "@/lib/mcp/relay/call-
 import { fulfillForLegacyCaller } from "@/lib/mcp/relay/fulfill-for-legacy-caller";
 import { relayForModernCaller } from "@/lib/mcp/relay/modern-caller-continuation";
 import { pumpUpstreamAnswer } from "@/lib/mcp/relay/pump-upstream-answer";
+import { answerKind } from "@/lib/mcp/relay/read-upstream-answer";
 import { MODERN_VERSION, type JsonObject, type RequestId } from "@/lib/mcp/relay/protocol";
 import { readHttpError } from "@/lib/mcp/relay/read-http-error";
 import type { RelayContext, RelayRequest } from "@/lib/mcp/relay/relay-context";
@@ -135,11 +136,20 @@ async function relayInSession(ctx: RelayContext, request: RelayRequest, server: 
         continue;
       }
       if (answer.status >= 400) return await passHttpError(ctx, control, server, answer, request.id, upstreamId);
+      if (answerKind(answer) === "sse") ctx.reply.prime();
       let outcome: RelayOutcome | null = null;
+      const open = session;
       await pumpUpstreamAnswer({
         slug: server.slug,
         answer,
         expectedId: upstreamId,
+        resume: (lastEventId) =>
+          sendToUpstream({
+            server,
+            method: "GET",
+            headers: { ...upstreamHeaders({ protocolVersion: open.version, sessionId: open.sessionId }), accept: "text/event-stream", "last-event-id": lastEventId },
+            signal: control.signal,
+          }),
         sink: {
           notification: (raw) => ctx.reply.event(raw),
           serverRequest: (_raw, message) => relaySessionRequest(message),

@@ -26,6 +26,11 @@ describe("SseParser", () => {
     expect(events).toEqual([{ event: "message", data: '"héllo ✓"', id: null }]);
   });
 
+  it("reports a priming event (an id, no data) and the retry hint, so a polled stream can be resumed", () => {
+    const parser = new SseParser();
+    expect(parser.push(bytes("id: evt-1\nretry: 500\ndata: \n\n: comment\n\n"))).toEqual([{ event: "message", data: "", id: "evt-1", retry: 500 }]);
+  });
+
   it("reports a half-received event as pending, not as an event", () => {
     const parser = new SseParser();
     expect(parser.push(bytes('data: {"jsonrpc":"2.0",'))).toEqual([]);

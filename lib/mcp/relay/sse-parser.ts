@@ -3,13 +3,15 @@
 // end in CRLF, LF or CR; comment lines (":") are skipped; `data:` lines of one
 // event are joined with "\n".
 
-export type SseEvent = { event: string; data: string; id: string | null };
+export type SseEvent = { event: string; data: string; id: string | null; retry?: number };
 
 export class SseParser {
   private buffer = "";
   private data: string[] = [];
   private event = "";
   private id: string | null = null;
+  private retry: number | undefined;
+  private sawId = false;
   private decoder = new TextDecoder();
 
   /** Bytes received so far that did not yet form a complete event. */
@@ -43,13 +45,16 @@ export class SseParser {
 
   private line(line: string): SseEvent | null {
     if (line === "") {
-      if (!this.data.length) {
+      // An event with an id (or a retry) and no data is a priming event: it marks a place to resume from.
+      if (!this.data.length && this.retry === undefined && !this.sawId) {
         this.event = "";
         return null;
       }
-      const event = { event: this.event || "message", data: this.data.join("\n"), id: this.id };
+      const event: SseEvent = { event: this.event || "message", data: this.data.join("\n"), id: this.id, ...(this.retry !== undefined ? { retry: this.retry } : {}) };
       this.data = [];
       this.event = "";
+      this.retry = undefined;
+      this.sawId = false;
       return event;
     }
     if (line.startsWith(":")) return null;
@@ -59,7 +64,10 @@ export class SseParser {
     if (value.startsWith(" ")) value = value.slice(1);
     if (field === "data") this.data.push(value);
     else if (field === "event") this.event = value;
-    else if (field === "id" && !value.includes("\0")) this.id = value;
+    else if (field === "id" && !value.includes("\0")) {
+      this.id = value;
+      this.sawId = true;
+    } else if (field === "retry" && /^\d+$/.test(value)) this.retry = Number(value);
     return null;
   }
 }

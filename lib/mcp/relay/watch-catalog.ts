@@ -8,7 +8,7 @@ import { listCatalog, type ListMethod } from "@/lib/mcp/relay/list-catalog";
 // 2025-11-25 session GET stream) when what their caller may list changed.
 // Triggers bump a per-organization version at the commit of anything that
 // could change a list (prisma/sql/003_catalog_version.sql); while streams are
-// open, this instance reads the versions of their organizations twice a second
+// open, this instance reads the versions of their organizations four times a second
 // (one small query, whatever the number of streams) and, for an organization
 // whose version moved, recomputes each of its callers' lists and tells only
 // those whose list really changed. Streams of a token that stopped being
@@ -26,7 +26,7 @@ type Watcher = {
   ended: () => void;
 };
 
-const POLL_MS = 500;
+const POLL_MS = 250;
 const TOKEN_CHECK_MS = 30_000;
 
 const watchers = new Set<Watcher>();
@@ -57,6 +57,11 @@ export async function watchCatalog({ principal, capabilities, kinds, changed, en
       versions.clear();
     }
   };
+}
+
+/** Something on this instance just changed a catalog (a sync): look now rather than at the next tick. */
+export function pokeCatalogWatchers(): void {
+  if (watchers.size) void poll();
 }
 
 async function versionOf(orgId: string): Promise<string> {
