@@ -34,7 +34,7 @@ function child(command: string, args: string[], ready: RegExp): Promise<{ url: s
 
 async function wrk(target: Target, body: string, connections: number, seconds: number): Promise<Measured> {
   const headers = { "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": "2026-07-28", ...target.headers };
-  const { stdout } = await run("wrk", ["-t1", `-c${connections}`, `-d${seconds}s`, "--latency", "-s", path.join("scripts", "bench-check.lua"), target.url], {
+  const { stdout } = await run("wrk", ["-t1", `-c${connections}`, `-d${seconds}s`, "--timeout", "10s", "--latency", "-s", path.join("scripts", "bench-check.lua"), target.url], {
     env: { ...process.env, BENCH_BODY: body, BENCH_HEADERS: Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join("|") },
     maxBuffer: 1 << 20,
   });
