@@ -14,12 +14,13 @@ const globalForPools = globalThis as unknown as { controlRoomPools?: Pools };
 function createPools(): Pools {
   const { DATABASE_URL, DATABASE_POOL_SIZE, DATA_PLANE_POOL_SIZE } = env();
   if (!DATABASE_URL) throw new Error("DATABASE_URL is not set: start the app through server.ts, which prepares the database");
-  const admin = new pg.Pool({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE });
+  // A server that does not answer must not hold a request for ever: 5 s to get a connection.
+  const admin = new pg.Pool({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE, connectionTimeoutMillis: 5000 });
   // An idle connection that the server closed (a restart, a failover) errors
   // on the pool; the pool replaces it. Without a listener Node would crash.
   admin.on("error", () => {});
   if (DATABASE_POOL_SIZE === 1) return { admin, dataPlane: admin, shared: true };
-  const dataPlane = new pg.Pool({ connectionString: DATABASE_URL, max: DATA_PLANE_POOL_SIZE, application_name: "control-room data plane" });
+  const dataPlane = new pg.Pool({ connectionString: DATABASE_URL, max: DATA_PLANE_POOL_SIZE, application_name: "control-room data plane", connectionTimeoutMillis: 5000 });
   dataPlane.on("error", () => {});
   return { admin, dataPlane, shared: false };
 }
