@@ -17,13 +17,10 @@ const INSTRUCTIONS = "Control Room gateway: the tools, prompts and resources thi
 
 /** What the endpoint offers. List changes are delivered on subscriptions/listen (2026-07-28) and the session's GET stream (2025-11-25). */
 export function gatewayCapabilities(era: "legacy" | "modern"): JsonObject {
-  return {
-    tools: { listChanged: true },
-    prompts: { listChanged: true },
-    resources: era === "legacy" ? { subscribe: true, listChanged: true } : { listChanged: true },
-    completions: {},
-    logging: {},
-  };
+  const shared = { tools: { listChanged: true }, prompts: { listChanged: true }, completions: {}, logging: {} };
+  if (era === "modern") return { ...shared, resources: { listChanged: true } };
+  // 2025-11-25 tasks: task-augmented tools/call and tasks/* are relayed to the caller's upstream sessions.
+  return { ...shared, resources: { subscribe: true, listChanged: true }, tasks: { list: {}, cancel: {}, requests: { tools: { call: {} } } } };
 }
 
 const LOG_LEVELS = new Set(["debug", "info", "notice", "warning", "error", "critical", "alert", "emergency"]);

@@ -19,6 +19,7 @@ import { listenForChanges } from "@/lib/mcp/relay/listen-for-changes";
 import { ErrorCode, LEGACY_VERSIONS, MODERN_VERSION, MRTR_METHODS, type JsonObject, type RequestId } from "@/lib/mcp/relay/protocol";
 import { relayCallerNotification, routeClientResponse } from "@/lib/mcp/relay/relay-caller-message";
 import { relayCompletion, relayPromptGet, relayResourceMethod, relayToolCall } from "@/lib/mcp/relay/relay-caller-method";
+import { relayTaskMethod } from "@/lib/mcp/relay/relay-task-method";
 import type { RelayContext } from "@/lib/mcp/relay/relay-context";
 import { isSealed, unseal } from "@/lib/mcp/relay/relay-seal";
 import { readRequestBody } from "@/lib/mcp/relay/read-request-body";
@@ -250,6 +251,11 @@ async function handleRequest(call: Call, era: "legacy" | "modern", message: Json
       return relayResourceMethod(ctx, id, method, params, resume);
     case "completion/complete":
       return relayCompletion(ctx, id, params);
+    case "tasks/get":
+    case "tasks/result":
+    case "tasks/cancel":
+    case "tasks/list":
+      if (era === "legacy") return relayTaskMethod(ctx, id, method, params);
   }
   if (LIST_METHODS.has(method)) return answerList({ reply, era, id, method: method as ListMethod, caller, capabilities: ctx.identity.capabilities });
   reply.error(era === "modern" ? 404 : 200, id, ErrorCode.MethodNotFound, `Method not found: ${method}`);

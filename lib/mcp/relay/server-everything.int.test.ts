@@ -2,6 +2,7 @@ import { Client as V2Client, StreamableHTTPClientTransport as V2Transport } from
 import { Client as V1Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport as V1Transport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import {
+  CallToolResultSchema,
   CreateMessageRequestSchema,
   ElicitRequestSchema,
   ListRootsRequestSchema,
@@ -214,6 +215,29 @@ describe.each(["v1", "v2-2025"] as const)("server-everything sessions, %s client
       await client.callTool(`${PREFIX}toggle-subscriber-updates`, {});
       await expect.poll(() => client.updates, { timeout: 12_000 }).toContain("demo://resource/static/document/architecture.md");
       await client.callTool(`${PREFIX}toggle-subscriber-updates`, {});
+    } finally {
+      await client.close();
+    }
+  }, 30_000);
+});
+
+describe("tasks (2025-11-25)", () => {
+  it("runs a task-only tool as a task: created, polled, and its result fetched through the gateway", async () => {
+    const client = new V1Client({ name: "v1-tasks", version: "1.0.0" }, { capabilities: CAPABILITIES });
+    await client.connect(new V1Transport(new URL(`${gateway.url}org/${slug}`), { requestInit: { headers: { authorization: `Bearer ${tokenA}` } } }));
+    try {
+      const tool = (await client.listTools()).tools.find((t) => t.name === `${PREFIX}simulate-research-query`);
+      expect(tool?.execution).toEqual({ taskSupport: "required" });
+      const seen: string[] = [];
+      let report = "";
+      for await (const message of client.experimental.tasks.callToolStream({ name: `${PREFIX}simulate-research-query`, arguments: { topic: "gateways" } }, CallToolResultSchema)) {
+        seen.push(message.type);
+        if (message.type === "result") report = JSON.stringify(message.result);
+        if (message.type === "error") throw message.error;
+      }
+      expect(seen[0]).toBe("taskCreated");
+      expect(seen.at(-1)).toBe("result");
+      expect(report).toContain("Research Report: gateways");
     } finally {
       await client.close();
     }
