@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/prisma";
+import { pools } from "@/lib/db/pools";
 import { createTenant } from "@/lib/testing/fixtures";
 import { resetDatabase } from "@/lib/testing/reset-database";
 import { flushToolCalls, recordToolCall, usageBufferStats, type ToolCallRecord } from "@/lib/usage/record-tool-call";
@@ -32,7 +33,7 @@ afterEach(() => {
 
 describe("usage records", () => {
   it("keeps a batch the database refused and writes it on the next flush, in order", async () => {
-    const write = vi.spyOn(db().toolCall, "createMany").mockRejectedValueOnce(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }));
+    const write = vi.spyOn(pools().dataPlane, "query").mockRejectedValueOnce(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }));
     ["a", "b", "c"].forEach((name) => recordToolCall(record(`kept-${name}`)));
     await flushToolCalls();
     expect(write).toHaveBeenCalledTimes(1);
@@ -46,7 +47,7 @@ describe("usage records", () => {
 
   it("drops the oldest records, counted, when an outage outlasts the buffer", async () => {
     process.env.USAGE_BUFFER_LIMIT = "5";
-    vi.spyOn(db().toolCall, "createMany").mockRejectedValue(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }));
+    vi.spyOn(pools().dataPlane, "query").mockRejectedValue(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }));
     const droppedBefore = usageBufferStats().dropped;
     for (let i = 0; i < 8; i++) recordToolCall(record(`burst-${i}`));
     expect(usageBufferStats().queued).toBe(5);

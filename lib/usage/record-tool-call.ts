@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/prisma";
+import { pools } from "@/lib/db/pools";
 import type { CallOutcome } from "@/lib/generated/prisma/enums";
 import { logger } from "@/lib/logger";
 
@@ -78,7 +78,7 @@ async function drain(): Promise<void> {
   while (state.queue.length) {
     const batch = state.queue.splice(0, BATCH);
     try {
-      await db().toolCall.createMany({ data: batch });
+      await writeToolCalls(batch);
       if (state.failures) logger.info("tool-call records are written again", { afterFailures: state.failures });
       state.failures = 0;
     } catch (error) {
@@ -91,4 +91,35 @@ async function drain(): Promise<void> {
       return;
     }
   }
+}
+
+// One prepared INSERT … SELECT FROM unnest(arrays) per batch, on the data
+// plane's pool: a 200-row batch costs ~3 ms of CPU this way, against ~75 ms
+// through the ORM's createMany (its query planning runs per call), which at
+// a thousand calls a second would take a third of a core.
+const INSERT = {
+  name: "cr_insert_tool_calls_v1",
+  text: `INSERT INTO "ToolCall" (id, "orgId", "serviceAccountId", "tokenId", "userId", "exposedName", "serverId", outcome, "durationMs", "requestId", "argumentBytes", "resultBytes", "errorMessage")
+    SELECT gen_random_uuid(), t.* FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::uuid[], $7::"CallOutcome"[], $8::int[], $9::text[], $10::int[], $11::int[], $12::text[]) AS t`,
+};
+
+async function writeToolCalls(batch: ToolCallRecord[]): Promise<void> {
+  const column = <K extends keyof ToolCallRecord>(key: K) => batch.map((record) => record[key]);
+  await pools().dataPlane.query({
+    ...INSERT,
+    values: [
+      column("orgId"),
+      column("serviceAccountId"),
+      column("tokenId"),
+      column("userId"),
+      column("exposedName"),
+      column("serverId"),
+      column("outcome"),
+      column("durationMs"),
+      column("requestId"),
+      column("argumentBytes"),
+      column("resultBytes"),
+      column("errorMessage"),
+    ],
+  });
 }

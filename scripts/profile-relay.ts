@@ -1,0 +1,65 @@
+// `npm run profile:relay`: where a relayed tools/call's CPU time goes. It
+// starts the bench upstream, the MCP endpoint alone under `--cpu-prof`, puts
+// one bot with a real token (100-entry allowlist, a rate limit) on a
+// throwaway database, drives tools/call with wrk for PROFILE_SECONDS at
+// PROFILE_CONNECTIONS, then prints the profile summarized by module.
+// A script, not a test.
+import { execFile, spawn } from "node:child_process";
+import { mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { createScratchDatabase } from "@/lib/testing/scratch-database";
+import { startBenchUpstream } from "./bench-gateway";
+import { summarizeProfile } from "./summarize-cpu-profile";
+
+const run = promisify(execFile);
+const SECONDS = Number(process.env.PROFILE_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.PROFILE_CONNECTIONS ?? 32);
+const SECRETS_KEY = Buffer.alloc(32, 7).toString("base64");
+
+async function main() {
+  const database = await createScratchDatabase("cr_profile", process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
+  const profileDir = mkdtempSync(path.join(tmpdir(), "cr-relay-profile-"));
+  const upstream = await startBenchUpstream();
+  try {
+    await migrateDatabase({ connectionString: database.url });
+    Object.assign(process.env, { DATABASE_URL: database.url, SECRETS_KEY, UPSTREAM_ALLOWED_NETWORKS: "127.0.0.0/8", LOG_LEVEL: "warn" });
+    const { createTenant } = await import("@/lib/testing/fixtures");
+    const { createMcpServer } = await import("@/lib/mcp-servers/create-mcp-server");
+    const { mintServiceToken } = await import("@/lib/tokens/mint-service-token");
+    const { db, disconnectDb } = await import("@/lib/db/prisma");
+    const { org, audit } = await createTenant({ slug: "profile" });
+    await createMcpServer({ orgId: org.id, input: { name: "Bench", slug: "bench", url: upstream.url, headers: {}, timeoutMs: 30_000 }, audit });
+    const account = await db().serviceAccount.create({ data: { orgId: org.id, name: "profile-bot", accessMode: "FULL_ACCESS" } });
+    await db().networkRule.createMany({ data: Array.from({ length: 100 }, (_, i) => ({ orgId: org.id, serviceAccountId: account.id, cidr: i === 99 ? "127.0.0.0/8" : `10.${i}.0.0/16` })) });
+    const { token } = await mintServiceToken({ orgId: org.id, owner: { serviceAccountId: account.id }, input: { name: "p", rateLimitPerMinute: 10_000_000 }, createdById: null, audit });
+    await disconnectDb();
+
+    const gateway = spawn(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, "--import", "tsx", "--conditions=react-server", "scripts/relay-only.ts"], { stdio: ["ignore", "pipe", "inherit"], env: process.env });
+    const url = await new Promise<string>((resolve) => gateway.stdout!.on("data", (chunk: Buffer) => /gateway (\S+)/.exec(String(chunk)) && resolve(/gateway (\S+)/.exec(String(chunk))![1])));
+    const body = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "bench__greet", arguments: { name: "p" }, _meta: { "io.modelcontextprotocol/protocolVersion": "2026-07-28", "io.modelcontextprotocol/clientCapabilities": {} } } });
+    const headers = `content-type: application/json|accept: application/json, text/event-stream|mcp-protocol-version: 2026-07-28|mcp-method: tools/call|mcp-name: bench__greet|authorization: Bearer ${token}`;
+    const { stdout } = await run("wrk", ["-t1", `-c${CONNECTIONS}`, `-d${SECONDS}s`, "--timeout", "10s", "--latency", "-s", "scripts/bench-check.lua", `${url}org/profile`], { env: { ...process.env, BENCH_BODY: body, BENCH_HEADERS: headers } });
+    console.log(stdout.split("\n").find((l) => l.startsWith("BENCH ")));
+    gateway.kill("SIGINT");
+    await new Promise((resolve) => gateway.once("exit", resolve));
+    const file = readdirSync(profileDir).find((f) => f.endsWith(".cpuprofile"))!;
+    const rows = summarizeProfile(JSON.parse((await import("node:fs")).readFileSync(path.join(profileDir, file), "utf8")));
+    const busy = rows.filter((r) => r.module !== "(idle)").reduce((sum, r) => sum + r.ms, 0);
+    console.log(`relay CPU by module (${(busy / 1000).toFixed(1)} s busy):`);
+    for (const row of rows.filter((r) => r.module !== "(idle)").slice(0, 25)) console.log(`${((row.ms / busy) * 100).toFixed(1).padStart(5)} %  ${row.module}`);
+  } finally {
+    upstream.process.kill("SIGTERM");
+    await database.drop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
