@@ -3,6 +3,7 @@ import { logger } from "@/lib/logger";
 import { pruneRateLimitState } from "@/lib/rate-limit/prune-rate-limit-state";
 import { pruneAuditEvents } from "@/lib/audit/prune-audit-events";
 import { pruneToolCalls } from "@/lib/usage/prune-tool-calls";
+import { pruneSessions } from "@/lib/mcp/relay/prune-sessions";
 import { deleteExpiredTokens, type ExpiredTokenCleanup } from "@/lib/tokens/delete-expired-tokens";
 
 export type MaintenanceReport = ExpiredTokenCleanup & { retentionDays: number; auditEventsDeleted: number; toolCallsDeleted: number };
@@ -26,6 +27,11 @@ export async function runMaintenance(): Promise<MaintenanceReport> {
   });
   if (usage.deleted) logger.info("usage retention removed tool-call records", { deleted: usage.deleted });
   await pruneRateLimitState();
+  const sessions = await pruneSessions().catch((error: unknown) => {
+    logger.error("session cleanup failed", { error });
+    return { gatewaySessions: 0, upstreamSessions: 0 };
+  });
+  if (sessions.gatewaySessions || sessions.upstreamSessions) logger.info("session cleanup removed old MCP sessions", sessions);
   return { ...result, retentionDays, auditEventsDeleted: audit.deleted, toolCallsDeleted: usage.deleted };
 }
 

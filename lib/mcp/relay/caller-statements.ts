@@ -53,7 +53,8 @@ FROM (SELECT 1) one
 LEFT JOIN "ServiceToken" t ON t."tokenHash" = $1::text
 LEFT JOIN "Organization" o ON o.id = t."orgId"
 LEFT JOIN "ServiceAccount" a ON a.id = t."serviceAccountId"
-LEFT JOIN "GatewaySession" gs ON gs."idHash" = $5::text AND gs."tokenId" = t.id AND gs."orgId" = t."orgId" AND gs."closedAt" IS NULL`;
+LEFT JOIN "GatewaySession" gs ON gs."idHash" = $5::text AND gs."tokenId" = t.id AND gs."orgId" = t."orgId" AND gs."closedAt" IS NULL
+  AND gs."createdAt" > (now() AT TIME ZONE 'UTC') - interval '24 hours'`;
 
 const SESSIONS_OF_SCOPE = (serverFilter: string) => `
   (SELECT json_object_agg(us."serverId"::text, json_build_object('session', us."sessionEncrypted", 'version', us."protocolVersion", 'logLevel', us."logLevel"))
@@ -89,16 +90,16 @@ const SERVERS = `,
 
 export const STATEMENTS: Record<StatementVariant, { name: string; text: string }> = {
   auth: {
-    name: "cr_relay_auth_v1",
+    name: "cr_relay_auth_v2",
     text: `SELECT ${BASE_COLUMNS}, ${SESSIONS_OF_SCOPE("")} ${BASE_FROM}`,
   },
   tool: {
-    name: "cr_relay_tool_v1",
+    name: "cr_relay_tool_v2",
     text: `SELECT ${BASE_COLUMNS}, tool."toolName", tool.server, COALESCE(tool.allowed, false) AS allowed,
       ${SESSIONS_OF_SCOPE(`AND us."serverId" = tool."serverId"`)} ${BASE_FROM} ${TOOL}`,
   },
   servers: {
-    name: "cr_relay_servers_v1",
+    name: "cr_relay_servers_v2",
     text: `SELECT ${BASE_COLUMNS} ${SERVERS}, ${SESSIONS_OF_SCOPE("")} ${BASE_FROM}`,
   },
 };
