@@ -12,7 +12,9 @@ import { handleMcpRequest } from "@/lib/mcp/relay/handle-mcp-request";
 import { scheduleMaintenance } from "@/lib/jobs/run-maintenance";
 import { installDemoServer } from "@/lib/mcp/install-demo-server";
 import { scheduleCatalogSync } from "@/lib/mcp/schedule-catalog-sync";
-import { flushToolCalls } from "@/lib/usage/record-tool-call";
+import { flushToolCallsUntil } from "@/lib/usage/record-tool-call";
+import { createRequestTracker, drainServer } from "@/lib/http/drain-server";
+import { endNotificationStreams } from "@/lib/mcp/relay/notification-streams";
 import { seedFirstRun } from "@/lib/orgs/seed-first-run";
 
 const log = (line: string) => console.log(`[control-room] ${line}`);
@@ -36,7 +38,9 @@ async function main() {
   const app = next({ dev, dir: process.cwd() });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const tracker = createRequestTracker();
   const server = createServer((req, res) => {
+    tracker.track(req, res);
     // The MCP endpoint is the data plane: served straight on node:http (no
     // Next routing, no Web Request/Response objects), see lib/mcp/relay.
     const mcp = /^\/org\/([^/?#]+)\/?(?:\?|$)/.exec(req.url ?? "");
@@ -60,11 +64,24 @@ async function main() {
   const stopMaintenance = scheduleMaintenance();
   const stopCatalogSync = scheduleCatalogSync();
 
+  let stopping = false;
   const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    const deadline = Date.now() + (config.SHUTDOWN_DELAY + config.SHUTDOWN_TIMEOUT) * 1000;
+    const { unfinished } = await drainServer({
+      server,
+      tracker,
+      delayMs: config.SHUTDOWN_DELAY * 1000,
+      timeoutMs: config.SHUTDOWN_TIMEOUT * 1000,
+      endStreams: endNotificationStreams,
+      log: (line, fields) => log(`${line}${fields ? ` ${JSON.stringify(fields)}` : ""}`),
+    });
     stopMaintenance();
     stopCatalogSync();
-    server.close();
-    await flushToolCalls();
+    // Every call that was answered is recorded before the process goes.
+    const unwritten = await flushToolCallsUntil(Math.max(deadline, Date.now() + 5000));
+    log(`stopped: ${unfinished} requests cut at the deadline, ${unwritten} usage records unwritten`);
     await app.close?.();
     await disconnectDb();
     await embedded?.stop();

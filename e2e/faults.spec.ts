@@ -196,3 +196,18 @@ test("an admin's revoke goes through while bots fill the data plane", async () =
   expect(took).toBeLessThan(5000);
   expect((await call("test__greet", { name: "after" }, doomed.token)).status).toBe(401);
 });
+
+test("SIGTERM during load: every call in flight finishes and is recorded, then the process exits 0", async () => {
+  test.setTimeout(60_000);
+  const calls = Array.from({ length: 20 }, () => call("test__sleep", { ms: 1500 }).then(succeeded));
+  await new Promise((r) => setTimeout(r, 400));
+  const exited = new Promise<number | null>((resolve) => app.once("exit", (code) => resolve(code)));
+  const signalled = Date.now();
+  app.kill("SIGTERM");
+  const ids = await Promise.all(calls);
+  expect(ids.filter(Boolean)).toHaveLength(20);
+  expect(await exited).toBe(0);
+  expect(Date.now() - signalled).toBeLessThan(15_000);
+  // The process flushed its usage before it went: the rows are there already.
+  expect(await recorded(ids as string[])).toBe(20);
+});

@@ -29,6 +29,10 @@ const schema = z.object({
   INSTANCE_URL: z.string().url().optional(),
   MCP_INPUT_WAIT_MS: z.coerce.number().int().min(1000).max(24 * 3_600_000).default(600_000),
   MCP_MAX_UPSTREAM_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(32 * 1024 * 1024),
+  /** Seconds a stopping instance gives the requests in flight to finish (SIGTERM). */
+  SHUTDOWN_TIMEOUT: z.coerce.number().int().min(0).max(3600).default(25),
+  /** Seconds it keeps accepting with /readyz failing before it stops accepting, so a balancer notices first. */
+  SHUTDOWN_DELAY: z.coerce.number().int().min(0).max(600).default(0),
   TOKEN_CLEANUP_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
 });
 

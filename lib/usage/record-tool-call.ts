@@ -72,6 +72,15 @@ export function flushToolCalls(): Promise<void> {
   return state.flushing;
 }
 
+/** At shutdown: keep trying until everything queued is written or the deadline passes; how many records are left. */
+export async function flushToolCallsUntil(deadline: number): Promise<number> {
+  while (state.queue.length && Date.now() < deadline) {
+    await flushToolCalls();
+    if (state.queue.length) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, Math.max(0, deadline - Date.now()))));
+  }
+  return state.queue.length;
+}
+
 async function drain(): Promise<void> {
   if (state.timer) clearTimeout(state.timer);
   state.timer = null;

@@ -4,6 +4,7 @@ import type { CallerReply } from "@/lib/mcp/relay/caller-reply";
 import { ErrorCode, META, type JsonObject, type RequestId } from "@/lib/mcp/relay/protocol";
 import { watchCatalog, type ListKind } from "@/lib/mcp/relay/watch-catalog";
 import { modernMeta } from "@/lib/mcp/relay/request-meta";
+import { holdNotificationStream } from "@/lib/mcp/relay/notification-streams";
 
 const FILTER_KEYS: Record<string, ListKind> = { toolsListChanged: "tools", promptsListChanged: "prompts", resourcesListChanged: "resources" };
 
@@ -37,13 +38,17 @@ export async function listenForChanges({ reply, id, params, caller }: { reply: C
     reply.json(200, JSON.stringify({ jsonrpc: "2.0", id, result: { resultType: "complete", _meta: { ...tag, [META.serverInfo]: SERVER_INFO } } }));
     return;
   }
+  // The graceful end of a subscription: its (empty) result, then the stream closes.
+  const complete = () => reply.json(200, JSON.stringify({ jsonrpc: "2.0", id, result: { resultType: "complete", _meta: { ...tag, [META.serverInfo]: SERVER_INFO } } }));
+  const release = holdNotificationStream(complete);
   const stop = await watchCatalog({
     principal: caller.principal,
     capabilities: modernMeta(params).capabilities,
     kinds,
     changed: (kind) => notify(`notifications/${kind}/list_changed`),
-    ended: () => reply.end(),
+    ended: complete,
   });
   await reply.gone;
   stop();
+  release();
 }

@@ -4,6 +4,7 @@ import { pools } from "@/lib/db/pools";
 import type { AuthorizedCaller, CallerAuthorization } from "@/lib/mcp/relay/authorize-caller";
 import type { CallerReply } from "@/lib/mcp/relay/caller-reply";
 import { refuse } from "@/lib/mcp/relay/refuse-caller";
+import { holdNotificationStream } from "@/lib/mcp/relay/notification-streams";
 import { closeGatewaySession } from "@/lib/mcp/relay/gateway-sessions";
 import { ErrorCode } from "@/lib/mcp/relay/protocol";
 import { upstreamEras, type UpstreamServer } from "@/lib/mcp/relay/upstream-server";
@@ -46,6 +47,7 @@ export async function openSessionStream(call: StreamCall, authorize: Authorize):
   open.add(sessionId);
   const { reply } = call;
   reply.startStream({}, true);
+  const release = holdNotificationStream(() => reply.end());
   const following = new Map<string, () => void>();
   const unsink = addStreamSink(caller.scopeKey, { send: (json) => reply.event(json) });
   const stopWatching = await watchCatalog({
@@ -78,6 +80,7 @@ export async function openSessionStream(call: StreamCall, authorize: Authorize):
   following.forEach((release) => release());
   unsink();
   stopWatching();
+  release();
   open.delete(sessionId);
 }
 
