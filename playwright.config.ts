@@ -40,6 +40,9 @@ export default defineConfig({
       ADMIN_PASSWORD: E2E.admin.password,
       // The tests start their upstream MCP servers on this machine.
       UPSTREAM_ALLOWED_NETWORKS: "127.0.0.0/8",
+      // /metrics behind a token on PORT, and on a listener of its own (e2e/operations.spec.ts).
+      METRICS_TOKEN: E2E.metricsToken,
+      METRICS_PORT: String(E2E.metricsPort),
     },
   },
 });

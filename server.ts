@@ -6,7 +6,7 @@ import next from "next";
 import { loadOrCreateSecret } from "@/lib/config/data-dir-secret";
 import { prepareDatabase } from "@/lib/db/prepare-database";
 import { disconnectDb } from "@/lib/db/prisma";
-import { env } from "@/lib/env";
+import { env, resetEnvCache } from "@/lib/env";
 import { PEER_ADDRESS_HEADER } from "@/lib/http/client-ip";
 import { handleMcpRequest } from "@/lib/mcp/relay/handle-mcp-request";
 import { scheduleMaintenance } from "@/lib/jobs/run-maintenance";
@@ -16,18 +16,30 @@ import { flushToolCallsUntil } from "@/lib/usage/record-tool-call";
 import { createRequestTracker, drainServer } from "@/lib/http/drain-server";
 import { endNotificationStreams } from "@/lib/mcp/relay/notification-streams";
 import { seedFirstRun } from "@/lib/orgs/seed-first-run";
+import { logger } from "@/lib/logger";
+import { startDraining } from "@/lib/ops/draining";
+import { checkPortFree } from "@/lib/ops/check-port-free";
+import { listenOrExplain } from "@/lib/ops/listen-or-explain";
+import { observeRequest } from "@/lib/ops/observe-request";
+import { serveOpsRequest } from "@/lib/ops/serve-ops-request";
+import { startMetricsServer } from "@/lib/ops/start-metrics-server";
 
-const log = (line: string) => console.log(`[control-room] ${line}`);
+const log = (line: string) => logger.info(line);
 
 async function main() {
   const dev = process.argv.includes("--dev");
-  const dataDir = process.env.DATA_DIR || ".data";
+  // A bad setting stops the start here, with one line naming it.
+  const { DATA_DIR: dataDir, PORT: port, HOST: host, METRICS_PORT: metricsPort } = env();
+  // So is a port that is taken, before a minute of start-up work.
+  await checkPortFree({ port, host, variable: "PORT" });
+  if (metricsPort) await checkPortFree({ port: metricsPort, host: env().METRICS_HOST ?? host, variable: "METRICS_PORT" });
   process.env.NEXTAUTH_SECRET ||= loadOrCreateSecret({ dataDir, name: "nextauth-secret" });
   process.env.SECRETS_KEY ||= loadOrCreateSecret({ dataDir, name: "secrets-key" });
-  const port = Number(process.env.PORT || 3000);
   process.env.NEXTAUTH_URL ||= `http://localhost:${port}`;
 
   const { embedded } = await prepareDatabase({ log });
+  // Start-up filled in the secrets and DATABASE_URL: read the environment again.
+  resetEnvCache();
   const config = env();
   const seeded = await seedFirstRun({ orgSlug: config.SEED_ORG_SLUG, adminEmail: config.ADMIN_EMAIL, adminPassword: config.ADMIN_PASSWORD });
   if (seeded.created) {
@@ -41,6 +53,9 @@ async function main() {
   const tracker = createRequestTracker();
   const server = createServer((req, res) => {
     tracker.track(req, res);
+    // Access log and HTTP metrics for every request, the MCP endpoint included; then /healthz, /readyz, /metrics.
+    observeRequest(req, res);
+    if (serveOpsRequest(req, res)) return;
     // The MCP endpoint is the data plane: served straight on node:http (no
     // Next routing, no Web Request/Response objects), see lib/mcp/relay.
     const mcp = /^\/org\/([^/?#]+)\/?(?:\?|$)/.exec(req.url ?? "");
@@ -60,7 +75,17 @@ async function main() {
     if (req.socket.remoteAddress) req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress;
     void handle(req, res);
   });
-  server.listen(port, config.HOST, () => log(`Control Room is ready on http://localhost:${port}`));
+  const metricsServer = await Promise.all([listenOrExplain(server, { port, host: config.HOST, variable: "PORT" }), startMetricsServer()])
+    .then(([, metrics]) => metrics)
+    .catch(async (error) => {
+      // A port that is taken ends the start: nothing may be left running half-way.
+      server.close();
+      await app.close?.();
+      await disconnectDb();
+      await embedded?.stop();
+      throw error;
+    });
+  log(`Control Room is ready on http://localhost:${port}`);
   const stopMaintenance = scheduleMaintenance();
   const stopCatalogSync = scheduleCatalogSync();
 
@@ -68,6 +93,9 @@ async function main() {
   const shutdown = async () => {
     if (stopping) return;
     stopping = true;
+    // /readyz fails from now on, so a balancer stops sending before the server stops accepting.
+    startDraining();
+    metricsServer?.close();
     const deadline = Date.now() + (config.SHUTDOWN_DELAY + config.SHUTDOWN_TIMEOUT) * 1000;
     const { unfinished } = await drainServer({
       server,

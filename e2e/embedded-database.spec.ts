@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { freePort } from "./free-port";
 
 function startServer(dataDir: string, port: number) {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), DATA_DIR: dataDir };
@@ -25,7 +26,7 @@ function startServer(dataDir: string, port: number) {
 test("with no DATABASE_URL the app boots on the embedded database and serves the login page", async ({ request }) => {
   test.setTimeout(180_000);
   const dataDir = mkdtempSync(path.join(tmpdir(), "control-room-embedded-"));
-  const port = 3290 + Math.floor(Math.random() * 9);
+  const port = await freePort();
   let server = startServer(dataDir, port);
   try {
     await expect.poll(() => server.started.output, { timeout: 120_000, message: "server start-up" }).toContain("Control Room is ready");
@@ -39,6 +40,10 @@ test("with no DATABASE_URL the app boots on the embedded database and serves the
     expect(response.status()).toBe(200);
     expect(await response.text()).toContain("Sign in to Control Room");
     expect(existsSync(path.join(dataDir, "nextauth-secret"))).toBe(true);
+    // With no configuration, metrics are never public; health is.
+    expect((await request.get(`http://localhost:${port}/metrics`)).status()).toBe(404);
+    expect((await request.get(`http://localhost:${port}/readyz`)).status()).toBe(200);
+    expect((await request.get(`http://localhost:${port}/favicon.ico`)).headers()["content-type"]).toMatch(/image\//);
     expect(existsSync(path.join(dataDir, "pglite"))).toBe(true);
 
     // A second start on the same data keeps it: no new migrations, no second first run.

@@ -3,6 +3,8 @@ import pg from "pg";
 import { E2E } from "./settings";
 
 const FULL_TOKEN = /alk_svc_[0-9A-Za-z]{38}/;
+/** Even one spec file makes more requests than this. */
+const MIN_ACCESS_LINES = 10;
 
 /**
  * After every flow of the suite has run: no full service token anywhere in
@@ -39,7 +41,12 @@ async function scanServerLog(): Promise<string[]> {
   // A log that never saw the server start would make the scan pass for nothing.
   if (!log.includes("Control Room is ready")) throw new Error(`The server log ${E2E.serverLog} does not hold the server's output`);
   const lines = log.split("\n");
+  // The access log writes a line per request; a log with hardly any would let the scan pass for nothing too.
+  const requests = lines.filter((line) => line.includes('"log":"access"')).length;
+  if (requests < MIN_ACCESS_LINES) {
+    throw new Error(`The server log ${E2E.serverLog} holds ${requests} access-log lines (at least ${MIN_ACCESS_LINES} expected): the app's requests are not being logged`);
+  }
   const leaking = lines.filter((line) => FULL_TOKEN.test(line)).length;
-  console.log(`token scan: ${lines.length} lines of server log${leaking ? `, ${leaking} with a full token` : ": no full token"}`);
+  console.log(`token scan: ${lines.length} lines of server log (${requests} requests)${leaking ? `, ${leaking} with a full token` : ": no full token"}`);
   return leaking ? [`the server log (${leaking} lines, ${E2E.serverLog})`] : [];
 }

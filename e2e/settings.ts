@@ -1,9 +1,21 @@
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { E2E_PORTS, freePortRunSync } from "./free-port";
+
+// Ports picked once per run (npm test passes E2E_PORT; a bare `playwright test` picks them
+// here): the config's process sets it before the workers start, and they inherit it.
+process.env.E2E_PORT ||= String(freePortRunSync(E2E_PORTS));
 
 /** What the end-to-end server is started with, shared by the config and the tests. */
 export const E2E = {
-  port: Number(process.env.E2E_PORT ?? 3210),
+  /** The app's port; a second instance (two-instances.spec.ts) listens on port + 1. */
+  port: Number(process.env.E2E_PORT),
+  /** The app's METRICS_PORT. */
+  get metricsPort() {
+    return this.port + 2;
+  },
+  /** The app's METRICS_TOKEN. */
+  metricsToken: "e2e-metrics-token-0123456789",
   get baseURL() {
     return `http://localhost:${this.port}`;
   },

@@ -2,10 +2,12 @@
 // else an embedded PGlite), then Playwright end-to-end in Chromium against a
 // production build. Stops at the first failing stage.
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { findChromium } from "../e2e/browser";
+import { E2E_PORTS, freePortRun, isPortFree } from "../e2e/free-port";
+import { missingRedisServer } from "../lib/testing/require-redis-server";
 import { createScratchDatabase } from "../lib/testing/scratch-database";
 
 type Counts = { passed: number; failed: number; skipped: number };
@@ -71,6 +73,13 @@ async function main() {
     console.error(`✘ ${browser.error}`);
     process.exit(1);
   }
+  // Everything else the run needs, checked before the first stage, each in one line.
+  const redis = missingRedisServer();
+  if (redis) {
+    console.error(`✘ ${redis}`);
+    process.exit(1);
+  }
+  const e2ePort = await pickE2ePort();
 
   await stage("typecheck", bin("tsc"), ["--noEmit"]);
   await stage("lint", bin("eslint"), [".", "--max-warnings=0"]);
@@ -93,6 +102,7 @@ async function main() {
     code = await runStage("end-to-end tests (Chromium)", bin("playwright"), ["test"], {
       ...process.env,
       CI: "1",
+      E2E_PORT: String(e2ePort),
       E2E_DATABASE_URL: database.url,
       E2E_RUN_ID: runId,
       ...(database.kind === "pglite" ? { E2E_DATABASE_POOL_SIZE: "1" } : {}),
@@ -100,8 +110,41 @@ async function main() {
   } finally {
     await database.drop();
     rmSync(path.join(tmpdir(), `control-room-e2e-${runId}`), { recursive: true, force: true });
+    // The app instances' log leaves the temporary folder; a failed run keeps a copy beside its reports.
+    const serverLog = path.join(tmpdir(), `control-room-e2e-${runId}-server.log`);
+    if (existsSync(serverLog)) {
+      if (code !== 0) {
+        mkdirSync(".test-reports", { recursive: true });
+        copyFileSync(serverLog, ".test-reports/e2e-server.log");
+        console.log("The app's log of this run: .test-reports/e2e-server.log");
+      }
+      rmSync(serverLog, { force: true });
+    }
   }
   finish(code);
+}
+
+/**
+ * The end-to-end server's port and the two after it (a second instance, the
+ * metrics listener): E2E_PORT when given (all three must be free), else free
+ * ones picked now.
+ */
+async function pickE2ePort(): Promise<number> {
+  const given = process.env.E2E_PORT;
+  if (!given) return freePortRun(E2E_PORTS);
+  const port = Number(given);
+  const last = port + E2E_PORTS - 1;
+  if (!Number.isInteger(port) || port < 1 || last > 65535) {
+    console.error(`✘ E2E_PORT=${given} is not a port number (1-${65536 - E2E_PORTS})`);
+    process.exit(1);
+  }
+  for (let candidate = port; candidate <= last; candidate++) {
+    if (!(await isPortFree(candidate))) {
+      console.error(`✘ Port ${candidate} is in use, and the end-to-end tests need ports ${port}-${last} (E2E_PORT=${port}): free it, choose another E2E_PORT, or leave it unset to pick free ports`);
+      process.exit(1);
+    }
+  }
+  return port;
 }
 
 main().catch((error) => {

@@ -14,6 +14,8 @@ const MAIN = [
   { href: "/mcp-servers", label: "MCP Servers", admin: true },
   { href: "/activity", label: "Activity", admin: true },
   { href: "/audit-log", label: "Audit Log", admin: true },
+  // A reference page: not worth a prefetch on every page view.
+  { href: "/api-reference", label: "API reference", admin: false, prefetch: false },
 ];
 const SETTINGS = [
   { href: "/settings/members", label: "Members" },
@@ -27,13 +29,14 @@ export function Sidebar({ org, orgs, user, canManage }: { org: Org; orgs: Org[];
   const pathname = usePathname();
   const router = useRouter();
   const base = `/${org.slug}`;
-  const link = (href: string, label: string) => {
+  const link = (href: string, label: string, prefetch?: boolean) => {
     const target = base + href;
     const active = href === "" ? pathname === base : pathname.startsWith(target);
     return (
       <li key={href}>
         <Link
           href={target}
+          prefetch={prefetch}
           aria-current={active ? "page" : undefined}
           className={`block rounded-md px-3 py-1.5 text-sm ${active ? "bg-indigo-50 font-medium text-indigo-700" : "text-slate-700 hover:bg-slate-100"}`}
         >
@@ -69,7 +72,7 @@ export function Sidebar({ org, orgs, user, canManage }: { org: Org; orgs: Org[];
         )}
       </div>
       <nav aria-label="Main" className="flex-1 space-y-6">
-        <ul className="space-y-0.5">{MAIN.filter((item) => canManage || !item.admin).map((item) => link(item.href, item.label))}</ul>
+        <ul className="space-y-0.5">{MAIN.filter((item) => canManage || !item.admin).map((item) => link(item.href, item.label, item.prefetch))}</ul>
         {canManage ? (
           <div>
             <p className="mb-1 px-3 text-xs font-semibold tracking-wide text-slate-500 uppercase">Settings</p>

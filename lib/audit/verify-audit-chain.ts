@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
+import { recordAuditVerification } from "@/lib/ops/record-audit-verification";
 
 export type ChainBreakReason = "content_changed" | "link_broken" | "events_missing" | "head_mismatch";
 
@@ -43,7 +44,7 @@ const MESSAGES: Record<ChainBreakReason, (seq: number) => string> = {
  * in one snapshot, so events written meanwhile do not disturb the walk.
  */
 export async function verifyAuditChain({ orgId }: { orgId: string }): Promise<ChainVerification> {
-  return db().$transaction(
+  const verification = await db().$transaction(
     async (tx) => {
       // One walk per organization at a time: each one reads the whole chain.
       const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext('audit-verify:' || ${orgId}::text)) AS locked`;
@@ -93,4 +94,6 @@ export async function verifyAuditChain({ orgId }: { orgId: string }): Promise<Ch
     },
     { isolationLevel: "RepeatableRead", timeout: 10 * 60_000 },
   );
+  recordAuditVerification(verification.firstBreak?.reason ?? "ok");
+  return verification;
 }

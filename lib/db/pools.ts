@@ -1,5 +1,6 @@
 import pg from "pg";
 import { env } from "@/lib/env";
+import { observeDbPool } from "@/lib/ops/observe-db-pool";
 
 // The PostgreSQL connection pools of one process. The admin plane (Prisma:
 // pages, /v1, jobs) and the data plane (the MCP endpoint's one-round-trip
@@ -19,9 +20,11 @@ function createPools(): Pools {
   // An idle connection that the server closed (a restart, a failover) errors
   // on the pool; the pool replaces it. Without a listener Node would crash.
   admin.on("error", () => {});
+  observeDbPool("admin", admin);
   if (DATABASE_POOL_SIZE === 1) return { admin, dataPlane: admin, shared: true };
   const dataPlane = new pg.Pool({ connectionString: DATABASE_URL, max: DATA_PLANE_POOL_SIZE, application_name: "control-room data plane", connectionTimeoutMillis: 5000 });
   dataPlane.on("error", () => {});
+  observeDbPool("data_plane", dataPlane);
   return { admin, dataPlane, shared: false };
 }
 

@@ -16,7 +16,9 @@ export async function prepareDatabase({ log }: { log: (line: string) => void }):
     process.env.DATABASE_POOL_SIZE = "1";
     log(`Using the embedded database in ${path.resolve(dataDir, "pglite")} (set DATABASE_URL to use PostgreSQL)`);
   }
-  const { applied } = await migrateDatabase({ connectionString: process.env.DATABASE_URL!, log });
+  // The migrator holds a session-level lock, which a transaction-mode pooler in DATABASE_URL cannot keep.
+  const connectionString = (embedded ? null : process.env.DIRECT_DATABASE_URL) || process.env.DATABASE_URL!;
+  const { applied } = await migrateDatabase({ connectionString, log });
   if (!applied.length) log("Database schema is up to date");
   return { embedded };
 }

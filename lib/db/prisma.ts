@@ -1,13 +1,15 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { closePools, pools } from "@/lib/db/pools";
+import { serializeTransactionQueries } from "@/lib/db/serialize-transaction-queries";
 
 // One client per process, kept on globalThis so that Next's module instances
 // (and dev-mode reloads) share it. It runs on the admin pool (lib/db/pools.ts);
 // the embedded database serves one session, so start-up sets
 // DATABASE_POOL_SIZE=1 for it; nothing else needs to know.
 function createPrismaClient() {
-  const adapter = new PrismaPg(pools().admin);
+  // The pool is lib/db/pools.ts's (observed by /metrics, closed by closePools).
+  const adapter = serializeTransactionQueries(new PrismaPg(pools().admin));
   // Secret columns are left out of every query unless one asks for them by name.
   return new PrismaClient({ adapter, omit: { user: { passwordHash: true }, serviceToken: { tokenHash: true } } });
 }

@@ -33,7 +33,9 @@ type Options<Body, Query> = {
 };
 
 type Handler<Body, Query, Access extends OrgAccess> = (ctx: OrgRouteContext<Body, Query, Access>) => Promise<unknown>;
-type RouteHandler = (req: Request, context: { params: Promise<Params> }) => Promise<Response>;
+/** What a route declares, kept on its handler for the API document (lib/openapi). */
+export type OrgRouteOptions = Options<unknown, unknown> & { tokens?: boolean };
+type RouteHandler = ((req: Request, context: { params: Promise<Params> }) => Promise<Response>) & { orgRoute: OrgRouteOptions };
 
 /**
  * The one wrapper every /v1/orgs/:orgSlug/... handler goes through: request
@@ -54,7 +56,7 @@ export function orgRoute<Body, Query>(
   options: Options<Body, Query> & { tokens?: boolean },
   handler: Handler<Body, Query, PersonOrgAccess> | Handler<Body, Query, OrgAccess>,
 ): RouteHandler {
-  return async (req, context) => {
+  const route = async (req: Request, context: { params: Promise<Params> }) => {
     const requestId = randomUUID();
     try {
       const params = await context.params;
@@ -99,6 +101,7 @@ export function orgRoute<Body, Query>(
       return problemResponse(error, requestId);
     }
   };
+  return Object.assign(route, { orgRoute: options as OrgRouteOptions });
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -4,6 +4,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { logger } from "@/lib/logger";
 import { consumeRateLimit, outcomeOf } from "@/lib/rate-limit/gcra";
 import { consumeTokenSlot } from "@/lib/rate-limit/consume-token-slot";
+import { recordDenial } from "@/lib/ops/record-denial";
 import { INVALID_TOKEN_LIMIT, invalidTokenKey, type TokenVerification } from "@/lib/tokens/verify-service-token";
 
 export type GuardVerdict =
@@ -27,6 +28,7 @@ export async function guardTokenRequest({ principal, ip, requestId, userAgent }:
   // Every layer with entries must match (lib/network/evaluate-allowlists.ts states the same rule for "Test an address").
   if ((allowlist.org > 0 && !allowlist.orgMatch) || (allowlist.account > 0 && !allowlist.accountMatch)) {
     void auditDenial(principal, ip, requestId, userAgent).catch((error) => logger.error("could not audit a network denial", { error }));
+    recordDenial({ reason: "allowlist", orgSlug: principal.orgSlug });
     return { kind: "network_denied" };
   }
   const perMinute = principal.policy.rateLimitPerMinute;
@@ -36,6 +38,7 @@ export async function guardTokenRequest({ principal, ip, requestId, userAgent }:
     ? { ...outcomeOf({ limit: perMinute, windowMs: 60_000 }, taken.allowed, taken.retryAfterMs, taken.aheadMs), limit: perMinute }
     : await consumeTokenSlot(principal.tokenId, perMinute);
   if (slot.allowed) return { kind: "ok" };
+  recordDenial({ reason: "rate_limit", orgSlug: principal.orgSlug });
   const retryAfterSeconds = Math.max(1, Math.ceil(slot.retryAfterMs / 1000));
   return { kind: "rate_limited", retryAfterSeconds, headers: { "Retry-After": String(retryAfterSeconds), ...rateLimitHeaders(slot) } };
 }

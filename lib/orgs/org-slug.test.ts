@@ -23,7 +23,7 @@ describe("orgSlugSchema", () => {
   });
 
   it("refuses every slug that would shadow a fixed route", () => {
-    for (const route of ["login", "org", "api", "settings", "orgs"]) {
+    for (const route of ["login", "org", "api", "settings", "orgs", "healthz", "readyz", "metrics"]) {
       expect(RESERVED_SLUGS.has(route)).toBe(true);
       expect(orgSlugSchema.safeParse(route).error?.issues[0]?.message).toMatch(/reserved/);
     }

@@ -3,7 +3,7 @@ import { z } from "zod";
 // Organization slugs share the URL root with the app's fixed routes, so these
 // can never be slugs (see DESIGN.md, Tenancy). Keep in step with app/.
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
-  "admin", "api", "app", "assets", "auth", "dashboard", "docs", "favicon.ico", "health", "healthz", "help",
+  "admin", "api", "app", "assets", "auth", "dashboard", "docs", "favicon.ico", "health", "healthz", "help", "metrics", "readyz",
   "login", "logout", "new", "oauth", "org", "orgs", "public", "robots.txt", "settings", "sign-in", "sign-out",
   "signin", "signout", "signup", "static", "status", "support", "system", "v1", "v2", "well-known", "www",
   "_next",

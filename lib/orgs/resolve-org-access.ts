@@ -2,6 +2,8 @@ import { db } from "@/lib/db/prisma";
 import { invalidToken } from "@/lib/errors";
 import type { OrgAccess, Principal } from "@/lib/auth/principal";
 import { getOrgAccess } from "@/lib/orgs/get-org-access";
+import { annotateCurrentRequest } from "@/lib/ops/access-log-context";
+import { principalLogFields } from "@/lib/ops/principal-log-fields";
 
 /**
  * The caller inside the organization named by the URL, or null (→ 404) when a
@@ -10,6 +12,7 @@ import { getOrgAccess } from "@/lib/orgs/get-org-access";
  */
 export async function resolveOrgAccess({ slug, principal }: { slug: string; principal: Principal }): Promise<OrgAccess | null> {
   if (principal.kind === "user") return getOrgAccess({ slug, principal });
+  annotateCurrentRequest({ ...principalLogFields(principal), orgSlug: slug });
   const org = await db().organization.findFirst({ where: { slug, id: principal.orgId }, select: { id: true, slug: true, name: true } });
   if (!org) throw invalidToken();
   return { org, principal, role: null };

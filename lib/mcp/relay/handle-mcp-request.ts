@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { classifyInboundRequest } from "@modelcontextprotocol/server";
 import { clientIpOfNode } from "@/lib/http/client-ip";
 import { logger } from "@/lib/logger";
+import { annotateAccessLog } from "@/lib/ops/access-log-context";
+import { principalLogFields } from "@/lib/ops/principal-log-fields";
 import { isDatabaseUnavailable } from "@/lib/db/database-unavailable";
 import { answerDiscover, answerInitialize, answerList, answerSetLevel, sendResult } from "@/lib/mcp/relay/answer-gateway-method";
 import { authorizeCaller } from "@/lib/mcp/relay/authorize-caller";
@@ -211,9 +213,11 @@ async function handleRequest(call: Call, era: "legacy" | "modern", message: Json
   }
 
   const variant = method === "tools/call" ? "tool" : NEEDS_SERVERS.has(method) ? "servers" : "auth";
+  annotateAccessLog(call.res, { orgSlug: call.slug, rpcMethod: method });
   const outcome = await authorizeFor(call, variant, era, params, method === "initialize")();
   if (refuse(reply, id, outcome)) return;
   const { caller } = outcome;
+  annotateAccessLog(call.res, principalLogFields(caller.principal));
   const declared = era === "modern" ? modernMeta(params) : null;
   const ctx: RelayContext = {
     reply,

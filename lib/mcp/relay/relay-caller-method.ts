@@ -8,6 +8,8 @@ import { relayRequest } from "@/lib/mcp/relay/relay-request";
 import { upstreamEras, type UpstreamServer } from "@/lib/mcp/relay/upstream-server";
 import { matchesUriTemplate } from "@/lib/mcp/uri-template";
 import { recordToolCall } from "@/lib/usage/record-tool-call";
+import { annotateAccessLog } from "@/lib/ops/access-log-context";
+import { recordMcpCall } from "@/lib/ops/record-mcp-call";
 
 const bytes = (value: unknown) => (value === undefined ? 0 : Buffer.byteLength(JSON.stringify(value)));
 
@@ -20,7 +22,10 @@ export async function relayToolCall(ctx: RelayContext, id: RequestId, params: Js
   const started = performance.now();
   const name = String(params.name ?? "");
   const tool = ctx.caller.tool;
-  const record = (outcome: RelayOutcome) =>
+  const record = (outcome: RelayOutcome) => {
+    const durationMs = Math.round(performance.now() - started);
+    annotateAccessLog(ctx.reply.res, { tool: name.slice(0, 200), outcome: outcome.outcome });
+    recordMcpCall({ orgSlug: ctx.caller.principal.orgSlug, upstream: tool?.server.slug ?? "(none)", outcome: outcome.outcome, durationMs });
     recordToolCall({
       orgId: ctx.caller.principal.orgId,
       serviceAccountId: ctx.caller.principal.serviceAccount?.id ?? null,
@@ -29,12 +34,13 @@ export async function relayToolCall(ctx: RelayContext, id: RequestId, params: Js
       exposedName: name.slice(0, 200),
       serverId: tool?.server.id ?? null,
       outcome: outcome.outcome,
-      durationMs: Math.round(performance.now() - started),
+      durationMs,
       requestId: ctx.requestId,
       argumentBytes: bytes(params.arguments),
       resultBytes: outcome.resultBytes,
       errorMessage: outcome.errorMessage?.slice(0, 500) ?? null,
     });
+  };
   if (!tool) {
     ctx.reply.error(200, id, ErrorCode.InvalidParams, `Unknown tool: ${name}`);
     return record({ outcome: "DENIED", resultBytes: 0, errorMessage: null });
