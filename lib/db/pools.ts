@@ -28,6 +28,16 @@ function createPools(): Pools {
   return { admin, dataPlane, shared: false };
 }
 
+/**
+ * A data-plane statement as pg takes it: named (parsed and planned once per
+ * connection) on PostgreSQL; unnamed on the embedded database, whose
+ * connections all share its one session, where a new connection's PREPARE of
+ * a name an earlier connection prepared fails with 42P05.
+ */
+export function prepared(statement: { name: string; text: string }): { name?: string; text: string } {
+  return pools().shared ? { text: statement.text } : statement;
+}
+
 export function pools(): Pools {
   return (globalForPools.controlRoomPools ??= createPools());
 }

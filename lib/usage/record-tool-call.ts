@@ -1,4 +1,4 @@
-import { pools } from "@/lib/db/pools";
+import { pools, prepared } from "@/lib/db/pools";
 import type { CallOutcome } from "@/lib/generated/prisma/enums";
 import { logger } from "@/lib/logger";
 
@@ -115,7 +115,7 @@ const INSERT = {
 async function writeToolCalls(batch: ToolCallRecord[]): Promise<void> {
   const column = <K extends keyof ToolCallRecord>(key: K) => batch.map((record) => record[key]);
   await pools().dataPlane.query({
-    ...INSERT,
+    ...prepared(INSERT),
     values: [
       column("orgId"),
       column("serviceAccountId"),

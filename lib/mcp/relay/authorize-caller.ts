@@ -1,6 +1,6 @@
 import { decideTokenAccess, type TokenAuthentication } from "@/lib/auth/authenticate-token";
 import type { TokenPrincipal } from "@/lib/auth/principal";
-import { pools } from "@/lib/db/pools";
+import { pools, prepared } from "@/lib/db/pools";
 import { logger } from "@/lib/logger";
 import { STATEMENTS, type StatementVariant } from "@/lib/mcp/relay/caller-statements";
 import type { UpstreamServer } from "@/lib/mcp/relay/upstream-server";
@@ -57,8 +57,15 @@ type Row = Omit<TokenRow, "expiresAt" | "revokedAt"> & {
   servers?: UpstreamServer[];
 };
 
-/** Requests waiting for a data-plane connection beyond this many per connection are shed, not queued for seconds. */
-const MAX_WAITING_PER_CONNECTION = 4;
+/**
+ * Requests waiting for a data-plane connection beyond this many per connection
+ * (and never fewer than MIN_WAITING, so a one-connection embedded database
+ * still queues a bot's handful of parallel calls) are shed, not queued for
+ * seconds: one statement takes well under a millisecond, so a full queue is
+ * tens of milliseconds of work.
+ */
+const MAX_WAITING_PER_CONNECTION = 16;
+const MIN_WAITING = 64;
 
 /**
  * The MCP endpoint's one round trip: who is calling and what it may do, for
@@ -88,13 +95,13 @@ export async function authorizeCaller({
   toolName?: string;
 }): Promise<CallerAuthorization> {
   const pool = pools().dataPlane;
-  if (pool.waitingCount > MAX_WAITING_PER_CONNECTION * Math.max(1, pool.totalCount)) return { kind: "unavailable", retryAfterSeconds: 1 };
+  if (pool.waitingCount > Math.max(MIN_WAITING, MAX_WAITING_PER_CONNECTION * (pool.options.max ?? 1))) return { kind: "unavailable", retryAfterSeconds: 1 };
   const statement = STATEMENTS[variant];
   const values: unknown[] = [hashToken(token), ip ? invalidTokenKey(ip) : "", ip, !process.env.REDIS_URL, sessionIdHash, capabilitiesDigest];
   if (variant === "tool") values.push(toolName ?? "");
   let row: Row;
   try {
-    ({ rows: [row] } = await pool.query<Row>({ name: statement.name, text: statement.text, values }));
+    ({ rows: [row] } = await pool.query<Row>({ ...prepared(statement), values }));
   } catch (error) {
     logger.error("the MCP endpoint could not read from the database", { requestId, error });
     return { kind: "unavailable", retryAfterSeconds: 5 };

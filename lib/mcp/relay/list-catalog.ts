@@ -1,5 +1,5 @@
 import type { TokenPrincipal } from "@/lib/auth/principal";
-import { pools } from "@/lib/db/pools";
+import { pools, prepared } from "@/lib/db/pools";
 import { exposedName } from "@/lib/mcp/exposed-name";
 
 // The lists a caller gets (tools, prompts, resources, resource templates),
@@ -73,7 +73,7 @@ export async function listCatalog(method: ListMethod, principal: TokenPrincipal,
   const pool = pools().dataPlane;
   const values = parameters(principal);
   if (method === "prompts/list") {
-    const { rows } = await pool.query<{ slug: string; name: string; title: string | null; description: string; arguments: unknown; definition: Record<string, unknown> | null }>({ ...PROMPTS, values });
+    const { rows } = await pool.query<{ slug: string; name: string; title: string | null; description: string; arguments: unknown; definition: Record<string, unknown> | null }>({ ...prepared(PROMPTS), values });
     const prompts = rows
       .map((p) => ({
         ...(p.definition ?? { ...(p.title ? { title: p.title } : {}), description: p.description, ...(p.arguments ? { arguments: p.arguments } : {}) }),
@@ -84,6 +84,6 @@ export async function listCatalog(method: ListMethod, principal: TokenPrincipal,
   }
   const statement = method === "tools/list" ? TOOLS : method === "resources/list" ? RESOURCES : TEMPLATES;
   const declared = Object.keys(capabilities ?? {});
-  const { rows } = await pool.query<{ list: string }>({ ...statement, values: method === "tools/list" ? [...values, declared] : values });
+  const { rows } = await pool.query<{ list: string }>({ ...prepared(statement), values: method === "tools/list" ? [...values, declared] : values });
   return `"${KEYS[method]}":${rows[0].list}`;
 }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { TokenPrincipal } from "@/lib/auth/principal";
-import { pools } from "@/lib/db/pools";
+import { pools, prepared } from "@/lib/db/pools";
 import { logger } from "@/lib/logger";
 import { listCatalog, type ListMethod } from "@/lib/mcp/relay/list-catalog";
 
@@ -69,14 +69,18 @@ async function versionOf(orgId: string): Promise<string> {
   return rows[0]?.version ?? "0";
 }
 
+const CATALOG_VERSIONS = {
+  name: "cr_catalog_versions_v1",
+  text: `SELECT "orgId"::text AS "orgId", version::text FROM "CatalogVersion" WHERE "orgId" = ANY($1::uuid[])`,
+};
+
 async function poll() {
   if (polling || !watchers.size) return;
   polling = true;
   try {
     const orgs = [...new Set([...watchers].map((w) => w.principal.orgId))];
     const { rows } = await pools().dataPlane.query<{ orgId: string; version: string }>({
-      name: "cr_catalog_versions_v1",
-      text: `SELECT "orgId"::text AS "orgId", version::text FROM "CatalogVersion" WHERE "orgId" = ANY($1::uuid[])`,
+      ...prepared(CATALOG_VERSIONS),
       values: [orgs],
     });
     const moved = new Set<string>();
