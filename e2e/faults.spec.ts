@@ -1,14 +1,14 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { startTestUpstream, type RunningServer } from "@/lib/testing/mcp-upstreams";
 import { privatePostgresUnavailable, startPrivatePostgres, type PrivatePostgres } from "@/lib/testing/private-postgres";
+import { startAppInstance, stopAppInstance } from "./app-instance";
+import { freePort } from "./free-port";
 import { expect, signIn, test } from "./fixtures";
-import { E2E } from "./settings";
 
 // Faults, on an app instance of its own against a PostgreSQL server of its
 // own (so it can be restarted and stopped): nothing a bot was told succeeded
@@ -29,43 +29,18 @@ let admin: APIRequestContext;
 let token: string;
 let dataDir: string;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startApp(): Promise<ChildProcess> {
-  const port = Number(new URL(base).port);
-  const child = spawn("node_modules/.bin/tsx", ["server.ts"], {
+const startApp = () =>
+  startAppInstance({
+    base,
     env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
       DATABASE_URL: databaseUrl,
       DATA_DIR: dataDir,
-      NEXTAUTH_URL: base,
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       SEED_ORG_SLUG: "faults",
-      LOG_LEVEL: "debug",
-      UPSTREAM_ALLOWED_NETWORKS: "127.0.0.0/8",
       SHUTDOWN_TIMEOUT: "20",
     },
-    stdio: ["ignore", "pipe", "pipe"],
   });
-  const log = createWriteStream(E2E.serverLog, { flags: "a" });
-  child.stdout!.pipe(log);
-  child.stderr!.pipe(log);
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on("data", (chunk) => String(chunk).includes("Control Room is ready") && resolve());
-    child.once("exit", (code) => reject(new Error(`the fault-test instance exited with ${code}`)));
-  });
-  return child;
-}
 
 const call = (tool: string, args: Record<string, unknown>, bearer = token) =>
   fetch(`${base}/org/faults`, {
@@ -128,10 +103,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await admin?.dispose();
-  if (app && app.exitCode === null) {
-    app.kill("SIGTERM");
-    await new Promise((resolve) => app.once("exit", resolve));
-  }
+  await stopAppInstance(app);
   await Promise.all([upstream?.close(), database?.close()]);
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });

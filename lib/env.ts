@@ -33,6 +33,8 @@ const schema = z.object({
   DIRECT_DATABASE_URL: url(["postgres:", "postgresql:"], "postgresql://user:password@host:5432/database").optional(),
   /** Connections for the MCP endpoint's own pool (the admin plane keeps DATABASE_POOL_SIZE). */
   DATA_PLANE_POOL_SIZE: wholeNumber(1, 100).default(10),
+  /** false behind a pooler that cannot keep protocol-level prepared statements (PgBouncer before 1.21, or max_prepared_statements = 0). */
+  DATABASE_PREPARED_STATEMENTS: z.enum(["true", "false"], { message: "must be true or false" }).default("true").transform((v) => v === "true"),
   DATA_DIR: z.string().default(".data"),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   NEXTAUTH_URL: httpUrl("https://control-room.example.com").optional(),

@@ -5,6 +5,7 @@
 // JSON-RPC (not an SDK client, which is slower than what it measures). Every
 // answer is checked; a run with a single failed call is void.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 
@@ -17,9 +18,41 @@ const MODERN_META = {
   "io.modelcontextprotocol/clientInfo": { name: "wrk", version: "4" },
 };
 
-type Target = { name: string; url: string; tool: string; headers: Record<string, string> };
+/** `pid`: the process (with its children) whose CPU time per call is measured: the hop, not the upstream. */
+type Target = { name: string; url: string; tool: string; headers: Record<string, string>; pid?: number };
 export type WrkResult = { requests: number; seconds: number; p50: number; p99: number; errors: number; socketErrors: number; failed: number; sample: string };
-type Measured = WrkResult & { callsPerSecond: number };
+type Measured = WrkResult & { callsPerSecond: number; cpuMsPerCall: number | null };
+
+/**
+ * CPU time (user + system) of a process and its descendants, in ms, from
+ * /proc (Linux; null elsewhere). CPU per call moves much less than
+ * throughput when something else loads the machine, so it is reported beside it.
+ */
+function treeCpuMs(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const table = readdirSync("/proc")
+      .filter((entry) => /^\d+$/.test(entry))
+      .flatMap((entry) => {
+        try {
+          const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+          const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+          return [{ pid: Number(entry), ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) }];
+        } catch {
+          return [];
+        }
+      });
+    const tree = new Set([pid]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const row of table) if (!tree.has(row.pid) && tree.has(row.ppid)) grew = tree.add(row.pid) !== null;
+    }
+    // Linux reports clock ticks of 1/100 s (USER_HZ) on every common architecture.
+    return table.filter((row) => tree.has(row.pid)).reduce((sum, row) => sum + row.ticks, 0) * 10;
+  } catch {
+    return null;
+  }
+}
 
 function child(command: string, args: string[], ready: RegExp): Promise<{ url: string; process: ChildProcess }> {
   const proc = spawn(command, args, { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, LOG_LEVEL: "warn" } });
@@ -34,6 +67,7 @@ function child(command: string, args: string[], ready: RegExp): Promise<{ url: s
 
 async function wrk(target: Target, body: string, connections: number, seconds: number): Promise<Measured> {
   const headers = { "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": "2026-07-28", ...target.headers };
+  const cpuBefore = treeCpuMs(target.pid);
   const { stdout } = await run("wrk", ["-t1", `-c${connections}`, `-d${seconds}s`, "--timeout", "10s", "--latency", "-s", path.join("scripts", "bench-check.lua"), target.url], {
     env: { ...process.env, BENCH_BODY: body, BENCH_HEADERS: Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join("|") },
     maxBuffer: 1 << 20,
@@ -44,7 +78,9 @@ async function wrk(target: Target, body: string, connections: number, seconds: n
   if (result.failed || result.errors || result.socketErrors) {
     throw new Error(`${target.name} at c${connections}: ${result.failed} failed answers, ${result.errors} HTTP/read errors, ${result.socketErrors} connect errors — the run is void. First: ${result.sample}`);
   }
-  return { ...result, callsPerSecond: result.requests / result.seconds };
+  const cpuAfter = treeCpuMs(target.pid);
+  const cpuMsPerCall = cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / result.requests;
+  return { ...result, callsPerSecond: result.requests / result.seconds, cpuMsPerCall };
 }
 
 const callBody = (tool: string) => JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: tool, arguments: { name: "bench" }, _meta: MODERN_META } });
@@ -57,13 +93,25 @@ export async function startBenchUpstream() {
  * Runs the interleaved rounds and tools/list, printing each measurement as
  * it comes and a summary with the ratios to direct at the end.
  */
-export async function benchRelay({ upstreamUrl, gatewayUrl, token, plainToken }: { upstreamUrl: string; gatewayUrl: string; token: string; plainToken: string }) {
+export async function benchRelay({
+  upstreamUrl,
+  gatewayUrl,
+  gatewayPid,
+  token,
+  plainToken,
+}: {
+  upstreamUrl: string;
+  gatewayUrl: string;
+  gatewayPid?: number;
+  token: string;
+  plainToken: string;
+}) {
   const proxy = await child("node", ["scripts/bench-proxy.mjs", upstreamUrl], /proxy (\S+)/);
   try {
     const targets: Target[] = [
       { name: "direct to the upstream", url: upstreamUrl, tool: "greet", headers: { "mcp-method": "tools/call", "mcp-name": "greet" } },
-      { name: "bare node:http proxy", url: proxy.url, tool: "greet", headers: { "mcp-method": "tools/call", "mcp-name": "greet" } },
-      { name: "Control Room /org/:slug", url: gatewayUrl, tool: "bench__greet", headers: { "mcp-method": "tools/call", "mcp-name": "bench__greet", authorization: `Bearer ${token}` } },
+      { name: "bare node:http proxy", url: proxy.url, tool: "greet", headers: { "mcp-method": "tools/call", "mcp-name": "greet" }, pid: proxy.process.pid },
+      { name: "Control Room /org/:slug", url: gatewayUrl, tool: "bench__greet", headers: { "mcp-method": "tools/call", "mcp-name": "bench__greet", authorization: `Bearer ${token}` }, pid: gatewayPid },
     ];
     // The same calls with a token that has no allowlist and no rate limit: what those two cost.
     const plain: Target = { ...targets[2], name: "Control Room, plain token", headers: { ...targets[2].headers, authorization: `Bearer ${plainToken}` } };
@@ -74,7 +122,8 @@ export async function benchRelay({ upstreamUrl, gatewayUrl, token, plainToken }:
         for (const target of targets) {
           const measured = await wrk(target, callBody(target.tool), connections, SECONDS);
           results[target.name][connections].push(measured);
-          console.log(`  round ${round} c${String(connections).padEnd(2)} ${target.name.padEnd(26)} ${measured.callsPerSecond.toFixed(0).padStart(6)} calls/s  p50 ${(measured.p50 / 1000).toFixed(3)} ms  p99 ${(measured.p99 / 1000).toFixed(3)} ms`);
+          const cpu = measured.cpuMsPerCall === null ? "" : `  CPU ${measured.cpuMsPerCall.toFixed(3)} ms/call`;
+          console.log(`  round ${round} c${String(connections).padEnd(2)} ${target.name.padEnd(26)} ${measured.callsPerSecond.toFixed(0).padStart(6)} calls/s  p50 ${(measured.p50 / 1000).toFixed(3)} ms  p99 ${(measured.p99 / 1000).toFixed(3)} ms${cpu}`);
         }
       }
       results[plain.name][1].push(await wrk(plain, callBody(plain.tool), 1, SECONDS));
@@ -106,6 +155,10 @@ export function printRelaySummary({ targets, plain, results, list }: Awaited<Ret
       `| ${side} | ${range(results[side][32].map((m) => m.callsPerSecond), 0)} | ${side === direct ? "100 %" : range(share(side), 1, " %")} | ` +
         `${range(results[side][1].map((m) => m.p50 / 1000), 3, " ms")} | ${side === direct ? "—" : range(added(side), 3, " ms")} | ${range(results[side][1].map((m) => m.p99 / 1000), 3, " ms")} |`,
     );
+  }
+  const cpu = (side: string) => results[side][32].map((m) => m.cpuMsPerCall).filter((v): v is number => v !== null);
+  if (cpu(proxy).length && cpu(gateway).length) {
+    console.log(`CPU per call at c32 (the hop's process alone): bare proxy ${range(cpu(proxy), 3, " ms")}, Control Room ${range(cpu(gateway), 3, " ms")}`);
   }
   const worstShare = Math.min(...share(gateway));
   const worstAdded = Math.max(...added(gateway));

@@ -60,13 +60,13 @@ async function seed(url: string) {
   console.log(`seeded ${ACCOUNTS} service accounts and ${ACCOUNTS * TOKENS_PER_ACCOUNT} tokens in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-function startServer(url: string): Promise<() => void> {
+function startServer(url: string): Promise<{ stop: () => void; pid: number }> {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATABASE_URL: url, PORT: String(PORT), DATA_DIR, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: "warn", SECRETS_KEY, UPSTREAM_ALLOWED_NETWORKS: "127.0.0.0/8", CATALOG_SYNC_INTERVAL: "1h" };
   const flags = process.env.BENCH_SERVER_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
   const child = spawn("node_modules/.bin/tsx", [...flags, "server.ts"], { env, stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((resolve, reject) => {
     child.stdout.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("Control Room is ready")) resolve(() => child.kill("SIGTERM"));
+      if (chunk.toString().includes("Control Room is ready")) resolve({ stop: () => child.kill("SIGTERM"), pid: child.pid! });
     });
     child.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
   });
@@ -128,7 +128,8 @@ async function main() {
     for (let i = 0; i < 500; i++) await time(list, () => listServiceAccounts({ orgId, limit: 50 }));
 
     // Over HTTP: the real route, wrapper, session check and JSON.
-    stopServer = await startServer(database.url);
+    const server = await startServer(database.url);
+    stopServer = server.stop;
     const base = `http://127.0.0.1:${PORT}`;
     const admin = await db().user.findUniqueOrThrow({ where: { email: ADMIN.email } });
     await db().membership.create({ data: { orgId, userId: admin.id, role: "OWNER" } });
@@ -147,7 +148,7 @@ async function main() {
       await time(httpWhoami, () => get("/v1/orgs/bench/whoami", { authorization: `Bearer ${tokens[i % tokens.length]}` }));
     }
 
-    const relay = await benchGateway({ base, orgId, audit });
+    const relay = await benchGateway({ base, orgId, audit, gatewayPid: server.pid });
 
     console.log(`\nControl Room benchmark (node ${process.version}, PostgreSQL, ${ACCOUNTS} accounts, ${ACCOUNTS * TOKENS_PER_ACCOUNT} tokens)`);
     const v = summary("token verification (in process)", verify);
@@ -166,7 +167,7 @@ async function main() {
 }
 
 /** The catalog and accounts of the gateway part, then the interleaved rounds (scripts/bench-gateway.ts). */
-async function benchGateway({ base, orgId, audit }: { base: string; orgId: string; audit: Parameters<typeof import("@/lib/tokens/mint-service-token").mintServiceToken>[0]["audit"] }) {
+async function benchGateway({ base, orgId, audit, gatewayPid }: { base: string; orgId: string; gatewayPid: number; audit: Parameters<typeof import("@/lib/tokens/mint-service-token").mintServiceToken>[0]["audit"] }) {
   process.env.SECRETS_KEY = SECRETS_KEY;
   process.env.UPSTREAM_ALLOWED_NETWORKS = "127.0.0.0/8";
   const { db } = await import("@/lib/db/prisma");
@@ -199,7 +200,7 @@ async function benchGateway({ base, orgId, audit }: { base: string; orgId: strin
     const plainAccount = await db().serviceAccount.create({ data: { orgId, name: "plain-bench" } });
     await db().toolsetAssignment.create({ data: { orgId, toolsetId: toolset.id, serviceAccountId: plainAccount.id } });
     const plain = await mintServiceToken({ orgId, owner: { serviceAccountId: plainAccount.id }, input: { name: "plain" }, createdById: null, audit });
-    return await benchRelay({ upstreamUrl: upstream.url, gatewayUrl: `${base}/org/bench`, token, plainToken: plain.token });
+    return await benchRelay({ upstreamUrl: upstream.url, gatewayUrl: `${base}/org/bench`, gatewayPid, token, plainToken: plain.token });
   } finally {
     upstream.process.kill("SIGTERM");
   }

@@ -14,12 +14,14 @@ export type RouteMatch = { route: string; params: Record<string, string> };
 
 /** Paths served before Next's router (lib/ops/serve-ops-request.ts). */
 const OPS_PATHS = ["/healthz", "/readyz", "/metrics"];
+/** The MCP endpoint, also served before Next's router (server.ts → lib/mcp/relay). */
+const MCP_ENDPOINT: Dynamic = { pattern: "/org/[slug]", regex: /^\/org\/([^/]+?)(?:\/)?$/, names: ["slug"] };
 
 const globalForRoutes = globalThis as unknown as { controlRoomRoutes?: Table };
 
 function loadTable(root: string): Table {
   const exact = new Set(OPS_PATHS);
-  const dynamic: Dynamic[] = [];
+  const dynamic: Dynamic[] = [MCP_ENDPOINT];
   const manifest = [".next/routes-manifest.json", ".next/dev/routes-manifest.json"].map((file) => path.join(root, file)).find(existsSync);
   if (manifest) {
     const parsed = JSON.parse(readFileSync(manifest, "utf8")) as { staticRoutes?: { page: string }[]; dynamicRoutes?: { page: string; regex: string }[] };
