@@ -8,6 +8,8 @@ import { prepareDatabase } from "@/lib/db/prepare-database";
 import { disconnectDb } from "@/lib/db/prisma";
 import { env, resetEnvCache } from "@/lib/env";
 import { PEER_ADDRESS_HEADER } from "@/lib/http/client-ip";
+import { refuseUnsupportedMethod } from "@/lib/http/method-not-allowed";
+import { stampAuthorizationCount } from "@/lib/http/authorization-count";
 import { handleMcpRequest } from "@/lib/mcp/relay/handle-mcp-request";
 import { scheduleMaintenance } from "@/lib/jobs/run-maintenance";
 import { installDemoServer } from "@/lib/mcp/install-demo-server";
@@ -70,9 +72,13 @@ async function main() {
       void handleMcpRequest(req, res, { slug });
       return;
     }
+    // A method the route does not take: problem+json with Allow (Next's own 405 is empty).
+    if (refuseUnsupportedMethod(req, res)) return;
     // Only the socket tells who is connected; a client-sent copy is dropped.
     delete req.headers[PEER_ADDRESS_HEADER];
     if (req.socket.remoteAddress) req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress;
+    // Likewise how many Authorization headers came (two are an invalid token, not "the first wins").
+    stampAuthorizationCount(req);
     void handle(req, res);
   });
   const metricsServer = await Promise.all([listenOrExplain(server, { port, host: config.HOST, variable: "PORT" }), startMetricsServer()])

@@ -5,6 +5,7 @@ import { env, oidcEnabled } from "@/lib/env";
 import { authenticateWithPassword } from "@/lib/auth/authenticate-with-password";
 import { normalizeEmail } from "@/lib/members/email";
 import { clientIp } from "@/lib/http/client-ip";
+import { safeReturnPath } from "@/lib/auth/safe-return-path";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 /** The error code the login page turns into its one generic message. */
@@ -53,6 +54,10 @@ export function authOptions(): NextAuthOptions {
         : []),
     ],
     callbacks: {
+      // Only same-origin paths, read as a browser reads them (no open redirect after sign-in or sign-out).
+      redirect({ url, baseUrl }) {
+        return `${baseUrl.replace(/\/$/, "")}${safeReturnPath(url, baseUrl)}`;
+      },
       // OIDC signs in people an admin already added (matched by verified
       // email); it never creates accounts on its own.
       async signIn({ user, account, profile }) {

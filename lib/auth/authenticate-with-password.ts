@@ -4,12 +4,15 @@ import { normalizeEmail } from "@/lib/members/email";
 import { consumeRateLimit, refundRateLimit, type RateLimitRule } from "@/lib/rate-limit/gcra";
 import { logger } from "@/lib/logger";
 
-// Failed sign-ins are throttled per email and per client IP. Every attempt
-// takes its slots before the password is checked (so parallel guesses cannot
-// all slip past the check), and a successful one gives them back: only
-// failures count, and a person who types the right password is never slowed.
-export const SIGN_IN_LIMIT_PER_EMAIL: RateLimitRule = { limit: 10, windowMs: 15 * 60_000 };
-export const SIGN_IN_LIMIT_PER_IP: RateLimitRule = { limit: 50, windowMs: 15 * 60_000 };
+// Failed sign-ins are throttled the way OWASP's Authentication Cheat Sheet
+// advises: a back-off per email *and* client IP pair, and a higher cap per
+// client IP (password spraying). There is no limit per email alone: one would
+// let anyone lock the owner out from anywhere; a guesser elsewhere slows
+// only itself. Every attempt takes its slots before the password is checked
+// (so parallel guesses cannot all slip past the check), and a successful one
+// gives them back: only failures count.
+export const SIGN_IN_LIMIT_PER_EMAIL_AND_IP: RateLimitRule = { limit: 10, windowMs: 15 * 60_000 };
+export const SIGN_IN_LIMIT_PER_IP: RateLimitRule = { limit: 100, windowMs: 15 * 60_000 };
 
 export type PasswordSignIn =
   | { outcome: "ok"; user: { id: string; email: string; name: string } }
@@ -27,7 +30,7 @@ export async function authenticateWithPassword({
 }): Promise<PasswordSignIn> {
   const normalized = normalizeEmail(email);
   const keys = [
-    { key: `sign-in:email:${normalized}`, rule: SIGN_IN_LIMIT_PER_EMAIL },
+    { key: `sign-in:email-ip:${normalized}:${ip ?? "unknown"}`, rule: SIGN_IN_LIMIT_PER_EMAIL_AND_IP },
     ...(ip ? [{ key: `sign-in:ip:${ip}`, rule: SIGN_IN_LIMIT_PER_IP }] : []),
   ];
   const taken: typeof keys = [];

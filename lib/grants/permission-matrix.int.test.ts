@@ -139,6 +139,11 @@ describe("admin routes a token never passes", () => {
     expect((await call(toolsetList.POST, token, "/toolsets", {}, "POST", { name: "X" })).status).toBe(403);
     expect((await call(toolsetItem.DELETE, token, `/toolsets/${toolsetId}`, { toolsetId }, "DELETE")).status).toBe(403);
     expect(await db().toolset.count({ where: { id: toolsetId } })).toBe(1);
+    // Write on the server (here, Full Access) still does not let a token delete it.
+    const deleted = await call(serverItem.DELETE, token, `/mcp-servers/${serverId}`, { serverId }, "DELETE");
+    expect(deleted.status).toBe(403);
+    expect(deleted.headers.get("www-authenticate")).toContain('error="insufficient_scope"');
+    expect(await db().mcpServer.count({ where: { id: serverId } })).toBe(1);
   });
 
   it("treats another organization's server as not found, whatever the token holds", async () => {

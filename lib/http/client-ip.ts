@@ -1,4 +1,4 @@
-import { isIP } from "node:net";
+import { ipFamilyOf } from "@/lib/network/ip-syntax";
 
 /**
  * The header server.ts stamps with the TCP peer address of every request,
@@ -26,7 +26,7 @@ export function normalizeIp(value: string | null): string | null {
   const trimmed = value.trim();
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(trimmed);
   const ip = mapped ? mapped[1] : trimmed;
-  return isIP(ip) ? ip.toLowerCase() : null;
+  return ipFamilyOf(ip) ? ip.toLowerCase() : null;
 }
 
 /** clientIp for a node:http request: the socket's peer, or X-Forwarded-For under TRUSTED_PROXY_HOPS (same rules). */

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { PEER_ADDRESS_HEADER } from "@/lib/http/client-ip";
+import { AUTHORIZATION_COUNT_HEADER, countAuthorizationHeaders } from "@/lib/http/authorization-count";
 
 /**
  * node:http → web-standard Request, with the TCP peer address stamped in the
@@ -12,11 +13,13 @@ export function toWebRequest(req: IncomingMessage, res: ServerResponse): Request
   res.on("close", () => controller.abort());
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
-    if (name === PEER_ADDRESS_HEADER) continue;
+    if (name === PEER_ADDRESS_HEADER || name === AUTHORIZATION_COUNT_HEADER) continue;
     if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
     else if (value !== undefined) headers.set(name, value);
   }
   if (req.socket.remoteAddress) headers.set(PEER_ADDRESS_HEADER, req.socket.remoteAddress);
+  const authorizations = countAuthorizationHeaders(req.rawHeaders);
+  if (authorizations > 1) headers.set(AUTHORIZATION_COUNT_HEADER, String(authorizations));
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
   // The URL's host is not used for anything; a fixed base keeps a hostile Host header from breaking the parse.
   return new Request(new URL(req.url ?? "/", "http://localhost"), {

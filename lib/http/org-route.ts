@@ -9,6 +9,7 @@ import { clientIp } from "@/lib/http/client-ip";
 import { problemResponse } from "@/lib/http/problem";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { isSameOriginMutation } from "@/lib/http/same-origin";
+import { assertStorableInput } from "@/lib/http/storable-input";
 
 type Params = Record<string, string>;
 
@@ -60,6 +61,8 @@ export function orgRoute<Body, Query>(
     const requestId = randomUUID();
     try {
       const params = await context.params;
+      // Path and query as the body (read-json-body): nothing PostgreSQL cannot store gets further.
+      assertStorableInput({ ...params, ...Object.fromEntries(new URL(req.url).searchParams) });
       const ip = clientIp(req.headers);
       const authentication = await authenticateRequest(req, ip, requestId);
       if (!authentication) throw new AppError("unauthorized", "Sign in, or send a service token as Authorization: Bearer");

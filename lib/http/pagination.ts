@@ -27,7 +27,9 @@ export function decodeCursor(cursor: string): Cursor {
     const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
     if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string" && UUID.test(value[1])) {
       const createdAt = new Date(value[0]);
-      if (!Number.isNaN(createdAt.getTime())) return { createdAt, id: value[1] };
+      // Years 1–9999 only: JavaScript dates reach ±275760, PostgreSQL's timestamps do not (22008/22009).
+      const year = createdAt.getUTCFullYear();
+      if (!Number.isNaN(createdAt.getTime()) && year >= 1 && year <= 9999) return { createdAt, id: value[1] };
     }
   } catch {
     // fall through to the one error below

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { assertStorableInput } from "@/lib/http/storable-input";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -25,11 +26,15 @@ export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Pro
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
     throw new AppError("bad_request", "Send the body as JSON with Content-Type: application/json");
   }
+  let body: unknown;
   try {
-    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
   } catch {
     throw new AppError("bad_request", "The request body is not valid JSON");
   }
+  // NUL and unpaired surrogates: a 400 naming the field, never a database error.
+  assertStorableInput(body);
+  return body;
 }
 
 function tooLarge(maxBytes: number) {

@@ -26,6 +26,15 @@ describe("registering an MCP server", () => {
     expect(problem.errors?.map((e) => e.message).join(" ")).toContain(words);
   });
 
+  it.each(["http://010.010.010.010/mcp", "http://0x7f.0.0.1/mcp", "http://2130706433/mcp", "http://127.1/mcp"])(
+    "refuses the non-canonical IPv4 host in %s instead of reading it as another address",
+    (url) => {
+      const issue = createMcpServerSchema.safeParse({ ...base, url }).error?.issues[0];
+      expect(issue?.path).toEqual(["url"]);
+      expect(issue?.message).toContain("without leading zeros");
+    },
+  );
+
   it.each(["ftp://x.example/mcp", "https://user:pw@x.example/mcp", "not a url"])("refuses the URL %s", (url) => {
     expect(createMcpServerSchema.safeParse({ ...base, url }).error?.issues[0]?.path).toEqual(["url"]);
   });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { pageQuerySchema } from "@/lib/http/pagination";
+import { nonCanonicalIPv4Host } from "@/lib/network/ip-syntax";
 
 // Header names a caller may not set on upstream requests: the transport owns them.
 const RESERVED_HEADERS = new Set([
@@ -34,7 +35,11 @@ const url = z
     } catch {
       return false;
     }
-  }, { message: "Enter an http:// or https:// URL without credentials (put API keys in headers)" });
+  }, { message: "Enter an http:// or https:// URL without credentials (put API keys in headers)" })
+  // new URL() would quietly rewrite 010.0.0.1 or 0x7f.1 to another address: refuse them as written.
+  .refine((value) => nonCanonicalIPv4Host(value) === null, {
+    message: "Write an IPv4 host as four decimal numbers without leading zeros (like 203.0.113.7)",
+  });
 
 const slug = z
   .string()

@@ -3,10 +3,17 @@ import http from "node:http";
 import https from "node:https";
 import { isIP, type LookupFunction } from "node:net";
 import { Readable } from "node:stream";
-import { refuseAddress } from "@/lib/network/outbound-policy";
+import { judgeAddress, refuseAddress, type AddressVerdict } from "@/lib/network/outbound-policy";
 
 export class BlockedAddressError extends Error {
   override name = "BlockedAddressError";
+  constructor(
+    message: string,
+    /** Why: never allowed (link-local, metadata), or outside UPSTREAM_ALLOWED_NETWORKS. */
+    readonly verdict: Exclude<AddressVerdict, "allowed">,
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -23,7 +30,10 @@ export function createPinnedAgents() {
       if (error) return callback(error, "", 0);
       const refusals = addresses.map((a) => refuseAddress(a.address));
       const allowed = addresses.filter((_, i) => refusals[i] === null);
-      if (!allowed.length) return callback(new BlockedAddressError(`Refused to connect to ${hostname}: ${refusals[0]}`), "", 0);
+      if (!allowed.length) {
+        const verdict = judgeAddress(addresses[0]?.address ?? "") as Exclude<AddressVerdict, "allowed">;
+        return callback(new BlockedAddressError(`Refused to connect to ${hostname}: ${refusals[0]}`, verdict), "", 0);
+      }
       if (options?.all) (callback as unknown as (e: null, a: typeof allowed) => void)(null, allowed);
       else callback(null, allowed[0].address, allowed[0].family);
     });
@@ -39,7 +49,7 @@ export function refuseLiteralHost(url: URL): void {
   const host = url.hostname.replace(/^\[|\]$/g, "");
   if (!isIP(host)) return;
   const refusal = refuseAddress(host);
-  if (refusal) throw new BlockedAddressError(`Refused to connect to ${host}: ${refusal}`);
+  if (refusal) throw new BlockedAddressError(`Refused to connect to ${host}: ${refusal}`, judgeAddress(host) as Exclude<AddressVerdict, "allowed">);
 }
 
 const globalForAgents = globalThis as unknown as { controlRoomUpstreamAgents?: ReturnType<typeof createPinnedAgents> };

@@ -16,7 +16,7 @@ describe("parseCidr", () => {
     expect(parseCidr(input)).toMatchObject({ ok: true, canonical });
   });
 
-  it.each(["10.0.0.0", "10.0.0.0/33", "2001:db8::/129", "300.1.1.1/8", "example.com/24", "", "10.0.0.0/8/8", "::ffff:10.0.0.0/104", "1.2.3/24"])(
+  it.each(["10.0.0.0", "10.0.0.0/33", "2001:db8::/129", "300.1.1.1/8", "example.com/24", "", "10.0.0.0/8/8", "::ffff:10.0.0.0/104", "1.2.3/24", "010.010.010.010/32", "10.0.0.08/32", "0x7f.0.0.1/32", "2130706433/32", "10.0.0.0/08", "::ffff:010.0.0.1/128"])(
     "refuses %j, naming the entry",
     (input) => {
       const parsed = parseCidr(input);

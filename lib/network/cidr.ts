@@ -1,4 +1,5 @@
 import ipaddr from "ipaddr.js";
+import { ipFamilyOf, prefixLengthOf } from "@/lib/network/ip-syntax";
 
 // CIDR blocks for IP allowlists, on ipaddr.js (the parser behind Express's
 // proxy-addr). Entries are stored canonical: the network address (host bits
@@ -10,9 +11,11 @@ export type ParsedCidr = { ok: true; canonical: string; family: 4 | 6 } | { ok: 
 
 export function parseCidr(input: string): ParsedCidr {
   const value = input.trim();
-  // Dotted addresses must have four parts: ipaddr.js also reads legacy shorthands like "1.2.3".
-  const shape = value.includes(":") ? /^[0-9a-fA-F:.]+\/\d{1,3}$/ : /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/;
-  if (!shape.test(value)) {
+  // Only the canonical spelling (lib/network/ip-syntax.ts): ipaddr.js also reads legacy
+  // shorthands ("1.2.3") and leading zeros as octal ("010.010.010.010/32" would be 8.8.8.8/32).
+  const [address = "", bits = "", ...rest] = value.split("/");
+  const family = ipFamilyOf(address);
+  if (!family || rest.length || prefixLengthOf(bits, family) === null) {
     return { ok: false, message: `"${input}" is not a CIDR block (write it like 203.0.113.0/24 or 2001:db8::/32)` };
   }
   try {

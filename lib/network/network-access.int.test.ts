@@ -140,6 +140,15 @@ describe("rate limits on the MCP endpoint", () => {
     expect(throttled.status).toBe(429);
     expect(Number(throttled.headers.get("retry-after"))).toBeGreaterThan(0);
   });
+
+  it("never refuses a valid token from a throttled address (a bot behind the same NAT keeps working)", async () => {
+    const { token } = await bot();
+    for (let i = 0; i < 31; i++) await call(generateServiceToken().token);
+    expect((await call(generateServiceToken().token)).status).toBe(429);
+    for (let i = 0; i < 3; i++) expect((await call(token)).status).toBe(200);
+    // Nor do its calls count against the address.
+    expect((await call(generateServiceToken().token)).status).toBe(429);
+  });
 });
 
 describe("rate limits in Redis (REDIS_URL)", () => {

@@ -1,3 +1,4 @@
+import { AUTHORIZATION_COUNT_HEADER } from "@/lib/http/authorization-count";
 import { TOKEN_LENGTH } from "@/lib/tokens/token-format";
 
 export type BearerCredential = { kind: "none" } | { kind: "malformed" } | { kind: "token"; token: string };
@@ -13,6 +14,8 @@ const MAX_HEADER_LENGTH = TOKEN_LENGTH + 64;
  * in the query string is never read.
  */
 export function parseBearer(headers: Headers): BearerCredential {
+  // More than one Authorization header on the wire (counted by server.ts, which Node would hide).
+  if (headers.has(AUTHORIZATION_COUNT_HEADER)) return { kind: "malformed" };
   return parseBearerValue(headers.get("authorization"));
 }
 

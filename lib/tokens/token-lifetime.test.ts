@@ -23,10 +23,22 @@ describe("token lifetime", () => {
     ["in the past", -HOUR, "at least 1 hour"],
     ["ten minutes away", HOUR / 6, "at least 1 hour"],
     ["two years away", 2 * 365 * 24 * HOUR, "at most 1 year"],
+    ["55 minutes away", 55 * 60_000, "at least 1 hour"],
+    ["one millisecond short of an hour", HOUR - 1, "at least 1 hour"],
+    ["one year and five minutes away", 365 * 24 * HOUR + 5 * 60_000, "at most 1 year"],
+    ["one year and a millisecond away", 365 * 24 * HOUR + 1, "at most 1 year"],
   ])("refuses a custom date %s, naming expiresAt", (_, offset, message) => {
     const result = resolveExpiry({ expiresAt: new Date(now.getTime() + offset).toISOString() }, now);
     expect(result).toMatchObject({ ok: false, field: "expiresAt" });
     expect(!result.ok && result.message).toContain(message);
+  });
+
+  it.each([
+    ["exactly 1 hour", HOUR],
+    ["exactly 1 year", 365 * 24 * HOUR],
+  ])("accepts a custom date %s away", (_, offset) => {
+    const at = new Date(now.getTime() + offset);
+    expect(resolveExpiry({ expiresAt: at.toISOString() }, now)).toEqual({ ok: true, expiresAt: at });
   });
 
   it("refuses both fields at once and unknown presets", () => {

@@ -16,10 +16,6 @@ export const LIFETIME_PRESETS = {
 } as const;
 export type LifetimePreset = keyof typeof LIFETIME_PRESETS;
 
-// A custom date chosen in a browser is a little less than the bound by the
-// time it arrives; this much slack keeps "exactly 1 hour" from failing.
-const CLOCK_SLACK_MS = 5 * 60 * 1000;
-
 /**
  * The token body's lifetime fields: `expiresIn` (a preset) or `expiresAt` (an
  * ISO date between 1 hour and 1 year from now), not both; neither means 1 year.
@@ -39,8 +35,10 @@ export function resolveExpiry(
   if (expiresAt) {
     const at = new Date(expiresAt);
     const lifetime = at.getTime() - now.getTime();
-    if (lifetime < MIN_LIFETIME_MS - CLOCK_SLACK_MS) return { ok: false, field: "expiresAt", message: "A token must live at least 1 hour" };
-    if (lifetime > MAX_LIFETIME_MS + CLOCK_SLACK_MS) return { ok: false, field: "expiresAt", message: "A token can live at most 1 year" };
+    // Exact bounds against the clock of the request being served (no slack):
+    // the rule is 1 hour to 1 year, and a boundary a caller can stretch is no rule.
+    if (lifetime < MIN_LIFETIME_MS) return { ok: false, field: "expiresAt", message: "A token must live at least 1 hour" };
+    if (lifetime > MAX_LIFETIME_MS) return { ok: false, field: "expiresAt", message: "A token can live at most 1 year" };
     return { ok: true, expiresAt: at };
   }
   return { ok: true, expiresAt: new Date(now.getTime() + LIFETIME_PRESETS[expiresIn ?? "1y"]) };

@@ -91,9 +91,18 @@ export async function verifyServiceToken({
 
 /** The typed outcome of one token row: the rules of verification, in one place for every reader of the row. */
 export function tokenVerificationOf(row: TokenRow, now: Date = new Date()): TokenVerification {
+  const verdict = verdictOf(row, now);
+  if (verdict.status === "VALID") return verdict;
+  // Only an unusable token is slowed down by its address's recent bad tokens: a
+  // valid one is never refused by this throttle, or anyone sharing a NAT or a
+  // proxy with a bot could lock it out by sending 30 bad tokens.
   const { limit, windowMs } = INVALID_TOKEN_LIMIT;
   const waitMs = row.ipAheadMs === null ? 0 : row.ipAheadMs + windowMs / limit - windowMs;
   if (waitMs > 0) return { status: "THROTTLED", retryAfterMs: Math.ceil(waitMs) };
+  return verdict;
+}
+
+function verdictOf(row: TokenRow, now: Date): Exclude<TokenVerification, { status: "THROTTLED" }> {
   if (!row.id) return { status: "NOT_FOUND" };
   if (row.revokedAt) return { status: "REVOKED" };
   // A token of a deleted account is revoked with it; this guards the impossible case.

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { getSessionPrincipal } from "@/lib/auth/get-session-principal";
+import { safeReturnPath } from "@/lib/auth/safe-return-path";
 import { env, oidcEnabled } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -16,16 +17,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <h1 className="text-xl font-semibold">Sign in to Control Room</h1>
         <p className="mt-1 text-sm text-slate-600">Manage bots, tokens and access to your MCP servers.</p>
         <LoginForm
-          callbackUrl={safeCallback(callbackUrl)}
+          callbackUrl={safeReturnPath(callbackUrl)}
           initialError={error}
           oidc={oidcEnabled(config) ? { name: config.OIDC_NAME } : null}
         />
       </div>
     </main>
   );
-}
-
-/** Only same-site paths: never an open redirect. */
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") ? url : "/";
 }

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { classifyInboundRequest } from "@modelcontextprotocol/server";
 import { clientIpOfNode } from "@/lib/http/client-ip";
+import { countAuthorizationHeaders } from "@/lib/http/authorization-count";
 import { logger } from "@/lib/logger";
 import { annotateAccessLog } from "@/lib/ops/access-log-context";
 import { principalLogFields } from "@/lib/ops/principal-log-fields";
@@ -85,7 +86,7 @@ export async function handleMcpRequest(req: IncomingMessage, res: ServerResponse
       return reply.error(405, null, ErrorCode.MethodNotFound, `Method ${req.method} is not allowed here`, undefined, { allow: "GET, POST, DELETE" });
     }
     // Node keeps only the first of repeated Authorization headers in req.headers: count them in the raw list.
-    const bearer = authorizationCount(req) > 1 ? ({ kind: "malformed" } as const) : parseBearerValue(req.headers.authorization ?? null);
+    const bearer = countAuthorizationHeaders(req.rawHeaders) > 1 ? ({ kind: "malformed" } as const) : parseBearerValue(req.headers.authorization ?? null);
     if (bearer.kind !== "token") return unauthorized(reply, bearer.kind === "malformed");
     const call: Call = { req, res, reply, slug, requestId, ip, token: bearer.token, forwarded: vouched !== null };
     if (req.method === "GET") return await openSessionStream(call, authorizeFor(call, "auth", "legacy", {}));
@@ -179,12 +180,6 @@ async function handlePost(call: Call): Promise<void> {
     if (mismatch) return reply.error(400, id, ErrorCode.HeaderMismatch, mismatch);
   }
   await handleRequest(call, era, msg);
-}
-
-function authorizationCount(req: IncomingMessage): number {
-  let count = 0;
-  for (let i = 0; i < req.rawHeaders.length; i += 2) if (req.rawHeaders[i].length === 13 && req.rawHeaders[i].toLowerCase() === "authorization") count++;
-  return count;
 }
 
 function idOf(message: unknown): RequestId | null {

@@ -36,7 +36,13 @@ const UNREACHABLE = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNR
 export function connectFailure(slug: string, error: unknown): UpstreamFailure {
   const code = (error as { code?: string })?.code;
   if ((error as Error)?.name === "BlockedAddressError") {
-    return new UpstreamFailure("blocked", `Upstream "${slug}": its address is not allowed (see UPSTREAM_ALLOWED_NETWORKS)`, (error as Error).message);
+    // Which setting decides, as a catalog sync says it (the address itself stays in the detail, for the log).
+    const verdict = (error as { verdict?: string }).verdict;
+    const why =
+      verdict === "never"
+        ? "its address is link-local or cloud metadata, which upstreams may never use"
+        : "its address is loopback or private; an operator can allow its network in UPSTREAM_ALLOWED_NETWORKS";
+    return new UpstreamFailure("blocked", `Upstream "${slug}": ${why}`, (error as Error).message);
   }
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") return new UpstreamFailure("unreachable", `Upstream "${slug}" is unreachable: its host name does not resolve`, code);
   if (code === "ECONNREFUSED") return new UpstreamFailure("unreachable", `Upstream "${slug}" is unreachable: it refused the connection`, code);

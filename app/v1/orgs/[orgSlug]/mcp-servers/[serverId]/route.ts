@@ -19,8 +19,9 @@ export const PATCH = orgRoute({ permission: "mcpServers.write", body: updateMcpS
   return updateMcpServer({ orgId: access.org.id, serverId: id, input: access.body, audit: access.audit });
 });
 
-export const DELETE = orgRoute({ permission: "mcpServers.write", tokens: true }, async (access) => {
+// People only: a token never deletes a server, whatever it holds (least
+// privilege; a leaked token cannot remove an upstream for everyone).
+export const DELETE = orgRoute({ permission: "mcpServers.write" }, async (access) => {
   const id = serverId(access.params);
-  await authorizeResource(access, "MCP_SERVER", id, "WRITE");
   return deleteMcpServer({ orgId: access.org.id, serverId: id, audit: access.audit });
 });
