@@ -8,6 +8,8 @@ export type ErrorCode =
   | "forbidden"
   | "not_found"
   | "conflict"
+  /** Well-formed but unusable as sent: an Idempotency-Key reused for another request. */
+  | "unprocessable"
   | "payload_too_large"
   | "rate_limited"
   | "unavailable"

@@ -90,7 +90,8 @@ function invalidateAfterTokenChange(queryClient: ReturnType<typeof useQueryClien
 export function useMintServiceToken(org: string, owner: TokenOwner) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: MintTokenInput) => apiFetch<MintedServiceToken>(serviceTokensPath(org, owner), { method: "POST", body: input }),
+    mutationFn: ({ idempotencyKey, ...input }: MintTokenInput & { idempotencyKey?: string }) =>
+      apiFetch<MintedServiceToken>(serviceTokensPath(org, owner), { method: "POST", body: input, idempotencyKey }),
     gcTime: 0,
     onSuccess: () => invalidateAfterTokenChange(queryClient, org, owner),
   });

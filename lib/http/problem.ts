@@ -12,6 +12,7 @@ const STATUS: Record<ErrorCode, { status: number; title: string }> = {
   forbidden: { status: 403, title: "Forbidden" },
   not_found: { status: 404, title: "Not found" },
   conflict: { status: 409, title: "Conflict" },
+  unprocessable: { status: 422, title: "Unprocessable content" },
   payload_too_large: { status: 413, title: "Payload too large" },
   rate_limited: { status: 429, title: "Too many requests" },
   unavailable: { status: 503, title: "Service unavailable" },

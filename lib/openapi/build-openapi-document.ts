@@ -26,6 +26,7 @@ const ERROR_CODES = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  unprocessable: 422,
   payload_too_large: 413,
   rate_limited: 429,
   internal: 500,
