@@ -13,6 +13,8 @@ export type ServiceAccount = {
   status: ServiceAccountStatus;
   accessMode: "RESTRICTED" | "FULL_ACCESS";
   activeTokenCount: number;
+  /** A disabled account's tokens that come back when it is enabled. */
+  suspendedTokenCount: number;
   createdAt: string;
   updatedAt: string;
   createdBy: Person | null;

@@ -7,7 +7,7 @@ import { serviceAccountKeys, serviceAccountPath } from "@/lib/client/service-acc
 
 type Person = { id: string; name: string; email: string };
 
-export type TokenStatus = "active" | "expired" | "revoked";
+export type TokenStatus = "active" | "suspended" | "expired" | "revoked";
 export type ServiceToken = {
   id: string;
   name: string;
