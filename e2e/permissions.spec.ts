@@ -13,13 +13,18 @@ test("grant Write on a server, see why the bot can use its tools, then Full Acce
   await expect(page.getByRole("heading", { name: "Permissions", level: 2 })).toBeVisible();
   await expect(page.getByText("This account can use nothing over MCP yet. Assign a toolset or grant Write on a server.")).toBeVisible();
 
+  // Choosing a level is a draft: nothing is granted until Save.
   await page.getByLabel("Access to Search").selectOption("WRITE");
+  await expect(page.getByRole("button", { name: "Save access to Search" })).toBeVisible();
+  expect(await db().grant.count({ where: { serviceAccountId: account.id } })).toBe(0);
+  await page.getByRole("button", { name: "Save access to Search" }).click();
   await expect(page.getByText("Server grant: Write")).toBeVisible();
   await expect(page.getByRole("rowheader", { name: "search__query" })).toBeVisible();
   const grant = await db().grant.findFirstOrThrow({ where: { serviceAccountId: account.id } });
   expect(grant).toMatchObject({ resourceType: "MCP_SERVER", resourceId: server.id, level: "WRITE" });
 
   await page.getByLabel("Access to Search").selectOption("NONE");
+  await page.getByRole("button", { name: "Save access to Search" }).click();
   await expect(page.getByText("This account can use nothing over MCP yet.", { exact: false })).toBeVisible();
   expect(await db().grant.count({ where: { serviceAccountId: account.id } })).toBe(0);
 
@@ -30,6 +35,12 @@ test("grant Write on a server, see why the bot can use its tools, then Full Acce
   await confirm.getByRole("button", { name: "Give Full Access" }).click();
   await expect(page.getByText("Full Access", { exact: true }).first()).toBeVisible();
   await expect(page.getByRole("rowheader", { name: "search__query" })).toBeVisible();
+  expect((await db().serviceAccount.findUniqueOrThrow({ where: { id: account.id } })).accessMode).toBe("FULL_ACCESS");
+
+  // Back to Restricted asks too.
+  await page.getByRole("radio", { name: "Restricted" }).click();
+  const restrict = page.getByRole("dialog", { name: "Switch to Restricted?" });
+  await restrict.getByRole("button", { name: "Cancel" }).click();
   expect((await db().serviceAccount.findUniqueOrThrow({ where: { id: account.id } })).accessMode).toBe("FULL_ACCESS");
 
   const events = (await db().auditEvent.findMany({ where: { orgId: tenant.orgId }, orderBy: { createdAt: "asc" } })).map((e) => e.action);

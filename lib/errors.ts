@@ -9,6 +9,8 @@ export type ErrorCode =
   | "not_found"
   | "method_not_allowed"
   | "conflict"
+  /** Well-formed but unusable as sent: an Idempotency-Key reused for another request. */
+  | "unprocessable"
   | "payload_too_large"
   | "rate_limited"
   | "unavailable"

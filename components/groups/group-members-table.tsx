@@ -1,7 +1,9 @@
 "use client";
 
+import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Table, Td, Th } from "@/components/ui/table";
 import { errorMessage } from "@/lib/client/api";
 import { formatDate } from "@/lib/client/format-date";
@@ -9,6 +11,7 @@ import { useRemoveGroupMember, type GroupDetail, type GroupMember } from "@/lib/
 
 export function GroupMembersTable({ org, group }: { org: string; group: GroupDetail }) {
   const removeMember = useRemoveGroupMember(org, group.id);
+  const [removing, setRemoving] = useState<GroupMember | null>(null);
 
   if (group.members.length === 0) {
     return (
@@ -24,45 +27,59 @@ export function GroupMembersTable({ org, group }: { org: string; group: GroupDet
       {
         onSuccess: () => toast.success(`${member.name} was removed from ${group.name}`),
         onError: (error) => toast.error(`Could not remove ${member.name} from ${group.name}`, { description: errorMessage(error) }),
+        onSettled: () => setRemoving(null),
       },
     );
   }
 
   return (
-    <Table caption={`Members of ${group.name}`}>
-      <thead className="bg-slate-50">
-        <tr>
-          <Th>Name</Th>
-          <Th>Email</Th>
-          <Th>Added</Th>
-          <Th>
-            <span className="sr-only">Actions</span>
-          </Th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {group.members.map((member) => {
-          const pending = removeMember.isPending && removeMember.variables?.userId === member.userId;
-          return (
-            <tr key={member.userId}>
-              <Td className="font-medium text-slate-900">{member.name}</Td>
-              <Td className="text-slate-700">{member.email}</Td>
-              <Td className="whitespace-nowrap text-slate-700">{formatDate(member.addedAt)}</Td>
-              <Td className="text-right">
-                <Button
-                  variant="ghost"
-                  size="sm"
-                  aria-label={`Remove ${member.name} from ${group.name}`}
-                  disabled={pending}
-                  onClick={() => remove(member)}
-                >
-                  {pending ? "Removing…" : "Remove"}
-                </Button>
-              </Td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </Table>
+    <>
+      <Table caption={`Members of ${group.name}`}>
+        <thead className="bg-slate-50">
+          <tr>
+            <Th>Name</Th>
+            <Th>Email</Th>
+            <Th>Added</Th>
+            <Th>
+              <span className="sr-only">Actions</span>
+            </Th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {group.members.map((member) => {
+            const pending = removeMember.isPending && removeMember.variables?.userId === member.userId;
+            return (
+              <tr key={member.userId}>
+                <Td className="font-medium text-slate-900">{member.name}</Td>
+                <Td className="text-slate-700">{member.email}</Td>
+                <Td className="whitespace-nowrap text-slate-700">{formatDate(member.addedAt)}</Td>
+                <Td className="text-right">
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    aria-label={`Remove ${member.name} from ${group.name}`}
+                    disabled={pending}
+                    onClick={() => setRemoving(member)}
+                  >
+                    {pending ? "Removing…" : "Remove"}
+                  </Button>
+                </Td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </Table>
+      <ConfirmDialog
+        open={removing !== null}
+        title={removing ? `Remove ${removing.name} from ${group.name}?` : ""}
+        confirmLabel="Remove from group"
+        pendingLabel="Removing…"
+        pending={removeMember.isPending}
+        onConfirm={() => removing && remove(removing)}
+        onClose={() => setRemoving(null)}
+      >
+        <p>{removing ? `${removing.name} loses what the group gives (its toolsets) from the next request. You can add them back at any time.` : null}</p>
+      </ConfirmDialog>
+    </>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -37,7 +38,7 @@ export function MembersTable({ org, members, currentUserId, actorRole, onRemove 
       <tbody className="divide-y divide-slate-100">
         {members.map((member) => (
           <MemberRow
-            key={member.userId}
+            key={`${member.userId}:${member.role}`}
             org={org.slug}
             member={member}
             isSelf={member.userId === currentUserId}
@@ -55,6 +56,10 @@ function MemberRow({ org, member, isSelf, actorRole, onRemove }: { org: string; 
   // The API refuses an admin who touches an owner; say so before they try.
   const locked = member.role === "OWNER" && actorRole !== "OWNER";
   const lockedReason = locked ? "Only an owner can change or remove an owner" : undefined;
+
+  // A draft until Save: an arrow key on the select must not promote anyone.
+  // (The row is keyed by the saved role, so a saved change starts a fresh draft.)
+  const [draft, setDraft] = useState<Role>(member.role);
 
   function changeRole(role: Role) {
     updateRole.mutate(
@@ -77,10 +82,10 @@ function MemberRow({ org, member, isSelf, actorRole, onRemove }: { org: string; 
         <Select
           label={`Role of ${member.name}`}
           hideLabel
-          value={member.role}
+          value={draft}
           disabled={locked || updateRole.isPending}
           title={lockedReason}
-          onChange={(e) => changeRole(e.target.value as Role)}
+          onChange={(e) => setDraft(e.target.value as Role)}
           className="w-32 py-1"
         >
           {(Object.keys(ROLE_LABELS) as Role[]).map((role) => (
@@ -89,6 +94,16 @@ function MemberRow({ org, member, isSelf, actorRole, onRemove }: { org: string; 
             </option>
           ))}
         </Select>
+        {draft !== member.role ? (
+          <div className="mt-1 flex gap-1">
+            <Button size="sm" aria-label={`Save role of ${member.name}`} disabled={updateRole.isPending} onClick={() => changeRole(draft)}>
+              {updateRole.isPending ? "Saving…" : "Save"}
+            </Button>
+            <Button variant="ghost" size="sm" aria-label={`Cancel the role change of ${member.name}`} disabled={updateRole.isPending} onClick={() => setDraft(member.role)}>
+              Cancel
+            </Button>
+          </div>
+        ) : null}
       </Td>
       <Td className="whitespace-nowrap text-slate-700">{formatDate(member.joinedAt)}</Td>
       <Td>{member.disabled ? <Badge tone="red">Disabled</Badge> : <span className="text-slate-500">Active</span>}</Td>

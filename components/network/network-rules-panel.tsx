@@ -9,6 +9,7 @@ import { ErrorState, LoadingState } from "@/components/ui/query-states";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, Td, Th } from "@/components/ui/table";
 import { ApiError, errorMessage } from "@/lib/client/api";
+import { useSubmission } from "@/lib/client/use-submission";
 import { useAddNetworkRule, useNetworkRules, useRemoveNetworkRule, type NetworkLayer, type NetworkRule } from "@/lib/client/network";
 
 type NetworkRulesPanelProps = {
@@ -74,6 +75,7 @@ export function NetworkRulesPanel({ org, layer, caption, emptyMessage }: Network
 
 function AddNetworkRuleForm({ org, layer }: { org: string; layer: NetworkLayer }) {
   const add = useAddNetworkRule(org, layer);
+  const submission = useSubmission();
   const cidrId = useId();
   const focusCidr = () => document.getElementById(cidrId)?.focus();
   const [cidr, setCidr] = useState("");
@@ -87,17 +89,23 @@ function AddNetworkRuleForm({ org, layer }: { org: string; layer: NetworkLayer }
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const typed = cidr.trim();
+    const idempotencyKey = submission.start();
+    if (!idempotencyKey) return;
     add.mutate(
-      { cidr: typed, label: label.trim() },
+      { cidr: typed, label: label.trim(), idempotencyKey },
       {
         onSuccess: (rule) => {
+          submission.succeeded();
           setCidr("");
           setLabel("");
           // Say when the API rewrote the block, so nobody wonders where their host bits went.
           toast.success(`Added ${rule.cidr}`, rule.cidr !== typed ? { description: `${typed} is saved as ${rule.cidr}.` } : undefined);
           focusCidr();
         },
-        onError: focusCidr,
+        onError: () => {
+          submission.failed();
+          focusCidr();
+        },
       },
     );
   }

@@ -16,10 +16,13 @@ type AccessModeControlProps = {
   accessMode: AccessMode;
 };
 
-/** The saved mode of an account or token. Full Access asks first; going back to Restricted does not. */
+/**
+ * The saved mode of an account or token. Either change asks first: an arrow
+ * key on the radios must not widen (or cut) a bot's access by itself.
+ */
 export function AccessModeControl({ org, grantee, kind, granteeName, accessMode }: AccessModeControlProps) {
   const setMode = useSetAccessMode(org, grantee);
-  const [confirming, setConfirming] = useState(false);
+  const [confirming, setConfirming] = useState<AccessMode | null>(null);
 
   async function save(mode: AccessMode) {
     try {
@@ -28,31 +31,41 @@ export function AccessModeControl({ org, grantee, kind, granteeName, accessMode 
     } catch (error) {
       toast.error("Could not change the access mode", { description: errorMessage(error) });
     } finally {
-      setConfirming(false);
+      setConfirming(null);
     }
   }
 
   function choose(mode: AccessMode) {
     // Not disabled while saving: a disabled radio would drop the keyboard focus.
     if (mode === accessMode || setMode.isPending) return;
-    if (mode === "FULL_ACCESS") setConfirming(true);
-    else void save(mode);
+    setConfirming(mode);
   }
 
   return (
     <>
       <AccessModeRadios kind={kind} value={accessMode} onChange={choose} />
       <ConfirmDialog
-        open={confirming}
+        open={confirming === "FULL_ACCESS"}
         title="Give Full Access?"
         confirmLabel="Give Full Access"
         pendingLabel="Giving Full Access…"
         pending={setMode.isPending}
         onConfirm={() => void save("FULL_ACCESS")}
-        onClose={() => setConfirming(false)}
+        onClose={() => setConfirming(null)}
       >
         <p>{fullAccessWarning(kind)}</p>
         <p>You can switch back to Restricted at any time; its grants are kept.</p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={confirming === "RESTRICTED"}
+        title="Switch to Restricted?"
+        confirmLabel="Switch to Restricted"
+        pendingLabel="Switching…"
+        pending={setMode.isPending}
+        onConfirm={() => void save("RESTRICTED")}
+        onClose={() => setConfirming(null)}
+      >
+        <p>From the next request, {granteeName} can use only its toolsets and explicit grants; everything else it reaches through Full Access stops.</p>
       </ConfirmDialog>
     </>
   );

@@ -156,12 +156,14 @@ export function ResourcePermissions({ org, grantee, kind, granteeName, accessMod
           <tbody className="divide-y divide-slate-100">
             {shown.map((resource) => (
               <ResourceRow
-                key={resourceKey(resource)}
+                // A saved level is a new row: its draft starts from what is saved.
+                key={`${resourceKey(resource)}:${resource.level}`}
                 org={org}
                 resource={resource}
                 checked={checked.has(resourceKey(resource))}
                 onCheck={(on) => toggle([resourceKey(resource)], on)}
-                onLevel={(level) => void saveOne(resource, level)}
+                saving={setGrants.isPending}
+                onLevel={(level) => saveOne(resource, level)}
               />
             ))}
           </tbody>
@@ -176,11 +178,15 @@ type ResourceRowProps = {
   resource: PermissionResource;
   checked: boolean;
   onCheck: (on: boolean) => void;
-  onLevel: (level: Level) => void;
+  saving: boolean;
+  onLevel: (level: Level) => Promise<void>;
 };
 
-function ResourceRow({ org, resource, checked, onCheck, onLevel }: ResourceRowProps) {
+/** The level select is a draft: nothing changes until Save (an arrow key in a select must not grant anything). */
+function ResourceRow({ org, resource, checked, onCheck, saving, onLevel }: ResourceRowProps) {
   const typeId = useId();
+  const [draft, setDraft] = useState<Level>(resource.level);
+  const changed = draft !== resource.level;
   const href = resource.resourceType === "MCP_SERVER" ? `/${org}/mcp-servers/${resource.resourceId}` : `/${org}/toolsets/${resource.resourceId}`;
   return (
     <tr className={checked ? "bg-indigo-50/50" : undefined}>
@@ -209,9 +215,9 @@ function ResourceRow({ org, resource, checked, onCheck, onLevel }: ResourceRowPr
           label={`Access to ${resource.name}`}
           hideLabel
           aria-describedby={typeId}
-          value={resource.level}
-          onChange={(e) => onLevel(e.target.value as Level)}
-          className={resource.level === "NONE" ? "text-slate-500" : "font-medium text-slate-900"}
+          value={draft}
+          onChange={(e) => setDraft(e.target.value as Level)}
+          className={draft === "NONE" ? "text-slate-500" : "font-medium text-slate-900"}
         >
           {LEVELS.map((level) => (
             <option key={level} value={level}>
@@ -219,6 +225,16 @@ function ResourceRow({ org, resource, checked, onCheck, onLevel }: ResourceRowPr
             </option>
           ))}
         </Select>
+        {changed ? (
+          <div className="mt-1 flex gap-1">
+            <Button size="sm" aria-label={`Save access to ${resource.name}`} disabled={saving} onClick={() => void onLevel(draft)}>
+              Save
+            </Button>
+            <Button variant="ghost" size="sm" aria-label={`Cancel the change to ${resource.name}`} disabled={saving} onClick={() => setDraft(resource.level)}>
+              Cancel
+            </Button>
+          </div>
+        ) : null}
       </Td>
     </tr>
   );

@@ -6,11 +6,13 @@ import { Dialog } from "@/components/ui/dialog";
 import { ServiceAccountForm } from "@/components/service-accounts/service-account-form";
 import { errorMessage } from "@/lib/client/api";
 import { useCreateServiceAccount } from "@/lib/client/service-accounts";
+import { useSubmission } from "@/lib/client/use-submission";
 
 /** Creates the account and opens its page, where its first token is one click away. */
 export function CreateServiceAccountDialog({ org, open, onClose }: { org: string; open: boolean; onClose: () => void }) {
   const router = useRouter();
   const createAccount = useCreateServiceAccount(org);
+  const submission = useSubmission();
   const close = () => {
     createAccount.reset();
     onClose();
@@ -28,16 +30,22 @@ export function CreateServiceAccountDialog({ org, open, onClose }: { org: string
         pending={createAccount.isPending}
         error={createAccount.error}
         onCancel={close}
-        onSubmit={(input) =>
-          createAccount.mutate(input, {
+        onSubmit={(input) => {
+          const idempotencyKey = submission.start();
+          if (!idempotencyKey) return;
+          createAccount.mutate({ ...input, idempotencyKey }, {
             onSuccess: (account) => {
+              submission.succeeded();
               toast.success(`Service account “${account.name}” created`);
               close();
               router.push(`/${org}/service-accounts/${account.id}`);
             },
-            onError: (error) => toast.error("Could not create the service account", { description: errorMessage(error) }),
-          })
-        }
+            onError: (error) => {
+              submission.failed();
+              toast.error("Could not create the service account", { description: errorMessage(error) });
+            },
+          });
+        }}
       />
     </Dialog>
   );

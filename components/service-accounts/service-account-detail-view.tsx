@@ -216,6 +216,12 @@ function AccountFacts({ account }: { account: ServiceAccount }) {
         <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Active tokens</dt>
         <dd className="mt-1 text-slate-900 tabular-nums">{account.activeTokenCount}</dd>
       </div>
+      {account.status === "DISABLED" ? (
+        <div>
+          <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Suspended tokens</dt>
+          <dd className="mt-1 text-slate-900 tabular-nums">{account.suspendedTokenCount}</dd>
+        </div>
+      ) : null}
       <div>
         <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Last used</dt>
         <dd className="mt-1 text-slate-900">{account.lastUsedAt ? moment(account.lastUsedAt) : "Never"}</dd>

@@ -9,7 +9,7 @@ import { useUpdateServiceAccount, type ServiceAccount } from "@/lib/client/servi
 export function ServiceAccountStatusDialog({ org, account, open, onClose }: { org: string; account: ServiceAccount; open: boolean; onClose: () => void }) {
   const update = useUpdateServiceAccount(org, account.id);
   const disabling = account.status === "ACTIVE";
-  const n = account.activeTokenCount;
+  const n = disabling ? account.activeTokenCount : account.suspendedTokenCount;
 
   function confirm() {
     update.mutate(

@@ -5,6 +5,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { ErrorState, LoadingState } from "@/components/ui/query-states";
 import { Select } from "@/components/ui/select";
@@ -21,6 +22,7 @@ export function ServiceAccountToolsetsPanel({ org, account }: { org: string; acc
   const [assigning, setAssigning] = useState(false);
   const toolsets = useServiceAccountToolsets(org, account.id);
   const unassign = useUnassignToolset(org);
+  const [unassigning, setUnassigning] = useState<AssignedToolset | null>(null);
   const queryClient = useQueryClient();
   const items = toolsets.data?.items ?? [];
   // Assigning and unassigning change what the account can use over MCP, shown further down the page.
@@ -35,6 +37,7 @@ export function ServiceAccountToolsetsPanel({ org, account }: { org: string; acc
           toast.success(`${toolset.name} was unassigned from ${account.name}`);
         },
         onError: (error) => toast.error(`Could not unassign ${toolset.name}`, { description: errorMessage(error) }),
+        onSettled: () => setUnassigning(null),
       },
     );
   }
@@ -79,7 +82,7 @@ export function ServiceAccountToolsetsPanel({ org, account }: { org: string; acc
                   </Td>
                   <Td className="text-right text-slate-700 tabular-nums">{toolset.toolCount}</Td>
                   <Td className="text-right">
-                    <Button variant="ghost" size="sm" aria-label={`Unassign ${toolset.name}`} disabled={pending} onClick={() => remove(toolset)}>
+                    <Button variant="ghost" size="sm" aria-label={`Unassign ${toolset.name}`} disabled={pending} onClick={() => setUnassigning(toolset)}>
                       {pending ? "Unassigning…" : "Unassign"}
                     </Button>
                   </Td>
@@ -97,6 +100,17 @@ export function ServiceAccountToolsetsPanel({ org, account }: { org: string; acc
         onClose={() => setAssigning(false)}
         onAssigned={refreshEffectiveAccess}
       />
+      <ConfirmDialog
+        open={unassigning !== null}
+        title={unassigning ? `Unassign ${unassigning.name} from ${account.name}?` : ""}
+        confirmLabel="Unassign"
+        pendingLabel="Unassigning…"
+        pending={unassign.isPending}
+        onConfirm={() => unassigning && remove(unassigning)}
+        onClose={() => setUnassigning(null)}
+      >
+        <p>{unassigning ? `${account.name} loses the tools of ${unassigning.name} from its next request, unless a grant gives them. You can assign it again at any time.` : null}</p>
+      </ConfirmDialog>
     </section>
   );
 }

@@ -105,7 +105,10 @@ function ServiceAccountsTable({ org, accounts }: { org: Org; accounts: ServiceAc
             <Td>
               <ServiceAccountStatusBadge status={account.status} />
             </Td>
-            <Td className="text-right text-slate-700 tabular-nums">{account.activeTokenCount}</Td>
+            <Td className="text-right text-slate-700 tabular-nums">
+              {account.activeTokenCount}
+              {account.suspendedTokenCount ? <span className="block text-xs text-slate-500">{account.suspendedTokenCount} suspended</span> : null}
+            </Td>
             <Td className="whitespace-nowrap text-slate-700">
               {account.lastUsedAt ? (
                 <time dateTime={account.lastUsedAt} title={formatDateTime(account.lastUsedAt)}>

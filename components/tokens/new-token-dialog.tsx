@@ -13,6 +13,7 @@ import { TokenRevealPanel } from "@/components/tokens/token-reveal-panel";
 import { ApiError, errorMessage } from "@/lib/client/api";
 import { forgettableSecret, type ForgettableSecret } from "@/lib/client/forgettable-secret";
 import { parseRateLimit } from "@/lib/client/network";
+import { useSubmission } from "@/lib/client/use-submission";
 import type { AccessMode, GrantEntry } from "@/lib/client/permissions";
 import { useMintServiceToken, type LifetimePreset, type MintTokenInput, type TokenOwner } from "@/lib/client/service-tokens";
 
@@ -72,6 +73,7 @@ const FORM_FIELDS = ["name", "expiresIn", "expiresAt", "accessMode", "rateLimitP
 
 function NewTokenForm({ org, owner, onCancel, onMinted }: { org: string; owner: TokenOwner; onCancel: () => void; onMinted: (minted: MintedSecret) => void }) {
   const mint = useMintServiceToken(org, owner);
+  const submission = useSubmission();
   const [lifetime, setLifetime] = useState<LifetimePreset | "custom">("1y");
   const [customMissing, setCustomMissing] = useState(false);
   const [rateLimitInvalid, setRateLimitInvalid] = useState<string | null>(null);
@@ -114,15 +116,21 @@ function NewTokenForm({ org, owner, onCancel, onMinted }: { org: string; owner: 
       input.accessMode = accessMode;
       input.grants = [...grants.values()];
     }
-    mint.mutate(input, {
+    const idempotencyKey = submission.start();
+    if (!idempotencyKey) return;
+    mint.mutate({ ...input, idempotencyKey }, {
       onSuccess: (minted) => {
+        submission.succeeded();
         // Read the token once, into the panel's state, and make the mutation forget it.
         const revealed = { token: forgettableSecret(minted.token), prefix: minted.prefix };
         mint.reset();
         toast.success(minted.name ? `Token “${minted.name}” created` : "Token created");
         onMinted(revealed);
       },
-      onError: (failure) => toast.error("Could not create the token", { description: errorMessage(failure) }),
+      onError: (failure) => {
+        submission.failed();
+        toast.error("Could not create the token", { description: errorMessage(failure) });
+      },
     });
   }
 

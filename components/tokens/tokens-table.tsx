@@ -7,8 +7,8 @@ import { formatDateTime, formatRelativeTime } from "@/lib/client/format-relative
 import { ACCESS_MODE_LABELS } from "@/lib/client/permissions";
 import type { ServiceToken, TokenStatus } from "@/lib/client/service-tokens";
 
-export const TOKEN_STATUS_LABELS: Record<TokenStatus, string> = { active: "Active", expired: "Expired", revoked: "Revoked" };
-const TOKEN_STATUS_TONES = { active: "indigo", expired: "amber", revoked: "red" } as const;
+export const TOKEN_STATUS_LABELS: Record<TokenStatus, string> = { active: "Active", suspended: "Suspended", expired: "Expired", revoked: "Revoked" };
+const TOKEN_STATUS_TONES = { active: "indigo", suspended: "neutral", expired: "amber", revoked: "red" } as const satisfies Record<TokenStatus, string>;
 
 type TokensTableProps = {
   caption: string;
@@ -88,6 +88,7 @@ function TokenRow({ token, onRevoke, onPermissions, onEditRateLimit, accessColum
       </Td>
       <Td className="whitespace-nowrap">
         <Badge tone={TOKEN_STATUS_TONES[token.status]}>{TOKEN_STATUS_LABELS[token.status]}</Badge>
+        {token.status === "suspended" ? <span className="mt-0.5 block text-xs text-slate-500">account disabled</span> : null}
         {token.revokedAt ? (
           // When and by whom; the badge already says what.
           <time dateTime={token.revokedAt} title={formatDateTime(token.revokedAt)} className="mt-0.5 block text-xs text-slate-500">
@@ -99,7 +100,7 @@ function TokenRow({ token, onRevoke, onPermissions, onEditRateLimit, accessColum
       <Td className="whitespace-nowrap text-slate-700 tabular-nums">
         {/* The edit sits with the value it changes, which keeps the actions column narrow. */}
         <span className="block">{formatRateLimit(token.rateLimitPerMinute)}</span>
-        {onEditRateLimit && token.status === "active" ? (
+        {onEditRateLimit && (token.status === "active" || token.status === "suspended") ? (
           <button
             type="button"
             aria-label={`Edit rate limit of token ${token.prefix}`}
@@ -121,7 +122,8 @@ function TokenRow({ token, onRevoke, onPermissions, onEditRateLimit, accessColum
             Permissions
           </Button>
         ) : null}
-        {token.status === "active" ? (
+        {/* A suspended token comes back when its account is enabled, so it can be revoked too. */}
+        {token.status === "active" || token.status === "suspended" ? (
           <Button variant="ghost" size="sm" aria-label={`Revoke token ${token.prefix}`} onClick={onRevoke}>
             Revoke
           </Button>

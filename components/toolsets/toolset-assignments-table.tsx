@@ -1,8 +1,10 @@
 "use client";
 
 import Link from "next/link";
+import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Table, Td, Th } from "@/components/ui/table";
 import { errorMessage } from "@/lib/client/api";
 import { formatDate } from "@/lib/client/format-date";
@@ -10,6 +12,7 @@ import { ASSIGNMENT_KIND_LABELS, useUnassignToolset, type Assignment, type Tools
 
 export function ToolsetAssignmentsTable({ org, toolset }: { org: string; toolset: ToolsetDetail }) {
   const unassign = useUnassignToolset(org);
+  const [unassigning, setUnassigning] = useState<Assignment | null>(null);
 
   if (toolset.assignments.length === 0) {
     return (
@@ -29,42 +32,56 @@ export function ToolsetAssignmentsTable({ org, toolset }: { org: string; toolset
       {
         onSuccess: () => toast.success(`${toolset.name} was unassigned from ${assignment.target.name}`),
         onError: (error) => toast.error(`Could not unassign ${toolset.name} from ${assignment.target.name}`, { description: errorMessage(error) }),
+        onSettled: () => setUnassigning(null),
       },
     );
   }
 
   return (
-    <Table caption={`Who ${toolset.name} is assigned to`}>
-      <thead className="bg-slate-50">
-        <tr>
-          <Th>Kind</Th>
-          <Th>Name</Th>
-          <Th>Assigned</Th>
-          <Th>
-            <span className="sr-only">Actions</span>
-          </Th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {toolset.assignments.map((assignment) => {
-          const pending = unassign.isPending && unassign.variables?.assignmentId === assignment.id;
-          return (
-            <tr key={assignment.id}>
-              <Td className="whitespace-nowrap text-slate-700">{ASSIGNMENT_KIND_LABELS[assignment.kind]}</Td>
-              <Td>
-                <TargetName org={org} assignment={assignment} />
-              </Td>
-              <Td className="whitespace-nowrap text-slate-700">{formatDate(assignment.createdAt)}</Td>
-              <Td className="text-right">
-                <Button variant="ghost" size="sm" aria-label={`Unassign ${assignment.target.name}`} disabled={pending} onClick={() => remove(assignment)}>
-                  {pending ? "Unassigning…" : "Unassign"}
-                </Button>
-              </Td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </Table>
+    <>
+      <Table caption={`Who ${toolset.name} is assigned to`}>
+        <thead className="bg-slate-50">
+          <tr>
+            <Th>Kind</Th>
+            <Th>Name</Th>
+            <Th>Assigned</Th>
+            <Th>
+              <span className="sr-only">Actions</span>
+            </Th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {toolset.assignments.map((assignment) => {
+            const pending = unassign.isPending && unassign.variables?.assignmentId === assignment.id;
+            return (
+              <tr key={assignment.id}>
+                <Td className="whitespace-nowrap text-slate-700">{ASSIGNMENT_KIND_LABELS[assignment.kind]}</Td>
+                <Td>
+                  <TargetName org={org} assignment={assignment} />
+                </Td>
+                <Td className="whitespace-nowrap text-slate-700">{formatDate(assignment.createdAt)}</Td>
+                <Td className="text-right">
+                  <Button variant="ghost" size="sm" aria-label={`Unassign ${assignment.target.name}`} disabled={pending} onClick={() => setUnassigning(assignment)}>
+                    {pending ? "Unassigning…" : "Unassign"}
+                  </Button>
+                </Td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </Table>
+      <ConfirmDialog
+        open={unassigning !== null}
+        title={unassigning ? `Unassign ${toolset.name} from ${unassigning.target.name}?` : ""}
+        confirmLabel="Unassign"
+        pendingLabel="Unassigning…"
+        pending={unassign.isPending}
+        onConfirm={() => unassigning && remove(unassigning)}
+        onClose={() => setUnassigning(null)}
+      >
+        <p>{unassigning ? `${unassigning.target.name} loses the tools of ${toolset.name} from the next request, unless another assignment or grant gives them. You can assign it again at any time.` : null}</p>
+      </ConfirmDialog>
+    </>
   );
 }
 

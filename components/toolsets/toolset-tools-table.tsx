@@ -1,8 +1,10 @@
 "use client";
 
 import Link from "next/link";
+import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Table, Td, Th } from "@/components/ui/table";
 import { errorMessage } from "@/lib/client/api";
 import type { CatalogTool } from "@/lib/client/mcp-servers";
@@ -10,6 +12,7 @@ import { useRemoveToolsetTool, type ToolsetDetail } from "@/lib/client/toolsets"
 
 export function ToolsetToolsTable({ org, toolset }: { org: string; toolset: ToolsetDetail }) {
   const removeTool = useRemoveToolsetTool(org, toolset.id);
+  const [removing, setRemoving] = useState<CatalogTool | null>(null);
 
   if (toolset.tools.length === 0) {
     return (
@@ -25,50 +28,64 @@ export function ToolsetToolsTable({ org, toolset }: { org: string; toolset: Tool
       {
         onSuccess: () => toast.success(`${tool.exposedName} was removed from ${toolset.name}`),
         onError: (error) => toast.error(`Could not remove ${tool.exposedName}`, { description: errorMessage(error) }),
+        onSettled: () => setRemoving(null),
       },
     );
   }
 
   return (
-    <Table caption={`Tools in ${toolset.name}`}>
-      <thead className="bg-slate-50">
-        <tr>
-          <Th>Tool</Th>
-          <Th>Server</Th>
-          <Th>Description</Th>
-          <Th>
-            <span className="sr-only">Actions</span>
-          </Th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {toolset.tools.map((tool) => {
-          const pending = removeTool.isPending && removeTool.variables?.toolId === tool.id;
-          return (
-            <tr key={tool.id}>
-              <Td className="align-top">
-                <span className="font-mono text-sm font-medium break-all text-slate-900">{tool.exposedName}</span>
-                {tool.title ? <span className="block text-xs text-slate-600">{tool.title}</span> : null}
-              </Td>
-              <Td className="align-top whitespace-nowrap">
-                <Link href={`/${org}/mcp-servers/${tool.server.id}`} className="text-indigo-700 hover:underline">
-                  {tool.server.name}
-                </Link>
-              </Td>
-              <Td className="max-w-xl align-top text-slate-700">
-                <span className="line-clamp-2" title={tool.description}>
-                  {tool.description || <span className="text-slate-400">No description</span>}
-                </span>
-              </Td>
-              <Td className="text-right align-top">
-                <Button variant="ghost" size="sm" aria-label={`Remove ${tool.exposedName}`} disabled={pending} onClick={() => remove(tool)}>
-                  {pending ? "Removing…" : "Remove"}
-                </Button>
-              </Td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </Table>
+    <>
+      <Table caption={`Tools in ${toolset.name}`}>
+        <thead className="bg-slate-50">
+          <tr>
+            <Th>Tool</Th>
+            <Th>Server</Th>
+            <Th>Description</Th>
+            <Th>
+              <span className="sr-only">Actions</span>
+            </Th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {toolset.tools.map((tool) => {
+            const pending = removeTool.isPending && removeTool.variables?.toolId === tool.id;
+            return (
+              <tr key={tool.id}>
+                <Td className="align-top">
+                  <span className="font-mono text-sm font-medium break-all text-slate-900">{tool.exposedName}</span>
+                  {tool.title ? <span className="block text-xs text-slate-600">{tool.title}</span> : null}
+                </Td>
+                <Td className="align-top whitespace-nowrap">
+                  <Link href={`/${org}/mcp-servers/${tool.server.id}`} className="text-indigo-700 hover:underline">
+                    {tool.server.name}
+                  </Link>
+                </Td>
+                <Td className="max-w-xl align-top text-slate-700">
+                  <span className="line-clamp-2" title={tool.description}>
+                    {tool.description || <span className="text-slate-400">No description</span>}
+                  </span>
+                </Td>
+                <Td className="text-right align-top">
+                  <Button variant="ghost" size="sm" aria-label={`Remove ${tool.exposedName}`} disabled={pending} onClick={() => setRemoving(tool)}>
+                    {pending ? "Removing…" : "Remove"}
+                  </Button>
+                </Td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </Table>
+      <ConfirmDialog
+        open={removing !== null}
+        title={removing ? `Remove ${removing.exposedName} from ${toolset.name}?` : ""}
+        confirmLabel="Remove tool"
+        pendingLabel="Removing…"
+        pending={removeTool.isPending}
+        onConfirm={() => removing && remove(removing)}
+        onClose={() => setRemoving(null)}
+      >
+        <p>{removing ? `Everyone given ${toolset.name} loses ${removing.exposedName} from the next request, unless a grant gives it. You can add it back with Add tools.` : null}</p>
+      </ConfirmDialog>
+    </>
   );
 }

@@ -27,20 +27,30 @@ export class ApiError extends Error {
   }
 }
 
-type ApiInit = { method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; body?: unknown; signal?: AbortSignal };
+type ApiInit = {
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Sent as `Idempotency-Key`: the server acts once per key (see useSubmission). */
+  idempotencyKey?: string;
+};
 
 /**
  * Same-origin JSON call to the admin API with the session cookie. Resolves to
  * the parsed body (undefined for 204) and throws ApiError for anything else.
  */
-export async function apiFetch<T>(path: string, { method = "GET", body, signal }: ApiInit = {}): Promise<T> {
+export async function apiFetch<T>(path: string, { method = "GET", body, signal, idempotencyKey }: ApiInit = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       signal,
       credentials: "same-origin",
-      headers: { Accept: "application/json", ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
+      headers: {
+        Accept: "application/json",
+        ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+        ...(idempotencyKey ? { "Idempotency-Key": `"${idempotencyKey}"` } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (error) {

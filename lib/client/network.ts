@@ -48,7 +48,8 @@ export function useNetworkRules(org: string, layer: NetworkLayer) {
 export function useAddNetworkRule(org: string, layer: NetworkLayer) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: NetworkRuleInput) => apiFetch<NetworkRule>(networkRulesPath(org, layer), { method: "POST", body: input }),
+    mutationFn: ({ idempotencyKey, ...input }: NetworkRuleInput & { idempotencyKey?: string }) =>
+      apiFetch<NetworkRule>(networkRulesPath(org, layer), { method: "POST", body: input, idempotencyKey }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: networkKeys.rules(org, layer) }),
   });
 }

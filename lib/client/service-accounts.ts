@@ -13,6 +13,8 @@ export type ServiceAccount = {
   status: ServiceAccountStatus;
   accessMode: "RESTRICTED" | "FULL_ACCESS";
   activeTokenCount: number;
+  /** A disabled account's tokens that come back when it is enabled. */
+  suspendedTokenCount: number;
   createdAt: string;
   updatedAt: string;
   createdBy: Person | null;
@@ -61,7 +63,8 @@ export function useServiceAccount(org: string, id: string, { enabled = true }: {
 export function useCreateServiceAccount(org: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ServiceAccountInput) => apiFetch<ServiceAccount>(serviceAccountsPath(org), { method: "POST", body: input }),
+    mutationFn: ({ idempotencyKey, ...input }: ServiceAccountInput & { idempotencyKey?: string }) =>
+      apiFetch<ServiceAccount>(serviceAccountsPath(org), { method: "POST", body: input, idempotencyKey }),
     onSuccess: (account) => {
       queryClient.setQueryData(serviceAccountKeys.detail(org, account.id), account);
       return queryClient.invalidateQueries({ queryKey: serviceAccountKeys.lists(org) });

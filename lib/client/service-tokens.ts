@@ -7,7 +7,7 @@ import { serviceAccountKeys, serviceAccountPath } from "@/lib/client/service-acc
 
 type Person = { id: string; name: string; email: string };
 
-export type TokenStatus = "active" | "expired" | "revoked";
+export type TokenStatus = "active" | "suspended" | "expired" | "revoked";
 export type ServiceToken = {
   id: string;
   name: string;
@@ -90,7 +90,8 @@ function invalidateAfterTokenChange(queryClient: ReturnType<typeof useQueryClien
 export function useMintServiceToken(org: string, owner: TokenOwner) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: MintTokenInput) => apiFetch<MintedServiceToken>(serviceTokensPath(org, owner), { method: "POST", body: input }),
+    mutationFn: ({ idempotencyKey, ...input }: MintTokenInput & { idempotencyKey?: string }) =>
+      apiFetch<MintedServiceToken>(serviceTokensPath(org, owner), { method: "POST", body: input, idempotencyKey }),
     gcTime: 0,
     onSuccess: () => invalidateAfterTokenChange(queryClient, org, owner),
   });

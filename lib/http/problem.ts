@@ -13,6 +13,7 @@ const STATUS: Record<ErrorCode, { status: number; title: string }> = {
   not_found: { status: 404, title: "Not found" },
   method_not_allowed: { status: 405, title: "Method not allowed" },
   conflict: { status: 409, title: "Conflict" },
+  unprocessable: { status: 422, title: "Unprocessable content" },
   payload_too_large: { status: 413, title: "Payload too large" },
   rate_limited: { status: 429, title: "Too many requests" },
   unavailable: { status: 503, title: "Service unavailable" },

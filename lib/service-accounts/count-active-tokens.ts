@@ -1,6 +1,6 @@
 import type { DbTx } from "@/lib/db/prisma";
 
-/** Active (neither revoked nor expired) tokens per account, for a page of accounts in one query. */
+/** Live (neither revoked nor expired) tokens per account, for a page of accounts in one query; a disabled account's are suspended. */
 export async function countActiveTokens(tx: DbTx, orgId: string, serviceAccountIds: string[], now = new Date()): Promise<Map<string, number>> {
   if (!serviceAccountIds.length) return new Map();
   const groups = await tx.serviceToken.groupBy({

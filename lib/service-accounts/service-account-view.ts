@@ -6,7 +6,10 @@ export type ServiceAccountView = {
   description: string;
   status: ServiceAccountStatus;
   accessMode: AccessMode;
+  /** Tokens that work now: neither revoked nor expired, and the account enabled. */
   activeTokenCount: number;
+  /** A disabled account's tokens that would work again once it is enabled. */
+  suspendedTokenCount: number;
   createdAt: string;
   updatedAt: string;
   createdBy: { id: string; name: string; email: string } | null;
@@ -45,14 +48,16 @@ type Row = {
   disabledBy: { id: string; name: string; email: string } | null;
 };
 
-export function toServiceAccountView(row: Row, activeTokenCount: number): ServiceAccountView {
+/** `liveTokens`: neither revoked nor expired; they are active or suspended as the account is. */
+export function toServiceAccountView(row: Row, liveTokens: number): ServiceAccountView {
   return {
     id: row.id,
     name: row.name,
     description: row.description,
     status: row.status,
     accessMode: row.accessMode,
-    activeTokenCount,
+    activeTokenCount: row.status === "ACTIVE" ? liveTokens : 0,
+    suspendedTokenCount: row.status === "DISABLED" ? liveTokens : 0,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     createdBy: row.createdBy,

@@ -5,7 +5,7 @@ import { assertOwnerExists, ownerWhere, type TokenOwner } from "@/lib/tokens/tok
 import type { ListTokensQuery } from "@/lib/tokens/token-schemas";
 import { tokenSelect, toTokenView, type TokenView } from "@/lib/tokens/token-view";
 
-/** Newest first; active, expired and revoked alike unless `status` narrows it. */
+/** Newest first; active, suspended (account disabled), expired and revoked alike unless `status` narrows it. */
 export async function listServiceTokens({
   orgId,
   owner,
@@ -21,8 +21,10 @@ export async function listServiceTokens({
       : status === "expired"
         ? { revokedAt: null, expiresAt: { lte: now } }
         : status === "active"
-          ? { revokedAt: null, expiresAt: { gt: now } }
-          : {};
+          ? { revokedAt: null, expiresAt: { gt: now }, OR: [{ serviceAccountId: null }, { serviceAccount: { status: "ACTIVE" as const } }] }
+          : status === "suspended"
+            ? { revokedAt: null, expiresAt: { gt: now }, serviceAccount: { status: "DISABLED" as const } }
+            : {};
   const rows = await db().serviceToken.findMany({
     where: { ...ownerWhere(orgId, owner), ...byStatus, ...afterCursor(cursor, "desc") },
     select: tokenSelect,

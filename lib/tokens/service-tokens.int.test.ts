@@ -70,9 +70,17 @@ describe("service accounts and tokens", () => {
     expect(disabled).toMatchObject({ status: "DISABLED", disabledBy: { id: owner.id } });
     expect(await status(kept.token)).toBe("DISABLED");
     expect(await status(revoked.token)).toBe("REVOKED");
+    // A disabled account's live tokens are suspended, counted apart from active ones.
+    expect(disabled).toMatchObject({ activeTokenCount: 0, suspendedTokenCount: 1 });
+    const owner_ = { serviceAccountId: account.id };
+    const listed = await listServiceTokens({ orgId: org.id, owner: owner_, limit: 50 });
+    expect(listed.items.map((t) => [t.id, t.status])).toEqual([[revoked.id, "revoked"], [kept.id, "suspended"]]);
+    expect((await listServiceTokens({ orgId: org.id, owner: owner_, limit: 50, status: "active" })).items).toEqual([]);
+    expect((await listServiceTokens({ orgId: org.id, owner: owner_, limit: 50, status: "suspended" })).items.map((t) => t.id)).toEqual([kept.id]);
 
     const enabled = await updateServiceAccount({ orgId: org.id, serviceAccountId: account.id, input: { status: "ACTIVE" }, actorUserId: owner.id, audit });
-    expect(enabled).toMatchObject({ status: "ACTIVE", disabledAt: null, activeTokenCount: 1 });
+    expect(enabled).toMatchObject({ status: "ACTIVE", disabledAt: null, activeTokenCount: 1, suspendedTokenCount: 0 });
+    expect((await listServiceTokens({ orgId: org.id, owner: owner_, limit: 50, status: "active" })).items.map((t) => t.id)).toEqual([kept.id]);
     expect(await status(kept.token)).toBe("VALID");
     expect(await status(revoked.token)).toBe("REVOKED");
 

@@ -17,6 +17,6 @@ export const mintOrgTokenSchema = mintTokenSchema.extend({
 });
 
 export const listTokensQuerySchema = pageQuerySchema.extend({
-  status: z.enum(["active", "expired", "revoked"]).optional(),
+  status: z.enum(["active", "suspended", "expired", "revoked"]).optional(),
 });
 export type ListTokensQuery = z.infer<typeof listTokensQuerySchema>;

@@ -5,7 +5,8 @@ export type TokenView = {
   prefix: string;
   orgWide: boolean;
   serviceAccountId: string | null;
-  status: "active" | "expired" | "revoked";
+  /** suspended: neither revoked nor expired, but its account is disabled (it comes back when the account is enabled). */
+  status: "active" | "suspended" | "expired" | "revoked";
   expiresAt: string;
   createdAt: string;
   createdBy: { id: string; name: string; email: string } | null;
@@ -35,6 +36,7 @@ export const tokenSelect = {
   accessMode: true,
   createdBy: person,
   revokedBy: person,
+  serviceAccount: { select: { status: true } },
 } as const;
 
 type TokenRow = {
@@ -52,6 +54,7 @@ type TokenRow = {
   accessMode: "RESTRICTED" | "FULL_ACCESS";
   createdBy: { id: string; name: string; email: string } | null;
   revokedBy: { id: string; name: string; email: string } | null;
+  serviceAccount: { status: "ACTIVE" | "DISABLED" } | null;
 };
 
 export function toTokenView(row: TokenRow, now = new Date()): TokenView {
@@ -61,7 +64,7 @@ export function toTokenView(row: TokenRow, now = new Date()): TokenView {
     prefix: row.prefix,
     orgWide: row.orgWide,
     serviceAccountId: row.serviceAccountId,
-    status: row.revokedAt ? "revoked" : row.expiresAt <= now ? "expired" : "active",
+    status: row.revokedAt ? "revoked" : row.expiresAt <= now ? "expired" : row.serviceAccount?.status === "DISABLED" ? "suspended" : "active",
     expiresAt: row.expiresAt.toISOString(),
     createdAt: row.createdAt.toISOString(),
     createdBy: row.createdBy,

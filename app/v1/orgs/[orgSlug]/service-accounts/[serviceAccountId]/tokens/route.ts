@@ -1,4 +1,5 @@
 import { idParam, orgRoute } from "@/lib/http/org-route";
+import { withIdempotencyKey } from "@/lib/idempotency/with-idempotency-key";
 import { listServiceTokens } from "@/lib/tokens/list-service-tokens";
 import { mintServiceToken } from "@/lib/tokens/mint-service-token";
 import { listTokensQuerySchema, mintTokenSchema } from "@/lib/tokens/token-schemas";
@@ -9,7 +10,10 @@ export const GET = orgRoute({ permission: "serviceAccounts.read", query: listTok
   listServiceTokens({ orgId: org.id, owner: owner(params), ...query }),
 );
 
-// The response carries the token itself, once; it is never stored or shown again.
-export const POST = orgRoute({ permission: "serviceTokens.write", body: mintTokenSchema, status: 201 }, ({ org, principal, params, body, audit }) =>
-  mintServiceToken({ orgId: org.id, owner: owner(params), input: body, createdById: principal.userId, audit }),
+// The response carries the token itself, once; it is never stored or shown again
+// (a repeated Idempotency-Key is a 409, not a replay).
+export const POST = orgRoute({ permission: "serviceTokens.write", body: mintTokenSchema, status: 201 }, ({ org, principal, params, body, audit, req }) =>
+  withIdempotencyKey({ req, orgId: org.id, actor: audit.actor, body, status: 201, replay: "never" }, () =>
+    mintServiceToken({ orgId: org.id, owner: owner(params), input: body, createdById: principal.userId, audit }),
+  ),
 );

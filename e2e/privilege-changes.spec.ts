@@ -1,0 +1,58 @@
+import { db, expect, signInPage, test } from "./fixtures";
+
+// Issue 14, items 4 and 5: privilege changes need an explicit step; a disabled account's tokens are suspended.
+
+test("an arrow key on a member's role changes nothing until Save", async ({ page, tenant }) => {
+  const person = await tenant.addPerson("MEMBER");
+  await signInPage(page, tenant.owner);
+  await page.goto(`/${tenant.slug}/settings/members`);
+  const role = page.getByLabel(`Role of ${person.name}`);
+  await role.focus();
+  await role.press("ArrowUp");
+  await role.selectOption("ADMIN");
+  await expect(page.getByRole("button", { name: `Save role of ${person.name}` })).toBeVisible();
+  const membership = () => db().membership.findFirstOrThrow({ where: { orgId: tenant.orgId, userId: person.id } });
+  expect((await membership()).role).toBe("MEMBER");
+  expect(await db().auditEvent.count({ where: { orgId: tenant.orgId, action: { startsWith: "member" } } })).toBe(0);
+
+  await page.getByRole("button", { name: `Cancel the role change of ${person.name}` }).click();
+  await expect(role).toHaveValue("MEMBER");
+  await role.selectOption("ADMIN");
+  await page.getByRole("button", { name: `Save role of ${person.name}` }).click();
+  await expect(page.getByText(`${person.name} is now an admin`)).toBeVisible();
+  await expect(page.getByRole("button", { name: `Save role of ${person.name}` })).toHaveCount(0);
+  expect((await membership()).role).toBe("ADMIN");
+});
+
+test("Unassign asks before taking a toolset away", async ({ page, tenant }) => {
+  const account = await db().serviceAccount.create({ data: { orgId: tenant.orgId, name: "assigned-bot" } });
+  const toolset = await db().toolset.create({ data: { orgId: tenant.orgId, name: "Deploy tools" } });
+  await db().toolsetAssignment.create({ data: { orgId: tenant.orgId, toolsetId: toolset.id, serviceAccountId: account.id } });
+  await signInPage(page, tenant.owner);
+  await page.goto(`/${tenant.slug}/service-accounts/${account.id}`);
+  await page.getByRole("button", { name: "Unassign Deploy tools" }).click();
+  const dialog = page.getByRole("dialog", { name: "Unassign Deploy tools from assigned-bot?" });
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  expect(await db().toolsetAssignment.count({ where: { serviceAccountId: account.id } })).toBe(1);
+  await page.getByRole("button", { name: "Unassign Deploy tools" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Unassign", exact: true }).click();
+  await expect(page.getByText("Deploy tools was unassigned from assigned-bot")).toBeVisible();
+  expect(await db().toolsetAssignment.count({ where: { serviceAccountId: account.id } })).toBe(0);
+});
+
+test("a disabled account's tokens show as Suspended and are counted apart", async ({ page, tenant }) => {
+  const account = await db().serviceAccount.create({ data: { orgId: tenant.orgId, name: "paused-bot", status: "DISABLED", disabledAt: new Date() } });
+  await db().serviceToken.create({
+    data: { orgId: tenant.orgId, serviceAccountId: account.id, name: "ci", prefix: "alk_svc_Susp1234", tokenHash: "e2e-suspended-hash-" + account.id, expiresAt: new Date(Date.now() + 30 * 86400_000) },
+  });
+  await signInPage(page, tenant.owner);
+  await page.goto(`/${tenant.slug}/service-accounts/${account.id}`);
+  const row = page.getByRole("row", { name: /alk_svc_Susp1234/ });
+  await expect(row.getByText("Suspended", { exact: true })).toBeVisible();
+  await expect(row.getByText("Active", { exact: true })).toHaveCount(0);
+  await expect(page.getByText("Suspended tokens")).toBeVisible();
+
+  await page.goto(`/${tenant.slug}/service-accounts`);
+  const listRow = page.getByRole("row", { name: /paused-bot/ });
+  await expect(listRow.getByText("1 suspended")).toBeVisible();
+});
