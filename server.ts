@@ -7,7 +7,7 @@ import { loadOrCreateSecret } from "@/lib/config/data-dir-secret";
 import { prepareDatabase } from "@/lib/db/prepare-database";
 import { disconnectDb } from "@/lib/db/prisma";
 import { env, resetEnvCache } from "@/lib/env";
-import { PEER_ADDRESS_HEADER } from "@/lib/http/client-ip";
+import { PEER_ADDRESS_HEADER } from "@/lib/client-ip";
 import { handleMcpRequest } from "@/lib/mcp/relay/handle-mcp-request";
 import { scheduleMaintenance } from "@/lib/jobs/run-maintenance";
 import { installDemoServer } from "@/lib/mcp/install-demo-server";

@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { z } from "zod";
-import type { UserPrincipal } from "@/lib/auth/principal";
+import type { UserPrincipal } from "@/lib/principal";
 import { accessAllows } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/prisma";
 import { addGroupMemberSchema, updateGroupSchema } from "@/lib/groups/group-schemas";

@@ -1,7 +1,7 @@
 import { AppError, invalidToken, networkDenied } from "@/lib/errors";
 import { authenticateToken, type TokenAuthentication } from "@/lib/auth/authenticate-token";
 import { getSessionPrincipal } from "@/lib/auth/get-session-principal";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/principal";
 import { answerOutcome, type OutcomeTable } from "@/lib/outcome-table";
 import { parseBearer } from "@/lib/tokens/parse-bearer";
 

@@ -1,5 +1,5 @@
 import type { Role } from "@/lib/generated/prisma/enums";
-import type { OrgAccess } from "@/lib/auth/principal";
+import type { OrgAccess } from "@/lib/principal";
 
 // Permissions are data: a route declares the one it needs; a role, or a
 // token's principal, grants a set.

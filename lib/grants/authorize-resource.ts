@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/prisma";
 import { AppError, notFound } from "@/lib/errors";
-import type { OrgAccess } from "@/lib/auth/principal";
+import type { OrgAccess } from "@/lib/principal";
 import type { GrantLevel, ResourceType } from "@/lib/generated/prisma/enums";
 import { levelAllows, readableResourceIds, resourceLevel } from "@/lib/grants/resource-level";
 

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
-import { PEER_ADDRESS_HEADER } from "@/lib/http/client-ip";
+import { PEER_ADDRESS_HEADER } from "@/lib/client-ip";
 
 /**
  * node:http → web-standard Request, with the TCP peer address stamped in the

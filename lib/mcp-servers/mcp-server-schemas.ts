@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageQuerySchema } from "@/lib/http/pagination";
+import { pageQuerySchema } from "@/lib/pagination";
 
 // Header names a caller may not set on upstream requests: the transport owns them.
 const RESERVED_HEADERS = new Set([

@@ -1,5 +1,6 @@
 import { BlockList, isIP } from "node:net";
-import { normalizeIp } from "@/lib/http/client-ip";
+import { parseCidrList } from "@/lib/cidr-list";
+import { normalizeIp } from "@/lib/client-ip";
 
 // Which addresses the gateway may connect to upstream. Link-local and cloud
 // metadata addresses never; loopback, private, carrier-grade NAT, unique-local
@@ -39,17 +40,11 @@ export const ALLOWED_NETWORKS_VARIABLE = "UPSTREAM_ALLOWED_NETWORKS";
 
 /** Parses "10.0.0.0/8, 127.0.0.1/32, fd00::/8" into a BlockList (used as an allow list). */
 export function parseAllowedNetworks(value: string | undefined): BlockList {
-  const list = new BlockList();
-  for (const entry of (value ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
-    const [address, bits] = entry.split("/");
-    const family = isIP(address);
-    const prefix = bits === undefined ? (family === 6 ? 128 : 32) : Number(bits);
-    if (!family || !Number.isInteger(prefix) || prefix < 0 || prefix > (family === 6 ? 128 : 32)) {
-      throw new Error(`${ALLOWED_NETWORKS_VARIABLE}: "${entry}" is not a CIDR block`);
-    }
-    list.addSubnet(address, prefix, family === 6 ? "ipv6" : "ipv4");
+  try {
+    return parseCidrList(value);
+  } catch (error) {
+    throw new Error(`${ALLOWED_NETWORKS_VARIABLE}: ${(error as Error).message}`);
   }
-  return list;
 }
 
 let cached: { raw: string | undefined; list: BlockList } | undefined;

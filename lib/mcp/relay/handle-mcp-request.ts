@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { classifyInboundRequest } from "@modelcontextprotocol/server";
-import { clientIpOfNode } from "@/lib/http/client-ip";
+import { clientIpOfNode } from "@/lib/client-ip";
 import { logger } from "@/lib/logger";
 import { annotateAccessLog } from "@/lib/ops/access-log-context";
 import { principalLogFields } from "@/lib/ops/principal-log-fields";
