@@ -27,7 +27,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          include: ["lib/**/*.int.test.ts"],
+          include: ["lib/**/*.int.test.ts", "app/**/*.int.test.ts"],
           globalSetup: ["lib/testing/integration-global-setup.ts"],
           // One database for the run, reset between tests: files run one at a time.
           fileParallelism: false,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseAllowedNetworks } from "@/lib/network/outbound-policy";
+import { parseCidrList } from "@/lib/cidr-list";
 
 // The environment, validated once. Parsed lazily because start-up (server.ts)
 // fills in DATABASE_URL and NEXTAUTH_SECRET before anything asks for them.
@@ -55,15 +55,15 @@ const schema = z.object({
     .string()
     .superRefine((value, ctx) => {
       try {
-        parseAllowedNetworks(value);
+        parseCidrList(value);
       } catch (error) {
-        ctx.addIssue({ code: "custom", message: (error as Error).message.replace(/^UPSTREAM_ALLOWED_NETWORKS: /, "") + " (expected a comma-separated CIDR list)" });
+        ctx.addIssue({ code: "custom", message: `${(error as Error).message} (expected a comma-separated CIDR list)` });
       }
     })
     .optional(),
   CATALOG_SYNC_INTERVAL: z.string().regex(DURATION, "must be a duration like 90s, 10m or 1h").optional(),
   TOKEN_CLEANUP_INTERVAL_MINUTES: wholeNumber(1, 24 * 60).default(60),
-  /** Proxies of ours in front of the app; read on every request by lib/http/client-ip.ts. */
+  /** Proxies of ours in front of the app; read on every request by lib/client-ip.ts. */
   TRUSTED_PROXY_HOPS: wholeNumber(0, 10).default(0),
   /** Rate limits count in this Redis instead of PostgreSQL. */
   REDIS_URL: url(["redis:", "rediss:"], "redis://127.0.0.1:6379").optional(),

@@ -83,6 +83,7 @@ async function main() {
 
   await stage("typecheck", bin("tsc"), ["--noEmit"]);
   await stage("lint", bin("eslint"), [".", "--max-warnings=0"]);
+  await stage("import rings", "npm", ["run", "--silent", "lint:rings"]);
   await stage("unit tests", bin("vitest"), ["run", "--project", "unit", "--reporter=default", "--reporter=json", "--outputFile.json=.test-reports/unit.json"]);
   console.log(process.env.DATABASE_URL ? "Integration and end-to-end tests use PostgreSQL at DATABASE_URL" : "DATABASE_URL is not set: tests use an embedded PGlite");
   await stage("integration tests", bin("vitest"), [

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { serviceAccountIdFilter } from "@/lib/service-accounts/service-account-schemas";
+import { serviceAccountIdFilter } from "@/lib/ids";
 
 const isUuid = (value: string) => z.uuid().safeParse(value).success;
 

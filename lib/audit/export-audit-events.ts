@@ -1,7 +1,7 @@
 import "server-only";
 import { stringify } from "csv-stringify/sync";
 import { db } from "@/lib/db/prisma";
-import type { AuditContext } from "@/lib/auth/principal";
+import type { AuditContext } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { AuditEventFilters } from "@/lib/audit/audit-event-filters";
 import type { AuditEventView } from "@/lib/audit/audit-event-view";

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
-import type { Page } from "@/lib/http/pagination";
+import type { Page } from "@/lib/pagination";
 import { auditEventWhere, type AuditEventFilters } from "@/lib/audit/audit-event-filters";
 import { toAuditEventView, type AuditEventView } from "@/lib/audit/audit-event-view";
 

@@ -1,4 +1,4 @@
-import type { AuditContext } from "@/lib/auth/principal";
+import type { AuditContext } from "@/lib/principal";
 import type { DbTx } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/prisma";
 import { env, oidcEnabled } from "@/lib/env";
 import { authenticateWithPassword } from "@/lib/auth/authenticate-with-password";
 import { normalizeEmail } from "@/lib/members/email";
-import { clientIp } from "@/lib/http/client-ip";
+import { clientIp } from "@/lib/client-ip";
 import { safeReturnPath } from "@/lib/auth/safe-return-path";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;

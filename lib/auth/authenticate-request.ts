@@ -1,10 +1,19 @@
 import { AppError, invalidToken, networkDenied } from "@/lib/errors";
-import { authenticateToken } from "@/lib/auth/authenticate-token";
+import { authenticateToken, type TokenAuthentication } from "@/lib/auth/authenticate-token";
 import { getSessionPrincipal } from "@/lib/auth/get-session-principal";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/principal";
+import { answerOutcome, type OutcomeTable } from "@/lib/outcome-table";
 import { parseBearer } from "@/lib/tokens/parse-bearer";
 
 export type Authentication = { via: "session" | "bearer"; principal: Principal } | null;
+
+/** Every refused token, as the admin API's error (the MCP endpoint has its own table, lib/mcp/relay/refuse-caller.ts). */
+const TOKEN_REFUSALS = {
+  invalid: () => invalidToken(),
+  throttled: ({ retryAfterSeconds }) => new AppError("rate_limited", "Too many invalid tokens from this address; slow down", { retryAfterSeconds }),
+  network_denied: () => networkDenied(),
+  rate_limited: ({ retryAfterSeconds, headers }) => new AppError("rate_limited", "This token is over its rate limit", { retryAfterSeconds, headers }),
+} satisfies OutcomeTable<Exclude<TokenAuthentication, { kind: "ok" }>, AppError>;
 
 /**
  * Who sent the request. An Authorization header means a service token and
@@ -16,18 +25,8 @@ export async function authenticateRequest(req: Request, ip: string | null, reque
   if (bearer.kind === "malformed") throw invalidToken();
   if (bearer.kind === "token") {
     const outcome = await authenticateToken({ token: bearer.token, ip, requestId, userAgent: req.headers.get("user-agent") });
-    switch (outcome.kind) {
-      case "ok":
-        return { via: "bearer", principal: outcome.principal };
-      case "invalid":
-        throw invalidToken();
-      case "throttled":
-        throw new AppError("rate_limited", "Too many invalid tokens from this address; slow down", { retryAfterSeconds: outcome.retryAfterSeconds });
-      case "network_denied":
-        throw networkDenied();
-      case "rate_limited":
-        throw new AppError("rate_limited", "This token is over its rate limit", { retryAfterSeconds: outcome.retryAfterSeconds, headers: outcome.headers });
-    }
+    if (outcome.kind === "ok") return { via: "bearer", principal: outcome.principal };
+    throw answerOutcome<typeof outcome, AppError>(TOKEN_REFUSALS, outcome);
   }
   const user = await getSessionPrincipal();
   return user ? { via: "session", principal: user } : null;

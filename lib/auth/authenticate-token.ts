@@ -1,4 +1,4 @@
-import type { TokenPrincipal } from "@/lib/auth/principal";
+import type { TokenPrincipal } from "@/lib/principal";
 import { countInvalidToken, guardTokenRequest } from "@/lib/network/guard-token-request";
 import { recordTokenUse } from "@/lib/tokens/record-token-use";
 import { verifyServiceToken, type TokenVerification } from "@/lib/tokens/verify-service-token";

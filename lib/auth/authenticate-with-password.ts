@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/prisma";
-import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
+import { burnPasswordCheck, verifyPassword } from "@/lib/members/password";
 import { normalizeEmail } from "@/lib/members/email";
 import { consumeRateLimit, refundRateLimit, type RateLimitRule } from "@/lib/rate-limit/gcra";
 import { logger } from "@/lib/logger";

@@ -1,4 +1,4 @@
-import type { OrgAccess } from "@/lib/auth/principal";
+import type { OrgAccess } from "@/lib/principal";
 
 /** What `whoami` answers: the organization and the identity behind the credential, nothing secret. */
 export function describeCaller({ org, principal, role }: OrgAccess) {

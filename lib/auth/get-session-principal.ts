@@ -1,7 +1,7 @@
 import { getServerSession } from "next-auth";
 import { db } from "@/lib/db/prisma";
 import { authOptions } from "@/lib/auth/auth-options";
-import type { UserPrincipal } from "@/lib/auth/principal";
+import type { UserPrincipal } from "@/lib/principal";
 
 /**
  * The signed-in person, re-read from the database on every request: a user

@@ -1,5 +1,5 @@
 import type { Role } from "@/lib/generated/prisma/enums";
-import type { OrgAccess } from "@/lib/auth/principal";
+import type { OrgAccess } from "@/lib/principal";
 
 // Permissions are data: a route declares the one it needs; a role, or a
 // token's principal, grants a set.
@@ -32,8 +32,8 @@ const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
 };
 
 // What a service token may ask for on the admin API: say who it is, and read
-// or write MCP servers and toolsets, each route then checking the token's
-// grant on the very resource (lib/grants/authorize-resource.ts). Tokens never
+// or write MCP servers and toolsets, orgRoute then checking the token's grant
+// on the resource the route declares (`resource`). Tokens never
 // manage people, accounts, tokens, modes, grants or assignments (their own included).
 const TOKEN_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(["org.read", "mcpServers.read", "mcpServers.write", "toolsets.read", "toolsets.write"]);
 

@@ -3,7 +3,7 @@ import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getSessionPrincipal } from "@/lib/auth/get-session-principal";
 import { canManageOrg } from "@/lib/auth/permissions";
-import type { PersonOrgAccess } from "@/lib/auth/principal";
+import type { PersonOrgAccess } from "@/lib/principal";
 import { getOrgAccess } from "@/lib/orgs/get-org-access";
 
 /**

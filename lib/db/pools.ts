@@ -1,6 +1,6 @@
 import pg from "pg";
 import { env } from "@/lib/env";
-import { observeDbPool } from "@/lib/ops/observe-db-pool";
+import { observeDbPool } from "@/lib/db/observe-db-pool";
 
 // The PostgreSQL connection pools of one process. The admin plane (Prisma:
 // pages, /v1, jobs) and the data plane (the MCP endpoint's one-round-trip

@@ -1,13 +1,14 @@
 import { db } from "@/lib/db/prisma";
 import { AppError, notFound } from "@/lib/errors";
-import type { OrgAccess } from "@/lib/auth/principal";
+import type { OrgAccess } from "@/lib/principal";
 import type { GrantLevel, ResourceType } from "@/lib/generated/prisma/enums";
 import { levelAllows, readableResourceIds, resourceLevel } from "@/lib/grants/resource-level";
 
-const LABEL: Record<ResourceType, string> = { MCP_SERVER: "MCP server", TOOLSET: "Toolset" };
+export const RESOURCE_LABEL: Record<ResourceType, string> = { MCP_SERVER: "MCP server", TOOLSET: "Toolset" };
 
 /**
- * For admin routes that service tokens may use: people passed their role check
+ * For admin routes that service tokens may use (called by orgRoute for the
+ * resource a route declares, never by a handler): people passed their role check
  * already; a token needs `level` on this very resource (its grant, or Full
  * Access). Another organization's resource, or none, is 404; one of its own
  * organization without the level is 403 insufficient_scope.
@@ -18,10 +19,10 @@ export async function authorizeResource(access: OrgAccess, resourceType: Resourc
     resourceType === "MCP_SERVER"
       ? await db().mcpServer.findFirst({ where: { id: resourceId, orgId: access.org.id }, select: { id: true } })
       : await db().toolset.findFirst({ where: { id: resourceId, orgId: access.org.id }, select: { id: true } });
-  if (!exists) throw notFound(LABEL[resourceType]);
+  if (!exists) throw notFound(RESOURCE_LABEL[resourceType]);
   const held = await resourceLevel({ principal: access.principal, resourceType, resourceId });
   if (!levelAllows(held, level)) {
-    throw new AppError("forbidden", `This token needs ${level === "WRITE" ? "Write" : "Read"} on this ${LABEL[resourceType].toLowerCase()} (it has ${held === "NONE" ? "none" : held === "READ" ? "Read" : "Write"})`, {
+    throw new AppError("forbidden", `This token needs ${level === "WRITE" ? "Write" : "Read"} on this ${RESOURCE_LABEL[resourceType].toLowerCase()} (it has ${held === "NONE" ? "none" : held === "READ" ? "Read" : "Write"})`, {
       bearerError: "insufficient_scope",
     });
   }

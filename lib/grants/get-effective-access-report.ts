@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
 import { notFound } from "@/lib/errors";
-import type { TokenPrincipal } from "@/lib/auth/principal";
-import { getEffectiveAccess, type AccessReason } from "@/lib/mcp/effective-access";
-import { exposedName } from "@/lib/mcp/exposed-name";
+import type { TokenPrincipal } from "@/lib/principal";
+import { getEffectiveAccess, type AccessReason } from "@/lib/grants/effective-access";
+import { exposedName } from "@/lib/exposed-name";
 
 export type EffectiveAccessReport = {
   accessMode: "RESTRICTED" | "FULL_ACCESS";

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { TokenPrincipal } from "@/lib/auth/principal";
+import type { TokenPrincipal } from "@/lib/principal";
 
 /** Who holds grants: a service account, or an org-wide token (which has no account). */
 export type Grantee = { serviceAccountId: string } | { tokenId: string };

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/prisma";
-import type { TokenPrincipal } from "@/lib/auth/principal";
+import type { TokenPrincipal } from "@/lib/principal";
 import type { GrantLevel, ResourceType } from "@/lib/generated/prisma/enums";
 import { granteeOf, granteeWhere } from "@/lib/grants/grantee";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
-import type { AuditContext } from "@/lib/auth/principal";
+import type { AuditContext } from "@/lib/principal";
 import type { AccessMode } from "@/lib/generated/prisma/enums";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertGranteeExists } from "@/lib/grants/assert-grantee-exists";

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type DbTx } from "@/lib/db/prisma";
 import { notFound } from "@/lib/errors";
-import type { AuditContext } from "@/lib/auth/principal";
+import type { AuditContext } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { granteeWhere, type Grantee } from "@/lib/grants/grantee";
 import type { GrantEntry } from "@/lib/grants/grant-schemas";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageQuerySchema } from "@/lib/http/pagination";
+import { pageQuerySchema } from "@/lib/pagination";
 
 const name = z.string().trim().min(1, "Name is required").max(64, "Name must be at most 64 characters");
 const description = z.string().trim().max(500, "Description must be at most 500 characters");

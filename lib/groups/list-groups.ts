@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
-import { afterCursor, toPage, type Page } from "@/lib/http/pagination";
+import { afterCursor, toPage, type Page } from "@/lib/pagination";
 import { groupSelect, toGroupView, type GroupView } from "@/lib/groups/group-view";
 
 export async function listGroups({

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
-import { PEER_ADDRESS_HEADER } from "@/lib/http/client-ip";
-import { AUTHORIZATION_COUNT_HEADER, countAuthorizationHeaders } from "@/lib/http/authorization-count";
+import { PEER_ADDRESS_HEADER } from "@/lib/client-ip";
+import { AUTHORIZATION_COUNT_HEADER, countAuthorizationHeaders } from "@/lib/authorization-count";
 
 /**
  * node:http → web-standard Request, with the TCP peer address stamped in the

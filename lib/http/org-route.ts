@@ -3,9 +3,11 @@ import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { authenticateRequest } from "@/lib/auth/authenticate-request";
 import { accessAllows, type Permission } from "@/lib/auth/permissions";
-import { actorOf, type AuditContext, type OrgAccess, type PersonOrgAccess } from "@/lib/auth/principal";
+import { actorOf, type AuditContext, type OrgAccess, type PersonOrgAccess } from "@/lib/principal";
+import type { GrantLevel, ResourceType } from "@/lib/generated/prisma/enums";
+import { authorizeResource, RESOURCE_LABEL, visibleResourceIds } from "@/lib/grants/authorize-resource";
 import { resolveOrgAccess } from "@/lib/orgs/resolve-org-access";
-import { clientIp } from "@/lib/http/client-ip";
+import { clientIp } from "@/lib/client-ip";
 import { problemResponse } from "@/lib/http/problem";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { isSameOriginMutation } from "@/lib/http/same-origin";
@@ -13,14 +15,25 @@ import { assertStorableInput } from "@/lib/http/storable-input";
 
 type Params = Record<string, string>;
 
-export type OrgRouteContext<Body, Query, Access extends OrgAccess = PersonOrgAccess> = Access & {
-  req: Request;
-  params: Params;
-  body: Body;
-  query: Query;
-  audit: AuditContext;
-  requestId: string;
-};
+/** One grant-governed resource, named by a path parameter: a token needs `level` on it. */
+export type ResourceParam = { type: ResourceType; param: string; level: GrantLevel };
+/** A list of one resource type: a token sees only what it may read. */
+export type ResourceList = { type: ResourceType; list: true };
+/** What a route touches; null: no grant-governed resource (the caller's own identity, say). */
+export type ResourceDeclaration = ResourceParam | ResourceList | null;
+
+/** What the wrapper adds for the declared resource: its checked id, or the ids a token may see (null: all). */
+type ResourceContext<R extends ResourceDeclaration> = R extends ResourceParam ? { resourceId: string } : R extends ResourceList ? { visibleIds: string[] | null } : unknown;
+
+export type OrgRouteContext<Body, Query, Access extends OrgAccess = PersonOrgAccess, R extends ResourceDeclaration = null> = Access &
+  ResourceContext<R> & {
+    req: Request;
+    params: Params;
+    body: Body;
+    query: Query;
+    audit: AuditContext;
+    requestId: string;
+  };
 
 type Options<Body, Query> = {
   /** What the caller must be allowed to do in the organization. */
@@ -33,29 +46,31 @@ type Options<Body, Query> = {
   headers?: Record<string, string>;
 };
 
-type Handler<Body, Query, Access extends OrgAccess> = (ctx: OrgRouteContext<Body, Query, Access>) => Promise<unknown>;
-/** What a route declares, kept on its handler for the API document (lib/openapi). */
-export type OrgRouteOptions = Options<unknown, unknown> & { tokens?: boolean };
+type Handler<Body, Query, Access extends OrgAccess, R extends ResourceDeclaration> = (ctx: OrgRouteContext<Body, Query, Access, R>) => Promise<unknown>;
+/** What a route declares, kept on its handler for the API document (lib/openapi) and the route test. */
+export type OrgRouteOptions = Options<unknown, unknown> & { tokens?: boolean; resource?: ResourceDeclaration };
 type RouteHandler = ((req: Request, context: { params: Promise<Params> }) => Promise<Response>) & { orgRoute: OrgRouteOptions };
 
 /**
  * The one wrapper every /v1/orgs/:orgSlug/... handler goes through: request
  * id, client IP, authentication (session cookie, or a bearer service token
  * where the route says `tokens: true`), CSRF for cookies, organization and
- * permission, body limit and zod parsing, then the handler; every error
- * leaves as problem+json.
+ * permission, the resource the route declares (a token's grant on it), body
+ * limit and zod parsing, then the handler; every error leaves as
+ * problem+json. A route open to tokens must say what it touches: the
+ * permission alone would let any token at every resource of that type.
  */
-export function orgRoute<Body = undefined, Query = undefined>(
-  options: Options<Body, Query> & { tokens?: false },
-  handler: Handler<Body, Query, PersonOrgAccess>,
+export function orgRoute<Body = undefined, Query = undefined, R extends ResourceDeclaration = null>(
+  options: Options<Body, Query> & { tokens?: false; resource?: R },
+  handler: Handler<Body, Query, PersonOrgAccess, R>,
 ): RouteHandler;
-export function orgRoute<Body = undefined, Query = undefined>(
-  options: Options<Body, Query> & { tokens: true },
-  handler: Handler<Body, Query, OrgAccess>,
+export function orgRoute<Body = undefined, Query = undefined, R extends ResourceDeclaration = null>(
+  options: Options<Body, Query> & { tokens: true; resource: R },
+  handler: Handler<Body, Query, OrgAccess, R>,
 ): RouteHandler;
 export function orgRoute<Body, Query>(
-  options: Options<Body, Query> & { tokens?: boolean },
-  handler: Handler<Body, Query, PersonOrgAccess> | Handler<Body, Query, OrgAccess>,
+  options: Options<Body, Query> & { tokens?: boolean; resource?: ResourceDeclaration },
+  handler: Handler<Body, Query, PersonOrgAccess, ResourceDeclaration> | Handler<Body, Query, OrgAccess, ResourceDeclaration>,
 ): RouteHandler {
   const route = async (req: Request, context: { params: Promise<Params> }) => {
     const requestId = randomUUID();
@@ -82,6 +97,7 @@ export function orgRoute<Body, Query>(
           bearerError: access.principal.kind === "token" ? "insufficient_scope" : undefined,
         });
       }
+      const scope = await resourceScope(access, params, options.resource ?? null);
       const body = options.body ? options.body.parse(await readJsonBody(req)) : (undefined as Body);
       const query = options.query ? options.query.parse(Object.fromEntries(new URL(req.url).searchParams)) : (undefined as Query);
       const audit: AuditContext = {
@@ -91,7 +107,7 @@ export function orgRoute<Body, Query>(
         requestId,
       };
       // Token callers reached this point only where the route allows them.
-      const result = await (handler as Handler<Body, Query, OrgAccess>)({ ...access, req, params, body, query, audit, requestId });
+      const result = await (handler as Handler<Body, Query, OrgAccess, null>)({ ...access, ...scope, req, params, body, query, audit, requestId });
       const headers = { "X-Request-Id": requestId, "Cache-Control": "no-store", ...options.headers };
       // A handler that streams (an export) builds its own response.
       if (result instanceof Response) {
@@ -105,6 +121,15 @@ export function orgRoute<Body, Query>(
     }
   };
   return Object.assign(route, { orgRoute: options as OrgRouteOptions });
+}
+
+/** The declared resource, checked: its id (a token holding the level on it), or the ids a token may see. */
+async function resourceScope(access: OrgAccess, params: Params, resource: ResourceDeclaration) {
+  if (!resource) return {};
+  if ("list" in resource) return { visibleIds: await visibleResourceIds(access, resource.type) };
+  const resourceId = idParam(params[resource.param], RESOURCE_LABEL[resource.type]);
+  await authorizeResource(access, resource.type, resourceId, resource.level);
+  return { resourceId };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

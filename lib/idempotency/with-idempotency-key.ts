@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
-import type { Actor } from "@/lib/auth/principal";
+import type { Actor } from "@/lib/principal";
 import { parseIdempotencyKey, requestFingerprint } from "@/lib/idempotency/idempotency-key-header";
 
 export const IDEMPOTENCY_KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
-import { afterCursor, cursorOrder, toPage, type Page } from "@/lib/http/pagination";
+import { afterCursor, cursorOrder, toPage, type Page } from "@/lib/pagination";
 import { mcpServerSelect, toMcpServerView, type McpServerView } from "@/lib/mcp-servers/mcp-server-view";
 
 /** `ids` narrows the list to what a token may read; null means everything. */

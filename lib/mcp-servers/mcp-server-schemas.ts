@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { pageQuerySchema } from "@/lib/http/pagination";
-import { nonCanonicalIPv4Host } from "@/lib/network/ip-syntax";
+import { pageQuerySchema } from "@/lib/pagination";
+import { nonCanonicalIPv4Host } from "@/lib/ip-syntax";
 
 // Header names a caller may not set on upstream requests: the transport owns them.
 const RESERVED_HEADERS = new Set([

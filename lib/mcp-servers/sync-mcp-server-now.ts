@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
 import { AppError, notFound } from "@/lib/errors";
-import type { AuditContext } from "@/lib/auth/principal";
+import type { AuditContext } from "@/lib/principal";
 import { syncCatalog, type SyncResult } from "@/lib/mcp/sync-catalog";
 import { mcpServerSelect, toMcpServerView, type McpServerView } from "@/lib/mcp-servers/mcp-server-view";
 

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/prisma";
-import { SYSTEM_ACTOR } from "@/lib/auth/principal";
+import { SYSTEM_ACTOR } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { DEMO_SERVER_SLUG, DEMO_SERVER_URL } from "@/lib/mcp/demo-server";
 import { syncCatalog } from "@/lib/mcp/sync-catalog";

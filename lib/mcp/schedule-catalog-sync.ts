@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/prisma";
-import { SYSTEM_ACTOR } from "@/lib/auth/principal";
+import { SYSTEM_ACTOR } from "@/lib/principal";
 import { logger } from "@/lib/logger";
 import { syncCatalog } from "@/lib/mcp/sync-catalog";
 import { onUpstreamListChanged } from "@/lib/mcp/upstream-pool";

@@ -1,10 +1,10 @@
 import type { Client } from "@modelcontextprotocol/client";
 import { db } from "@/lib/db/prisma";
-import type { AuditContext } from "@/lib/auth/principal";
+import type { AuditContext } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/logger";
-import { exposedName } from "@/lib/mcp/exposed-name";
+import { exposedName } from "@/lib/exposed-name";
 import { describeUpstreamError, isTransportFailure } from "@/lib/mcp/upstream-error";
 import { dropUpstreamClient, getUpstreamClient } from "@/lib/mcp/upstream-pool";
 import { listGatedTools } from "@/lib/mcp/list-gated-tools";

@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
-import type { AuditContext } from "@/lib/auth/principal";
+import type { AuditContext } from "@/lib/principal";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { generatePassword, hashPassword } from "@/lib/auth/password";
+import { generatePassword, hashPassword } from "@/lib/members/password";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { memberSelect, toMemberView, type MemberView } from "@/lib/members/member-view";
 import type { AddMemberInput } from "@/lib/members/member-schemas";

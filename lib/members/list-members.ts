@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
-import { afterCursor, toPage, type Page } from "@/lib/http/pagination";
+import { afterCursor, toPage, type Page } from "@/lib/pagination";
 import { memberSelect, toMemberView, type MemberView } from "@/lib/members/member-view";
 
 export async function listMembers({

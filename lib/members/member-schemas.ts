@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { emailSchema } from "@/lib/members/email";
-import { pageQuerySchema } from "@/lib/http/pagination";
+import { pageQuerySchema } from "@/lib/pagination";
 
 export const roleSchema = z.enum(["OWNER", "ADMIN", "MEMBER"]);
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
-import { verifyPassword } from "@/lib/auth/password";
+import { verifyPassword } from "@/lib/members/password";
 import { addMember } from "@/lib/members/add-member";
 import { listMembers } from "@/lib/members/list-members";
 import { removeMember } from "@/lib/members/remove-member";

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
 import { AppError, notFound } from "@/lib/errors";
-import type { AuditContext } from "@/lib/auth/principal";
+import type { AuditContext } from "@/lib/principal";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { lockOwners } from "@/lib/members/lock-owners";

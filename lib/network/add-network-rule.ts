@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
-import type { AuditContext } from "@/lib/auth/principal";
+import type { AuditContext } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { NetworkRuleView } from "@/lib/network/list-network-rules";
 import { assertServiceAccountExists } from "@/lib/service-accounts/assert-service-account-exists";

@@ -1,5 +1,5 @@
 import ipaddr from "ipaddr.js";
-import { ipFamilyOf, prefixLengthOf } from "@/lib/network/ip-syntax";
+import { ipFamilyOf, prefixLengthOf } from "@/lib/ip-syntax";
 
 // CIDR blocks for IP allowlists, on ipaddr.js (the parser behind Express's
 // proxy-addr). Entries are stored canonical: the network address (host bits

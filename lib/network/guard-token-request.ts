@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/prisma";
-import type { TokenPrincipal } from "@/lib/auth/principal";
+import type { TokenPrincipal } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { logger } from "@/lib/logger";
 import { consumeRateLimit, outcomeOf } from "@/lib/rate-limit/gcra";

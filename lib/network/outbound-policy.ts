@@ -1,7 +1,7 @@
 import { BlockList, isIP } from "node:net";
 import ipaddr from "ipaddr.js";
-import { normalizeIp } from "@/lib/http/client-ip";
-import { ipFamilyOf, prefixLengthOf } from "@/lib/network/ip-syntax";
+import { parseCidrList } from "@/lib/cidr-list";
+import { normalizeIp } from "@/lib/client-ip";
 
 // Which addresses the gateway may connect to upstream. Link-local and cloud
 // metadata addresses never; loopback, private, carrier-grade NAT, unique-local
@@ -54,17 +54,11 @@ export const ALLOWED_NETWORKS_VARIABLE = "UPSTREAM_ALLOWED_NETWORKS";
 
 /** Parses "10.0.0.0/8, 127.0.0.1/32, fd00::/8" into a BlockList (used as an allow list). */
 export function parseAllowedNetworks(value: string | undefined): BlockList {
-  const list = new BlockList();
-  for (const entry of (value ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
-    const [address = "", bits, ...rest] = entry.split("/");
-    const family = ipFamilyOf(address);
-    const prefix = !family ? null : bits === undefined ? (family === 6 ? 128 : 32) : prefixLengthOf(bits, family);
-    if (!family || prefix === null || rest.length) {
-      throw new Error(`${ALLOWED_NETWORKS_VARIABLE}: "${entry}" is not a CIDR block`);
-    }
-    list.addSubnet(address, prefix, family === 6 ? "ipv6" : "ipv4");
+  try {
+    return parseCidrList(value);
+  } catch (error) {
+    throw new Error(`${ALLOWED_NETWORKS_VARIABLE}: ${(error as Error).message}`);
   }
-  return list;
 }
 
 let cached: { raw: string | undefined; list: BlockList } | undefined;

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
 import { AppError, notFound } from "@/lib/errors";
-import { normalizeIp } from "@/lib/http/client-ip";
+import { normalizeIp } from "@/lib/client-ip";
 import { evaluateAllowlists, type AllowlistVerdict } from "@/lib/network/evaluate-allowlists";
 
 /** "Test an address": would a token call from this address pass, and which entry matched per layer. */

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
-import { observedPools } from "@/lib/ops/observe-db-pool";
+import { observedPools } from "@/lib/db/observe-db-pool";
 
 // The process's Prometheus metrics (prom-client: the reference client for
 // Node, the text format Prometheus scrapes, histograms and process metrics

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { clientIp, PEER_ADDRESS_HEADER } from "@/lib/http/client-ip";
+import { clientIp, PEER_ADDRESS_HEADER } from "@/lib/client-ip";
 import { pinoLogger } from "@/lib/logger";
 import { accessLogState } from "@/lib/ops/access-log-context";
 import { recordHttpRequest } from "@/lib/ops/record-http-request";
@@ -32,7 +32,7 @@ function requestIdIn(headers: unknown): string | undefined {
   return key ? first((headers as Record<string, HeaderValue>)[key]) : undefined;
 }
 
-/** The socket's peer and X-Forwarded-For, read by the one rule in lib/http/client-ip.ts. */
+/** The socket's peer and X-Forwarded-For, read by the one rule in lib/client-ip.ts. */
 function ipOf(req: IncomingMessage): string | null {
   const header = (name: string) => {
     if (name === PEER_ADDRESS_HEADER) return req.socket.remoteAddress ?? null;

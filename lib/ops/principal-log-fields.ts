@@ -1,4 +1,4 @@
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/principal";
 import type { AccessLogFields } from "@/lib/ops/access-log-context";
 
 /** Who called, as the access log records it: ids and the token's display prefix, never a secret. */

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/prisma";
-import type { PersonOrgAccess, UserPrincipal } from "@/lib/auth/principal";
+import type { PersonOrgAccess, UserPrincipal } from "@/lib/principal";
 import { annotateCurrentRequest } from "@/lib/ops/access-log-context";
 import { principalLogFields } from "@/lib/ops/principal-log-fields";
 

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/prisma";
 import { invalidToken } from "@/lib/errors";
-import type { OrgAccess, Principal } from "@/lib/auth/principal";
+import type { OrgAccess, Principal } from "@/lib/principal";
 import { getOrgAccess } from "@/lib/orgs/get-org-access";
 import { annotateCurrentRequest } from "@/lib/ops/access-log-context";
 import { principalLogFields } from "@/lib/ops/principal-log-fields";

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/prisma";
-import { generatePassword, hashPassword } from "@/lib/auth/password";
-import { SYSTEM_ACTOR } from "@/lib/auth/principal";
+import { generatePassword, hashPassword } from "@/lib/members/password";
+import { SYSTEM_ACTOR } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { normalizeEmail } from "@/lib/members/email";
 import { orgSlugSchema } from "@/lib/orgs/org-slug";

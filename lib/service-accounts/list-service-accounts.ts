@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
-import { afterCursor, cursorOrder, toPage, type Page } from "@/lib/http/pagination";
+import { afterCursor, cursorOrder, toPage, type Page } from "@/lib/pagination";
 import { countActiveTokens } from "@/lib/service-accounts/count-active-tokens";
 import type { ListServiceAccountsQuery } from "@/lib/service-accounts/service-account-schemas";
 import { serviceAccountSelect, toServiceAccountView, type ServiceAccountView } from "@/lib/service-accounts/service-account-view";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageQuerySchema } from "@/lib/http/pagination";
+import { pageQuerySchema } from "@/lib/pagination";
 
 const name = z.string().trim().min(1, "Name is required").max(64, "Name must be at most 64 characters");
 const description = z.string().trim().max(500, "Description must be at most 500 characters");
@@ -17,10 +17,3 @@ export const listServiceAccountsQuerySchema = pageQuerySchema.extend({
   status: z.enum(["ACTIVE", "DISABLED"]).optional(),
 });
 export type ListServiceAccountsQuery = z.infer<typeof listServiceAccountsQuerySchema>;
-
-/** A service account named in a query filter (audit log, activity): its UUID, lowercased as the database stores it. */
-export const serviceAccountIdFilter = z
-  .string()
-  .trim()
-  .pipe(z.uuid("Must be a service account id (a UUID)"))
-  .transform((id) => id.toLowerCase());

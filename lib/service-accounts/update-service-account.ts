@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
 import { notFound } from "@/lib/errors";
-import type { AuditContext } from "@/lib/auth/principal";
+import type { AuditContext } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { countActiveTokens } from "@/lib/service-accounts/count-active-tokens";
 import type { UpdateServiceAccountInput } from "@/lib/service-accounts/service-account-schemas";

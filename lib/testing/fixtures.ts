@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/prisma";
-import { hashPassword } from "@/lib/auth/password";
-import { actorOf, type AuditContext, type Principal } from "@/lib/auth/principal";
+import { hashPassword } from "@/lib/members/password";
+import { actorOf, type AuditContext, type Principal } from "@/lib/principal";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export const TEST_PASSWORD = "correct horse battery staple";

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/prisma";
-import { SYSTEM_ACTOR } from "@/lib/auth/principal";
+import { SYSTEM_ACTOR } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
 const CLEANUP_LOCK_KEY = 72707371;

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
-import { afterCursor, cursorOrder, toPage, type Page } from "@/lib/http/pagination";
+import { afterCursor, cursorOrder, toPage, type Page } from "@/lib/pagination";
 import { assertOwnerExists, ownerWhere, type TokenOwner } from "@/lib/tokens/token-owner";
 import type { ListTokensQuery } from "@/lib/tokens/token-schemas";
 import { tokenSelect, toTokenView, type TokenView } from "@/lib/tokens/token-view";

@@ -1,4 +1,4 @@
-import { AUTHORIZATION_COUNT_HEADER } from "@/lib/http/authorization-count";
+import { AUTHORIZATION_COUNT_HEADER } from "@/lib/authorization-count";
 import { TOKEN_LENGTH } from "@/lib/tokens/token-format";
 
 export type BearerCredential = { kind: "none" } | { kind: "malformed" } | { kind: "token"; token: string };

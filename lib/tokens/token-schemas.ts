@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageQuerySchema } from "@/lib/http/pagination";
+import { pageQuerySchema } from "@/lib/pagination";
 import { tokenLifetimeFields } from "@/lib/tokens/token-lifetime";
 import { grantEntrySchema } from "@/lib/grants/grant-schemas";
 

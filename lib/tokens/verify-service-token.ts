@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/prisma";
-import type { TokenPrincipal } from "@/lib/auth/principal";
+import type { TokenPrincipal } from "@/lib/principal";
 import type { AccessMode, ServiceAccountStatus } from "@/lib/generated/prisma/enums";
-import type { Allowlist } from "@/lib/auth/principal";
+import type { Allowlist } from "@/lib/principal";
 import { hashToken, isWellFormedToken } from "@/lib/tokens/token-format";
 
 export type TokenVerification =

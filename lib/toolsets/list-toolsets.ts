@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
-import { afterCursor, cursorOrder, toPage, type Page } from "@/lib/http/pagination";
+import { afterCursor, cursorOrder, toPage, type Page } from "@/lib/pagination";
 import { toolsetSelect, toToolsetView, type ToolsetView } from "@/lib/toolsets/toolset-view";
 
 /** `ids` narrows the list to what a token may read; null means everything. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { serviceAccountIdFilter } from "@/lib/service-accounts/service-account-schemas";
+import { serviceAccountIdFilter } from "@/lib/ids";
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;

@@ -2,8 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/prisma";
 import type { CallOutcome } from "@/lib/generated/prisma/enums";
-import { serviceAccountIdFilter } from "@/lib/service-accounts/service-account-schemas";
-import { afterCursor, cursorOrder, pageQuerySchema, toPage, type Page } from "@/lib/http/pagination";
+import { serviceAccountIdFilter } from "@/lib/ids";
+import { afterCursor, cursorOrder, pageQuerySchema, toPage, type Page } from "@/lib/pagination";
 import { assertServiceAccountExists } from "@/lib/service-accounts/assert-service-account-exists";
 
 export const listToolCallsQuerySchema = pageQuerySchema.extend({

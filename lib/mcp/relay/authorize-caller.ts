@@ -1,5 +1,5 @@
 import { decideTokenAccess, type TokenAuthentication } from "@/lib/auth/authenticate-token";
-import type { TokenPrincipal } from "@/lib/auth/principal";
+import type { TokenPrincipal } from "@/lib/principal";
 import { pools, prepared } from "@/lib/db/pools";
 import { logger } from "@/lib/logger";
 import { STATEMENTS, type StatementVariant } from "@/lib/mcp/relay/caller-statements";

@@ -61,7 +61,7 @@ const SESSIONS_OF_SCOPE = (serverFilter: string) => `
      FROM "UpstreamSession" us WHERE us."scopeKey" = ${SCOPE} AND us."orgId" = t."orgId" ${serverFilter}) AS "upstreamSessions"`;
 
 // tools/call: the named tool on an enabled server, and whether this caller may
-// call it — the rules of lib/mcp/effective-access.ts, for one tool: a toolset
+// call it — the rules of lib/grants/effective-access.ts, for one tool: a toolset
 // assigned to its account, Write on its server, or Full Access.
 const TOOL = `
 LEFT JOIN LATERAL (

@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { classifyInboundRequest } from "@modelcontextprotocol/server";
-import { clientIpOfNode } from "@/lib/http/client-ip";
-import { countAuthorizationHeaders } from "@/lib/http/authorization-count";
+import { clientIpOfNode } from "@/lib/client-ip";
+import { countAuthorizationHeaders } from "@/lib/authorization-count";
 import { logger } from "@/lib/logger";
 import { annotateAccessLog } from "@/lib/ops/access-log-context";
 import { principalLogFields } from "@/lib/ops/principal-log-fields";

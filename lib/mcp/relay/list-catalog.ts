@@ -1,11 +1,11 @@
-import type { TokenPrincipal } from "@/lib/auth/principal";
+import type { TokenPrincipal } from "@/lib/principal";
 import { pools, prepared } from "@/lib/db/pools";
-import { exposedName } from "@/lib/mcp/exposed-name";
+import { exposedName } from "@/lib/exposed-name";
 
 // The lists a caller gets (tools, prompts, resources, resource templates),
 // from the catalog, never by asking the upstreams: one prepared statement per
 // list on the data plane's pool, with the access rules of
-// lib/mcp/effective-access.ts (for tools: a toolset assigned to the caller's
+// lib/grants/effective-access.ts (for tools: a toolset assigned to the caller's
 // account, Write on the tool's server, or Full Access; for prompts and
 // resources: Read or Write on the server, or Full Access), on enabled servers
 // of the caller's organization. Tools and resources come back as JSON text

@@ -8,7 +8,7 @@ import { ErrorCode, type JsonObject, type RequestId } from "@/lib/mcp/relay/prot
 import { pumpUpstreamAnswer } from "@/lib/mcp/relay/pump-upstream-answer";
 import { readHttpError } from "@/lib/mcp/relay/read-http-error";
 import type { RelayContext, RelayRequest } from "@/lib/mcp/relay/relay-context";
-import { cancelUpstream } from "@/lib/mcp/relay/relay-request";
+import { cancelUpstream } from "@/lib/mcp/relay/cancel-upstream";
 import { seal } from "@/lib/mcp/relay/relay-seal";
 import { modernMeta, withoutModernMeta } from "@/lib/mcp/relay/request-meta";
 import { sendToUpstream } from "@/lib/mcp/relay/send-to-upstream";

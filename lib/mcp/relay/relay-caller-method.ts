@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/prisma";
 import type { RelayOutcome } from "@/lib/mcp/relay/call-control";
-import { exposedName } from "@/lib/mcp/exposed-name";
+import { exposedName } from "@/lib/exposed-name";
 import type { ContinuationState } from "@/lib/mcp/relay/modern-caller-continuation";
 import { ErrorCode, type JsonObject, type RequestId } from "@/lib/mcp/relay/protocol";
 import type { RelayContext } from "@/lib/mcp/relay/relay-context";

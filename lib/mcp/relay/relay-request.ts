@@ -15,9 +15,9 @@ import { UpstreamFailure } from "@/lib/mcp/relay/upstream-failure";
 import { upstreamHeaders } from "@/lib/mcp/relay/upstream-headers";
 import { upstreamEras, type UpstreamServer } from "@/lib/mcp/relay/upstream-server";
 import { ensureUpstreamSession, forgetUpstreamSession, type OpenUpstreamSession } from "@/lib/mcp/relay/upstream-sessions";
-import { notifyUpstream } from "@/lib/mcp/relay/upstream-exchange";
 import { trackCall } from "@/lib/mcp/relay/in-flight-calls";
 import { addCallSink, followUpstreamSession } from "@/lib/mcp/relay/upstream-followers";
+import { cancelUpstream } from "@/lib/mcp/relay/cancel-upstream";
 import type { ContinuationState } from "@/lib/mcp/relay/modern-caller-continuation";
 
 /**
@@ -169,16 +169,6 @@ async function relayInSession(ctx: RelayContext, request: RelayRequest, server: 
     unsink();
     unfollow();
   }
-}
-
-/** notifications/cancelled on a 2025-era upstream session, and the stream closed. */
-export async function cancelUpstream(server: UpstreamServer, session: OpenUpstreamSession, requestId: RequestId, reason: string): Promise<void> {
-  await notifyUpstream({
-    server,
-    headers: upstreamHeaders({ protocolVersion: session.version, sessionId: session.sessionId }),
-    method: "notifications/cancelled",
-    params: { requestId, reason: reason === "timeout" ? "The gateway's deadline for this call passed" : "The caller cancelled or went away" },
-  }).catch(() => {});
 }
 
 /** An upstream's HTTP-level error: its own JSON-RPC error passed on (with the status for 2026 callers), or one naming the status. */

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { TokenPrincipal } from "@/lib/auth/principal";
+import type { TokenPrincipal } from "@/lib/principal";
 import { pools, prepared } from "@/lib/db/pools";
 import { logger } from "@/lib/logger";
 import { listCatalog, type ListMethod } from "@/lib/mcp/relay/list-catalog";

@@ -1,5 +1,5 @@
 import { orgRoute } from "@/lib/http/org-route";
-import { pageQuerySchema } from "@/lib/http/pagination";
+import { pageQuerySchema } from "@/lib/pagination";
 import { auditEventFiltersSchema } from "@/lib/audit/audit-event-filters";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
 

@@ -1,27 +1,21 @@
-import { idParam, orgRoute } from "@/lib/http/org-route";
-import { authorizeResource } from "@/lib/grants/authorize-resource";
+import { orgRoute } from "@/lib/http/org-route";
 import { deleteMcpServer } from "@/lib/mcp-servers/delete-mcp-server";
 import { getMcpServer } from "@/lib/mcp-servers/get-mcp-server";
 import { updateMcpServerSchema } from "@/lib/mcp-servers/mcp-server-schemas";
 import { updateMcpServer } from "@/lib/mcp-servers/update-mcp-server";
 
-const serverId = (params: Record<string, string>) => idParam(params.serverId, "MCP server");
+const server = (level: "READ" | "WRITE") => ({ type: "MCP_SERVER", param: "serverId", level }) as const;
 
-export const GET = orgRoute({ permission: "mcpServers.read", tokens: true }, async (access) => {
-  const id = serverId(access.params);
-  await authorizeResource(access, "MCP_SERVER", id, "READ");
-  return getMcpServer({ orgId: access.org.id, serverId: id });
-});
+export const GET = orgRoute({ permission: "mcpServers.read", tokens: true, resource: server("READ") }, ({ org, resourceId }) =>
+  getMcpServer({ orgId: org.id, serverId: resourceId }),
+);
 
-export const PATCH = orgRoute({ permission: "mcpServers.write", body: updateMcpServerSchema, tokens: true }, async (access) => {
-  const id = serverId(access.params);
-  await authorizeResource(access, "MCP_SERVER", id, "WRITE");
-  return updateMcpServer({ orgId: access.org.id, serverId: id, input: access.body, audit: access.audit });
-});
+export const PATCH = orgRoute({ permission: "mcpServers.write", body: updateMcpServerSchema, tokens: true, resource: server("WRITE") }, ({ org, resourceId, body, audit }) =>
+  updateMcpServer({ orgId: org.id, serverId: resourceId, input: body, audit }),
+);
 
 // People only: a token never deletes a server, whatever it holds (least
 // privilege; a leaked token cannot remove an upstream for everyone).
-export const DELETE = orgRoute({ permission: "mcpServers.write" }, async (access) => {
-  const id = serverId(access.params);
-  return deleteMcpServer({ orgId: access.org.id, serverId: id, audit: access.audit });
-});
+export const DELETE = orgRoute({ permission: "mcpServers.write", tokens: false, resource: server("WRITE") }, ({ org, resourceId, audit }) =>
+  deleteMcpServer({ orgId: org.id, serverId: resourceId, audit }),
+);

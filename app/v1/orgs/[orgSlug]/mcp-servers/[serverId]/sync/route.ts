@@ -1,10 +1,7 @@
-import { idParam, orgRoute } from "@/lib/http/org-route";
-import { authorizeResource } from "@/lib/grants/authorize-resource";
+import { orgRoute } from "@/lib/http/org-route";
 import { syncMcpServerNow } from "@/lib/mcp-servers/sync-mcp-server-now";
 
 // "Sync now": the result of this sync and the server as it now stands.
-export const POST = orgRoute({ permission: "mcpServers.write", tokens: true }, async (access) => {
-  const id = idParam(access.params.serverId, "MCP server");
-  await authorizeResource(access, "MCP_SERVER", id, "WRITE");
-  return syncMcpServerNow({ orgId: access.org.id, serverId: id, audit: access.audit });
-});
+export const POST = orgRoute({ permission: "mcpServers.write", tokens: true, resource: { type: "MCP_SERVER", param: "serverId", level: "WRITE" } }, ({ org, resourceId, audit }) =>
+  syncMcpServerNow({ orgId: org.id, serverId: resourceId, audit }),
+);

@@ -1,10 +1,8 @@
-import { idParam, orgRoute } from "@/lib/http/org-route";
-import { authorizeResource } from "@/lib/grants/authorize-resource";
+import { orgRoute } from "@/lib/http/org-route";
 import { addToolsetTools } from "@/lib/toolsets/add-toolset-tools";
 import { addToolsetToolsSchema } from "@/lib/toolsets/toolset-schemas";
 
-export const POST = orgRoute({ permission: "toolsets.write", body: addToolsetToolsSchema, tokens: true }, async (access) => {
-  const id = idParam(access.params.toolsetId, "Toolset");
-  await authorizeResource(access, "TOOLSET", id, "WRITE");
-  return addToolsetTools({ orgId: access.org.id, toolsetId: id, toolIds: access.body.toolIds, audit: access.audit });
-});
+export const POST = orgRoute(
+  { permission: "toolsets.write", body: addToolsetToolsSchema, tokens: true, resource: { type: "TOOLSET", param: "toolsetId", level: "WRITE" } },
+  ({ org, resourceId, body, audit }) => addToolsetTools({ orgId: org.id, toolsetId: resourceId, toolIds: body.toolIds, audit }),
+);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientIp, normalizeIp, PEER_ADDRESS_HEADER } from "@/lib/http/client-ip";
+import { clientIp, normalizeIp, PEER_ADDRESS_HEADER } from "@/lib/client-ip";
 
 const headers = (peer: string, xff?: string[]) => {
   const h = new Headers({ [PEER_ADDRESS_HEADER]: peer });

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
-import type { TokenPrincipal } from "@/lib/auth/principal";
-import { getEffectiveAccess } from "@/lib/mcp/effective-access";
+import type { TokenPrincipal } from "@/lib/principal";
+import { getEffectiveAccess } from "@/lib/grants/effective-access";
 import { createTenant } from "@/lib/testing/fixtures";
 import { resetDatabase } from "@/lib/testing/reset-database";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { afterCursor, cursorOrder, decodeCursor, encodeCursor, pageQuerySchema, toPage } from "@/lib/http/pagination";
+import { afterCursor, cursorOrder, decodeCursor, encodeCursor, pageQuerySchema, toPage } from "@/lib/pagination";
 
 const row = (i: number) => ({ id: `00000000-0000-4000-8000-00000000000${i}`, createdAt: new Date(Date.UTC(2026, 0, i)) });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ipFamilyOf, isCanonicalIPv4, nonCanonicalIPv4Host, prefixLengthOf } from "@/lib/network/ip-syntax";
+import { ipFamilyOf, isCanonicalIPv4, nonCanonicalIPv4Host, prefixLengthOf } from "@/lib/ip-syntax";
 
 describe("IPv4 syntax", () => {
   it.each(["0.0.0.0", "8.8.8.8", "10.0.0.1", "255.255.255.255", "192.168.100.1"])("accepts %s", (value) => {

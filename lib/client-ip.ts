@@ -1,4 +1,4 @@
-import { ipFamilyOf } from "@/lib/network/ip-syntax";
+import { ipFamilyOf } from "@/lib/ip-syntax";
 
 /**
  * The header server.ts stamps with the TCP peer address of every request,

@@ -1,11 +1,11 @@
 import { db } from "@/lib/db/prisma";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/principal";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { UpstreamConfig } from "@/lib/mcp/upstream-pool";
 
 export type AccessReason = { kind: "toolset"; toolset: string } | { kind: "server_grant"; level: "READ" | "WRITE" } | { kind: "full_access" };
 
-export type EffectiveServer = UpstreamConfig & { name: string };
+/** A server the caller reaches, with what a connection to it needs (lib/mcp/upstream-pool.ts's UpstreamConfig, and its name). */
+export type EffectiveServer = { id: string; name: string; slug: string; url: string; builtin: boolean; headersEncrypted: string | null; timeoutMs: number; updatedAt: Date };
 
 export type EffectiveTool = {
   id: string;

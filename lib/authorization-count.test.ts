@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { connect, type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stampAuthorizationCount } from "@/lib/http/authorization-count";
+import { stampAuthorizationCount } from "@/lib/authorization-count";
 import { toWebRequest } from "@/lib/http/node-adapter";
 import { parseBearer } from "@/lib/tokens/parse-bearer";
 import { generateServiceToken } from "@/lib/tokens/token-format";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exposedName } from "@/lib/mcp/exposed-name";
+import { exposedName } from "@/lib/exposed-name";
 
 const VALID = /^[a-zA-Z0-9_-]{1,64}$/;
 
