@@ -62,12 +62,11 @@ function MemberRow({ org, member, isSelf, actorRole, onRemove }: { org: string; 
   const [draft, setDraft] = useState<Role>(member.role);
 
   function changeRole(role: Role) {
-    updateRole.mutate(
-      { userId: member.userId, role },
-      {
-        onSuccess: () => toast.success(`${member.name} is now ${ROLE_PHRASES[role]}`),
-        onError: (error) => toast.error(`Could not change ${member.name}’s role`, { description: errorMessage(error) }),
-      },
+    // The promise, not mutate's callbacks: the saved role re-keys this row, and
+    // per-call callbacks of a component that has unmounted never run.
+    updateRole.mutateAsync({ userId: member.userId, role }).then(
+      () => toast.success(`${member.name} is now ${ROLE_PHRASES[role]}`),
+      (error) => toast.error(`Could not change ${member.name}’s role`, { description: errorMessage(error) }),
     );
   }
 
