@@ -4,6 +4,7 @@ import { pruneRateLimitState } from "@/lib/rate-limit/prune-rate-limit-state";
 import { pruneAuditEvents } from "@/lib/audit/prune-audit-events";
 import { pruneToolCalls } from "@/lib/usage/prune-tool-calls";
 import { pruneSessions } from "@/lib/mcp/relay/prune-sessions";
+import { pruneUserSessions } from "@/lib/auth/user-sessions";
 import { deleteExpiredTokens, type ExpiredTokenCleanup } from "@/lib/tokens/delete-expired-tokens";
 
 export type MaintenanceReport = ExpiredTokenCleanup & { retentionDays: number; auditEventsDeleted: number; toolCallsDeleted: number };
@@ -32,6 +33,7 @@ export async function runMaintenance(): Promise<MaintenanceReport> {
     return { gatewaySessions: 0, upstreamSessions: 0 };
   });
   if (sessions.gatewaySessions || sessions.upstreamSessions) logger.info("session cleanup removed old MCP sessions", sessions);
+  await pruneUserSessions().catch((error: unknown) => logger.error("sign-in session cleanup failed", { error }));
   return { ...result, retentionDays, auditEventsDeleted: audit.deleted, toolCallsDeleted: usage.deleted };
 }
 
