@@ -76,7 +76,7 @@ describe("server-side sessions", () => {
     expect(token.sid).toEqual(expect.any(String));
     return token;
   }
-  const principal = (token: { uid?: unknown; sid?: unknown }) => principalOfSession({ userId: String(token.uid), sessionId: String(token.sid) });
+  const principal = (token: Record<string, unknown>) => principalOfSession({ userId: String(token.uid), sessionId: String(token.sid) });
 
   it("opens a session at sign-in that the cookie is good for, and sign-out ends it on the server", async () => {
     const user = await createUser({ email: "ada@example.test" });
