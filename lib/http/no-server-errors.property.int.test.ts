@@ -283,3 +283,31 @@ describe("no input makes the MCP endpoint answer 5xx", () => {
     );
   }, 300_000);
 });
+
+describe("a 2025-11-25 session (no Mcp-Name header to check names against)", () => {
+  it("answers arbitrary names, URIs and arguments without a 5xx", async () => {
+    const post = (body: unknown, headers: Record<string, string> = {}) =>
+      fetch(`${gateway.url}org/${orgSlug}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json", accept: "application/json, text/event-stream", ...headers },
+        body: JSON.stringify(body),
+      });
+    const init = await post({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "fuzz", version: "1" } } });
+    expect(init.status).toBe(200);
+    const session = init.headers.get("mcp-session-id")!;
+    await init.text();
+    const legacy = { "mcp-session-id": session, "mcp-protocol-version": "2025-11-25" };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom("tools/call", "prompts/get", "resources/read", "completion/complete", "tasks/get", "tasks/result", "tasks/cancel", "resources/subscribe", "logging/setLevel"),
+        fc.record({ name: text, uri: text, arguments: fc.dictionary(text, fc.oneof(text, fc.jsonValue()), { maxKeys: 3 }), taskId: text, level: text, ref: fc.jsonValue(), cursor }, { requiredKeys: [] }),
+        async (method, params) => {
+          const response = await post({ jsonrpc: "2.0", id: 2, method, params }, legacy);
+          const answer = await response.text();
+          if (response.status >= 500) throw new Error(`${method} answered ${response.status}: ${answer}`);
+        },
+      ),
+      { numRuns: 150, endOnFailure: true },
+    );
+  }, 300_000);
+});

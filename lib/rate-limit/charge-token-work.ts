@@ -19,9 +19,10 @@ export const WORK_COST = {
 export async function chargeTokenWork({ principal, operation }: { principal: Principal; operation: keyof typeof WORK_COST }): Promise<void> {
   if (principal.kind !== "token") return;
   const perMinute = principal.policy.rateLimitPerMinute;
+  if (!perMinute) return;
   // Never more than the whole minute's allowance, or a token with a small limit could never run it.
   const extra = Math.min(WORK_COST[operation], perMinute) - 1;
-  if (!perMinute || extra <= 0) return;
+  if (extra <= 0) return;
   const slot = await consumeTokenSlot(principal.tokenId, perMinute, extra);
   if (slot.allowed) return;
   const retryAfterSeconds = Math.max(1, Math.ceil(slot.retryAfterMs / 1000));
