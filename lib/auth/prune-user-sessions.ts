@@ -1,4 +1,3 @@
-import "server-only";
 import { db } from "@/lib/db/prisma";
 
 /** Housekeeping: sessions that ended or expired a day ago are of no further use. */
