@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as syncRoute from "@/app/v1/orgs/[orgSlug]/mcp-servers/[serverId]/sync/route";
 import * as whoamiRoute from "@/app/v1/orgs/[orgSlug]/whoami/route";
 import { db } from "@/lib/db/prisma";
-import { WORK_COST } from "@/lib/rate-limit/charge-token-work";
+import { chargeTokenWork, WORK_COST } from "@/lib/rate-limit/charge-token-work";
+import { verifyServiceToken } from "@/lib/tokens/verify-service-token";
 import { createTenant } from "@/lib/testing/fixtures";
 import { resetDatabase } from "@/lib/testing/reset-database";
 import { mintServiceToken } from "@/lib/tokens/mint-service-token";
@@ -50,6 +51,17 @@ describe("rate limits count work", () => {
     expect(refused.status).toBe(429);
     expect(refused.headers.get("ratelimit-policy")).toBe(`"per-token";q=${WORK_COST.catalogSync + 2};w=60`);
     expect(await db().mcpServer.findUniqueOrThrow({ where: { id: serverId }, select: { lastError: true, lastErrorAt: true } })).toEqual(before);
+  });
+
+  it("charges a fan-out (a tasks method over three upstream sessions) as three requests, the request's own included", async () => {
+    const token = await tokenWithLimit(4);
+    const verified = await verifyServiceToken({ token });
+    if (verified.status !== "VALID") throw new Error(verified.status);
+    expect(await chargeTokenWork({ principal: verified.principal, units: 3 })).toEqual({ kind: "ok" });
+    expect((await whoami(token)).status).toBe(200);
+    expect((await whoami(token)).status).toBe(200);
+    expect((await whoami(token)).status).toBe(429);
+    expect(await chargeTokenWork({ principal: verified.principal, units: 3 })).toMatchObject({ kind: "rate_limited", retryAfterSeconds: expect.any(Number) });
   });
 
   it("lets a token whose whole limit is below the cost still sync once a minute", async () => {

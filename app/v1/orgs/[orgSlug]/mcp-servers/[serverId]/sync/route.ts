@@ -1,12 +1,12 @@
 import { idParam, orgRoute } from "@/lib/http/org-route";
 import { authorizeResource } from "@/lib/grants/authorize-resource";
 import { syncMcpServerNow } from "@/lib/mcp-servers/sync-mcp-server-now";
-import { chargeTokenWork } from "@/lib/rate-limit/charge-token-work";
+import { assertTokenWork } from "@/lib/rate-limit/charge-token-work";
 
 // "Sync now": the result of this sync and the server as it now stands.
 export const POST = orgRoute({ permission: "mcpServers.write", tokens: true }, async (access) => {
   const id = idParam(access.params.serverId, "MCP server");
   await authorizeResource(access, "MCP_SERVER", id, "WRITE");
-  await chargeTokenWork({ principal: access.principal, operation: "catalogSync" });
+  await assertTokenWork({ principal: access.principal, operation: "catalogSync" });
   return syncMcpServerNow({ orgId: access.org.id, serverId: id, audit: access.audit });
 });
