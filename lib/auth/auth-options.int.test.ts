@@ -5,7 +5,7 @@ import { authOptions } from "@/lib/auth/auth-options";
 import { resetEnvCache } from "@/lib/env";
 import { addUserToOrg, createTenant, createUser } from "@/lib/testing/fixtures";
 import { principalOfSession } from "@/lib/auth/get-session-principal";
-import { endAllUserSessions } from "@/lib/auth/end-all-user-sessions";
+import { endAllUserSessions } from "@/lib/members/end-all-user-sessions";
 import { removeMember } from "@/lib/members/remove-member";
 import { resetDatabase } from "@/lib/testing/reset-database";
 

@@ -6,8 +6,8 @@ import { authenticateWithPassword } from "@/lib/auth/authenticate-with-password"
 import { normalizeEmail } from "@/lib/members/email";
 import { clientIp } from "@/lib/http/client-ip";
 import { safeReturnPath } from "@/lib/auth/safe-return-path";
-import { endUserSession } from "@/lib/auth/end-user-session";
-import { openUserSession } from "@/lib/auth/open-user-session";
+import { endUserSession } from "@/lib/members/end-user-session";
+import { openUserSession } from "@/lib/members/open-user-session";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 /** The error code the login page turns into its one generic message. */

@@ -7,7 +7,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The signed-in person, re-read from the database on every request with the
- * server-side session the cookie names (lib/auth/open-user-session.ts): a session
+ * server-side session the cookie names (lib/members/open-user-session.ts): a session
  * signed out, signed out everywhere or ended by removal, an expired one, or a
  * user disabled or deleted since, gets null at once.
  */

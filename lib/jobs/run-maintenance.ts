@@ -4,7 +4,7 @@ import { pruneRateLimitState } from "@/lib/rate-limit/prune-rate-limit-state";
 import { pruneAuditEvents } from "@/lib/audit/prune-audit-events";
 import { pruneToolCalls } from "@/lib/usage/prune-tool-calls";
 import { pruneSessions } from "@/lib/mcp/relay/prune-sessions";
-import { pruneUserSessions } from "@/lib/auth/prune-user-sessions";
+import { pruneUserSessions } from "@/lib/members/prune-user-sessions";
 import { deleteExpiredTokens, type ExpiredTokenCleanup } from "@/lib/tokens/delete-expired-tokens";
 
 export type MaintenanceReport = ExpiredTokenCleanup & { retentionDays: number; auditEventsDeleted: number; toolCallsDeleted: number };

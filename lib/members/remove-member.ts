@@ -6,7 +6,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { lockOwners } from "@/lib/members/lock-owners";
 import { memberSelect, toMemberView } from "@/lib/members/member-view";
-import { endAllUserSessions } from "@/lib/auth/end-all-user-sessions";
+import { endAllUserSessions } from "@/lib/members/end-all-user-sessions";
 
 /** Removes a person from the organization and from its groups, and ends their sessions; their account stays. */
 export async function removeMember({

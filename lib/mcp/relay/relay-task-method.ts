@@ -8,7 +8,7 @@ import { upstreamEras, type UpstreamServer } from "@/lib/mcp/relay/upstream-serv
 import { openedSession } from "@/lib/mcp/relay/upstream-sessions";
 import { sendResult } from "@/lib/mcp/relay/answer-gateway-method";
 import { refuse } from "@/lib/mcp/relay/refuse-caller";
-import { chargeTokenWork } from "@/lib/rate-limit/charge-token-work";
+import { chargeTokenWork } from "@/lib/network/charge-token-work";
 
 // Tasks (2025-11-25): a task-augmented tools/call is relayed like any call and
 // its CreateTaskResult passes through; the task then lives in the caller's

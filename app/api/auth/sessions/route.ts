@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import { getSessionPrincipal } from "@/lib/auth/get-session-principal";
-import { endAllUserSessions } from "@/lib/auth/end-all-user-sessions";
+import { endAllUserSessions } from "@/lib/members/end-all-user-sessions";
 import { problemResponse } from "@/lib/http/problem";
 import { isSameOriginMutation } from "@/lib/http/same-origin";
 

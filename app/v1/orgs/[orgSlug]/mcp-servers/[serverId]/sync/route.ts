@@ -1,7 +1,7 @@
 import { idParam, orgRoute } from "@/lib/http/org-route";
 import { authorizeResource } from "@/lib/grants/authorize-resource";
 import { syncMcpServerNow } from "@/lib/mcp-servers/sync-mcp-server-now";
-import { assertTokenWork } from "@/lib/rate-limit/charge-token-work";
+import { assertTokenWork } from "@/lib/network/charge-token-work";
 
 // "Sync now": the result of this sync and the server as it now stands.
 export const POST = orgRoute({ permission: "mcpServers.write", tokens: true }, async (access) => {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as syncRoute from "@/app/v1/orgs/[orgSlug]/mcp-servers/[serverId]/sync/route";
 import * as whoamiRoute from "@/app/v1/orgs/[orgSlug]/whoami/route";
 import { db } from "@/lib/db/prisma";
-import { chargeTokenWork, WORK_COST } from "@/lib/rate-limit/charge-token-work";
+import { chargeTokenWork, WORK_COST } from "@/lib/network/charge-token-work";
 import { verifyServiceToken } from "@/lib/tokens/verify-service-token";
 import { createTenant } from "@/lib/testing/fixtures";
 import { resetDatabase } from "@/lib/testing/reset-database";
