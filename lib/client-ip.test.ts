@@ -28,4 +28,8 @@ describe("clientIp", () => {
     expect(normalizeIp("not-an-ip")).toBeNull();
     expect(clientIp(new Headers(), 0)).toBeNull();
   });
+
+  it("reads no address from a non-canonical IPv4 spelling (what Test an address answers with a 400)", () => {
+    for (const value of ["010.010.010.010", "10.1", "0x7f.0.0.1", "2130706433", "::ffff:010.0.0.1"]) expect(normalizeIp(value), value).toBeNull();
+  });
 });

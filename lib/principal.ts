@@ -32,8 +32,8 @@ export type TokenPolicy = {
   slot?: { allowed: boolean; retryAfterMs: number; aheadMs: number } | null;
 };
 
-/** Who did it, as an audit row records it. */
-export type Actor = { kind: ActorKind; id: string | null; label: string | null };
+/** Who did it, as an audit row records it; `token` is the service token that acted, if one did (never its secret). */
+export type Actor = { kind: ActorKind; id: string | null; label: string | null; token?: { id: string; prefix: string } };
 
 /** Request facts every audited change carries. */
 export type AuditContext = { actor: Actor; ip: string | null; userAgent: string | null; requestId: string | null };
@@ -48,8 +48,9 @@ export type OrgAccess = PersonOrgAccess | TokenOrgAccess;
 
 export function actorOf(principal: Principal): Actor {
   if (principal.kind === "user") return { kind: "USER", id: principal.userId, label: principal.email };
-  if (principal.serviceAccount) return { kind: "SERVICE_ACCOUNT", id: principal.serviceAccount.id, label: principal.serviceAccount.name };
-  return { kind: "TOKEN", id: principal.tokenId, label: principal.tokenPrefix };
+  const token = { id: principal.tokenId, prefix: principal.tokenPrefix };
+  if (principal.serviceAccount) return { kind: "SERVICE_ACCOUNT", id: principal.serviceAccount.id, label: principal.serviceAccount.name, token };
+  return { kind: "TOKEN", id: principal.tokenId, label: principal.tokenPrefix, token };
 }
 
 export const SYSTEM_ACTOR: Actor = { kind: "SYSTEM", id: null, label: "system" };

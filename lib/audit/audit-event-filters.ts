@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDateTimeFilter } from "@/lib/iso-date-time";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { serviceAccountIdFilter } from "@/lib/ids";
 
@@ -24,9 +25,9 @@ export const auditEventFiltersSchema = z
     targetId: optionalText(100),
     serviceAccountId: serviceAccountIdFilter.optional(),
     /** Inclusive lower bound, ISO 8601. */
-    from: z.iso.datetime({ offset: true, message: "Must be an ISO 8601 date-time, e.g. 2026-11-22T00:00:00Z" }).optional(),
+    from: isoDateTimeFilter("2026-11-22T00:00:00Z").optional(),
     /** Exclusive upper bound, ISO 8601. */
-    to: z.iso.datetime({ offset: true, message: "Must be an ISO 8601 date-time, e.g. 2026-11-23T00:00:00Z" }).optional(),
+    to: isoDateTimeFilter("2026-11-23T00:00:00Z").optional(),
   })
   .refine((f) => !f.from || !f.to || new Date(f.from) < new Date(f.to), { message: "from must be before to", path: ["to"] });
 

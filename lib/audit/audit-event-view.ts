@@ -5,7 +5,8 @@ export type AuditEventView = {
   id: string;
   seq: number;
   createdAt: string;
-  actor: { kind: "USER" | "SERVICE_ACCOUNT" | "TOKEN" | "SYSTEM"; id: string | null; label: string | null };
+  /** `token`: the service token that acted (id and display prefix), when one did. */
+  actor: { kind: "USER" | "SERVICE_ACCOUNT" | "TOKEN" | "SYSTEM"; id: string | null; label: string | null; token: { id: string; prefix: string | null } | null };
   action: string;
   target: { kind: string; id: string | null } | null;
   serviceAccountId: string | null;
@@ -24,7 +25,7 @@ export function toAuditEventView(row: AuditEvent): AuditEventView {
     id: row.id,
     seq: Number(row.seq),
     createdAt: row.createdAt.toISOString(),
-    actor: { kind: row.actorKind, id: row.actorId, label: row.actorLabel },
+    actor: { kind: row.actorKind, id: row.actorId, label: row.actorLabel, token: row.actorTokenId ? { id: row.actorTokenId, prefix: row.actorTokenPrefix } : null },
     action: row.action,
     target: row.targetKind ? { kind: row.targetKind, id: row.targetId } : null,
     serviceAccountId: row.serviceAccountId,

@@ -3,6 +3,8 @@ import { runInNewContext } from "node:vm";
 import { parse } from "csv-parse/sync";
 import { beforeEach, describe, expect, it } from "vitest";
 import * as auditEventsRoute from "@/app/v1/orgs/[orgSlug]/audit-events/route";
+import * as toolsetRoute from "@/app/v1/orgs/[orgSlug]/toolsets/[toolsetId]/route";
+import { createToolset } from "@/lib/toolsets/create-toolset";
 import { db } from "@/lib/db/prisma";
 import { auditEventFiltersSchema, type AuditEventFilters } from "@/lib/audit/audit-event-filters";
 import type { AuditEventView } from "@/lib/audit/audit-event-view";
@@ -125,6 +127,50 @@ describe("immutability for the application's database role", () => {
       ]),
     ).rejects.toThrow(/append-only: DELETE/);
     expect(await db().auditEvent.count({ where: { orgId: tenant.org.id } })).toBe(count);
+  });
+});
+
+describe("changes made with a service token", () => {
+  async function patchToolsetWith(token: string, toolsetId: string) {
+    const request = new Request(`http://localhost/v1/orgs/${tenant.org.slug}/toolsets/${toolsetId}`, {
+      method: "PATCH",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ description: "changed by a bot" }),
+    });
+    const response = await toolsetRoute.PATCH(request, { params: Promise.resolve({ orgSlug: tenant.org.slug, toolsetId }) });
+    expect(response.status).toBe(200);
+  }
+
+  it("record the token that acted (id and prefix, never the secret), for account and org-wide tokens, inside the chain", async () => {
+    const { org, owner, audit } = tenant;
+    const toolset = await createToolset({ orgId: org.id, input: { name: "Bots edit this", description: "" }, audit });
+    const account = await createServiceAccount({ orgId: org.id, input: { name: "editor", description: "" }, createdById: owner.id, audit });
+    await db().serviceAccount.update({ where: { id: account.id }, data: { accessMode: "FULL_ACCESS" } });
+    const accountToken = await mintServiceToken({ orgId: org.id, owner: { serviceAccountId: account.id }, input: { name: "ci" }, createdById: owner.id, audit });
+    const orgToken = await mintServiceToken({ orgId: org.id, owner: { orgWide: true }, input: { name: "ops", accessMode: "FULL_ACCESS" }, createdById: owner.id, audit });
+    await patchToolsetWith(accountToken.token, toolset.id);
+    await patchToolsetWith(orgToken.token, toolset.id);
+
+    const updates = (await listAuditEvents({ orgId: org.id, filters: { action: "toolset.update" }, limit: 10 })).items.reverse();
+    expect(updates.map((e) => e.actor)).toEqual([
+      { kind: "SERVICE_ACCOUNT", id: account.id, label: "editor", token: { id: accountToken.id, prefix: accountToken.prefix } },
+      { kind: "TOKEN", id: orgToken.id, label: orgToken.prefix, token: { id: orgToken.id, prefix: orgToken.prefix } },
+    ]);
+    // A person's change names no token.
+    expect((await listAuditEvents({ orgId: org.id, filters: { action: "toolset.create" }, limit: 1 })).items[0]!.actor.token).toBeNull();
+    const rows = JSON.stringify(await db().auditEvent.findMany({ where: { orgId: org.id } }), (_, v) => (typeof v === "bigint" ? String(v) : v));
+    expect(rows).not.toContain(accountToken.token);
+    expect(rows).not.toContain(orgToken.token);
+
+    // The exports carry it too.
+    let csv = "";
+    for await (const chunk of exportAuditEvents({ orgId: org.id, filters: { action: "toolset.update" }, format: "csv" })) csv += chunk;
+    expect(csv).toContain(`${accountToken.id},${accountToken.prefix}`);
+
+    expect((await verifyAuditChain({ orgId: org.id })).ok).toBe(true);
+    const seq = updates[0]!.seq;
+    await asSuperuser(`UPDATE "AuditEvent" SET "actorTokenId" = NULL, "actorTokenPrefix" = NULL WHERE "orgId" = '${org.id}' AND seq = ${seq}`);
+    expect((await verifyAuditChain({ orgId: org.id })).firstBreak).toMatchObject({ seq, reason: "content_changed" });
   });
 });
 

@@ -30,6 +30,9 @@ export const CSV_COLUMNS = [
   "id",
   "prevHash",
   "hash",
+  // Added later, so at the end: a consumer reading columns by position keeps working.
+  "actorTokenId",
+  "actorTokenPrefix",
 ] as const;
 
 /**
@@ -80,6 +83,8 @@ function toCsv(views: AuditEventView[]): string {
       v.id,
       v.prevHash,
       v.hash,
+      v.actor.token?.id ?? null,
+      v.actor.token?.prefix ?? null,
     ]),
     { escape_formulas: true },
   );

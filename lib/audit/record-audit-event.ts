@@ -29,6 +29,8 @@ export async function recordAuditEvent(tx: DbTx, context: AuditContext, entry: A
       actorKind: context.actor.kind,
       actorId: context.actor.id,
       actorLabel: context.actor.label,
+      actorTokenId: context.actor.token?.id ?? null,
+      actorTokenPrefix: context.actor.token?.prefix ?? null,
       action: entry.action,
       targetKind: entry.target?.kind ?? null,
       targetId: entry.target?.id ?? null,

@@ -6,6 +6,8 @@ import { authenticateWithPassword } from "@/lib/auth/authenticate-with-password"
 import { normalizeEmail } from "@/lib/members/email";
 import { clientIp } from "@/lib/client-ip";
 import { safeReturnPath } from "@/lib/auth/safe-return-path";
+import { endUserSession } from "@/lib/members/end-user-session";
+import { openUserSession } from "@/lib/members/open-user-session";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 /** The error code the login page turns into its one generic message. */
@@ -77,11 +79,21 @@ export function authOptions(): NextAuthOptions {
         } else if (user) {
           token.uid = user.id;
         }
+        // A sign-in opens a server-side session; the cookie is only good while it stays open.
+        if (user && typeof token.uid === "string") token.sid = await openUserSession({ userId: token.uid, maxAgeSeconds: SESSION_MAX_AGE_SECONDS });
         return token;
       },
       async session({ session, token }) {
         if (session.user) (session.user as { id?: string }).id = token.uid as string | undefined;
+        // The session's id (not a credential: useless without the signed cookie), for getSessionPrincipal.
+        (session as { sid?: string }).sid = token.sid as string | undefined;
         return session;
+      },
+    },
+    events: {
+      // POST /api/auth/signout: the session ends on the server too, so a copy of the cookie is worthless.
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await endUserSession({ sessionId: token.sid });
       },
     },
   };

@@ -48,7 +48,6 @@ async function loadRoutes(): Promise<Route[]> {
 
 let routes: Route[] = [];
 let orgSlug: string;
-let token: string;
 let gateway: RunningServer;
 /** Real ids by route parameter, so that part of the runs reach past the lookups. */
 const ids: Record<string, string[]> = {};
@@ -68,7 +67,6 @@ beforeAll(async () => {
   const group = await db().group.create({ data: { orgId, name: "Fuzzers" } });
   const rule = await db().networkRule.create({ data: { orgId, cidr: "0.0.0.0/0" } });
   const minted = await mintServiceToken({ orgId, owner: { orgWide: true }, input: { name: "fuzz", accessMode: "FULL_ACCESS" }, createdById: tenant.owner.id, audit: tenant.audit });
-  token = minted.token;
   Object.assign(ids, {
     serviceAccountId: [account.id],
     serverId: [server.id],
@@ -87,6 +85,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await gateway?.close();
 });
+
+/** A Full Access org-wide token of its own for each test: the runs call every route with real ids, revoking included. */
+async function freshToken(): Promise<string> {
+  const orgId = (await db().organization.findUniqueOrThrow({ where: { slug: orgSlug } })).id;
+  const system = { actor: { kind: "SYSTEM" as const, id: null, label: "test" }, ip: null, userAgent: null, requestId: null };
+  return (await mintServiceToken({ orgId, owner: { orgWide: true }, input: { name: "fuzz", accessMode: "FULL_ACCESS" }, createdById: null, audit: system })).token;
+}
 
 /** Strings PostgreSQL cannot store or that parsers trip on, mixed into arbitrary text. */
 const nasty = fc.constantFrom("\u0000", "a\u0000b", "\ud800", "x\udfffy", "%00", "'; --", "\\", "../..", "🙂", " ", "", "null", "-1", "1e400", "9223372036854775808");
@@ -179,6 +184,16 @@ describe("characters PostgreSQL cannot store", () => {
     expect((await response.json()).errors).toEqual([{ field: "cursor", message: "Invalid cursor" }]);
   });
 
+  it.each([
+    ["/v1/orgs/[orgSlug]/activity/summary", "to=0000-01-01T00:00:00.000Z"],
+    ["/v1/orgs/[orgSlug]/activity/summary", "from=0001-01-01T00:00:00%2B14:00"],
+    ["/v1/orgs/[orgSlug]/audit-events", "from=0000-01-01T00:00:00Z"],
+  ])("answers %s?%s (a date PostgreSQL cannot compare) with a 400", async (pattern, search) => {
+    const response = await routeOf(pattern, "GET")(new Request(`http://localhost/v1/orgs/x?${search}`), { params: Promise.resolve({ orgSlug }) });
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors?.[0]?.message).toMatch(/between 1970 and 9999/);
+  });
+
   it("answers an audit cursor past the largest sequence number with a 400", async () => {
     const response = await routeOf("/v1/orgs/[orgSlug]/audit-events", "GET")(new Request(`http://localhost/v1/orgs/x/audit-events?cursor=${b64("seq:99999999999999999999")}`), {
       params: Promise.resolve({ orgSlug }),
@@ -194,6 +209,7 @@ describe("no input makes a /v1 route answer 5xx", () => {
   });
 
   it.each(["person", "token"] as const)("as a %s, for arbitrary params, query strings and bodies", async (as) => {
+    const token = await freshToken();
     for (const route of routes) {
       const names = paramNames(route.pattern);
       const params = fc.record(Object.fromEntries(names.map((n) => [n, fc.oneof(fc.constantFrom(...(ids[n] ?? [crypto.randomUUID()])), fc.uuid(), text)])));
@@ -263,6 +279,7 @@ describe("no input makes the MCP endpoint answer 5xx", () => {
   );
 
   it("for arbitrary JSON-RPC messages, params and headers", async () => {
+    const token = await freshToken();
     await fc.assert(
       fc.asyncProperty(
         exchange,
@@ -280,6 +297,39 @@ describe("no input makes the MCP endpoint answer 5xx", () => {
         },
       ),
       { numRuns: 300, endOnFailure: true },
+    );
+  }, 300_000);
+});
+
+describe("a 2025-11-25 session (no Mcp-Name header to check names against)", () => {
+  it("answers arbitrary names, URIs and arguments without a 5xx", async () => {
+    const own = { token: await freshToken() };
+    const post = (body: unknown, headers: Record<string, string> = {}) =>
+      fetch(`${gateway.url}org/${orgSlug}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${own.token}`, "content-type": "application/json", accept: "application/json, text/event-stream", ...headers },
+        body: JSON.stringify(body),
+      });
+    const init = await post({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "fuzz", version: "1" } } });
+    expect(init.status).toBe(200);
+    const session = init.headers.get("mcp-session-id")!;
+    await init.text();
+    const legacy = { "mcp-session-id": session, "mcp-protocol-version": "2025-11-25" };
+    // The example the property found: a NUL in a looked-up name is a 400 naming it, not a database error.
+    const nul = await post({ jsonrpc: "2.0", id: 3, method: "resources/read", params: { uri: "a\u0000b" } }, legacy);
+    expect(nul.status).toBe(400);
+    expect(await nul.json()).toMatchObject({ error: { message: expect.stringContaining("uri contains a character that cannot be stored") } });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom("tools/call", "prompts/get", "resources/read", "completion/complete", "tasks/get", "tasks/result", "tasks/cancel", "resources/subscribe", "logging/setLevel"),
+        fc.record({ name: text, uri: text, arguments: fc.dictionary(text, fc.oneof(text, fc.jsonValue()), { maxKeys: 3 }), taskId: text, level: text, ref: fc.jsonValue(), cursor }, { requiredKeys: [] }),
+        async (method, params) => {
+          const response = await post({ jsonrpc: "2.0", id: 2, method, params }, legacy);
+          const answer = await response.text();
+          if (response.status >= 500) throw new Error(`${method} answered ${response.status}: ${answer}`);
+        },
+      ),
+      { numRuns: 150, endOnFailure: true },
     );
   }, 300_000);
 });

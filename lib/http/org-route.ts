@@ -11,7 +11,7 @@ import { clientIp } from "@/lib/client-ip";
 import { problemResponse } from "@/lib/http/problem";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { isSameOriginMutation } from "@/lib/http/same-origin";
-import { assertStorableInput } from "@/lib/http/storable-input";
+import { assertStorableInput } from "@/lib/storable-input";
 
 type Params = Record<string, string>;
 

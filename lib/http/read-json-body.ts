@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { assertStorableInput } from "@/lib/http/storable-input";
+import { assertStorableInput } from "@/lib/storable-input";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 

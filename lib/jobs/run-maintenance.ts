@@ -5,6 +5,7 @@ import { pruneAuditEvents } from "@/lib/audit/prune-audit-events";
 import { pruneToolCalls } from "@/lib/usage/prune-tool-calls";
 import { pruneSessions } from "@/lib/mcp/relay/prune-sessions";
 import { pruneIdempotencyKeys } from "@/lib/idempotency/prune-idempotency-keys";
+import { pruneUserSessions } from "@/lib/members/prune-user-sessions";
 import { deleteExpiredTokens, type ExpiredTokenCleanup } from "@/lib/tokens/delete-expired-tokens";
 
 export type MaintenanceReport = ExpiredTokenCleanup & { retentionDays: number; auditEventsDeleted: number; toolCallsDeleted: number };
@@ -34,6 +35,7 @@ export async function runMaintenance(): Promise<MaintenanceReport> {
   });
   if (sessions.gatewaySessions || sessions.upstreamSessions) logger.info("session cleanup removed old MCP sessions", sessions);
   await pruneIdempotencyKeys().catch((error: unknown) => logger.error("idempotency key cleanup failed", { error }));
+  await pruneUserSessions().catch((error: unknown) => logger.error("sign-in session cleanup failed", { error }));
   return { ...result, retentionDays, auditEventsDeleted: audit.deleted, toolCallsDeleted: usage.deleted };
 }
 

@@ -6,8 +6,9 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { lockOwners } from "@/lib/members/lock-owners";
 import { memberSelect, toMemberView } from "@/lib/members/member-view";
+import { endAllUserSessions } from "@/lib/members/end-all-user-sessions";
 
-/** Removes a person from the organization and from its groups; their account stays. */
+/** Removes a person from the organization and from its groups, and ends their sessions; their account stays. */
 export async function removeMember({
   orgId,
   userId,
@@ -29,6 +30,8 @@ export async function removeMember({
     }
     await tx.groupMember.deleteMany({ where: { orgId, userId } });
     await tx.membership.delete({ where: { id: current.id } });
+    // Removal ends the person's sign-ins on the server, in the same transaction (they sign in again for other organizations).
+    await endAllUserSessions({ userId, tx });
     const view = toMemberView(current);
     await recordAuditEvent(tx, audit, {
       orgId,

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/prisma";
-import type { TokenPrincipal } from "@/lib/principal";
+import { actorOf, type TokenPrincipal } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { logger } from "@/lib/logger";
 import { consumeRateLimit, outcomeOf } from "@/lib/rate-limit/gcra";
@@ -46,9 +46,7 @@ export async function guardTokenRequest({ principal, ip, requestId, userAgent }:
 async function auditDenial(principal: TokenPrincipal, ip: string | null, requestId: string | null, userAgent: string | null) {
   const { allowed } = await consumeRateLimit(`network-denied-audit:${principal.tokenId}`, { limit: 1, windowMs: 60_000 });
   if (!allowed) return;
-  const actor = principal.serviceAccount
-    ? { kind: "SERVICE_ACCOUNT" as const, id: principal.serviceAccount.id, label: principal.serviceAccount.name }
-    : { kind: "TOKEN" as const, id: principal.tokenId, label: principal.tokenPrefix };
+  const actor = actorOf(principal);
   await db().$transaction((tx) =>
     recordAuditEvent(tx, { actor, ip, userAgent, requestId }, {
       orgId: principal.orgId,

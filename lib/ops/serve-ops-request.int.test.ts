@@ -71,6 +71,14 @@ describe("the operations endpoints", () => {
     expect(await ready.json()).toEqual({ status: "ready", checks: { draining: false, database: "ok", migrations: "ok" } });
   });
 
+  it("answers another method with a 405 problem and Allow", async () => {
+    const response = await fetch(`${base}/healthz`, { method: "POST" });
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("GET, HEAD");
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect(await response.json()).toMatchObject({ status: 405, code: "method_not_allowed" });
+  });
+
   it("/metrics does not exist on the app's port unless METRICS_TOKEN is set, and then only with it", async () => {
     delete process.env.METRICS_TOKEN;
     resetEnvCache();

@@ -26,8 +26,9 @@ export function serveOpsRequest(req: IncomingMessage, res: ServerResponse): bool
   const pathname = (req.url ?? "/").split("?")[0]!;
   if (!OPS_PATHS.has(pathname)) return false;
   if (req.method !== "GET" && req.method !== "HEAD") {
-    res.writeHead(405, { Allow: "GET, HEAD", "Content-Type": "text/plain; charset=utf-8" });
-    res.end("Use GET\n");
+    // problem+json like every other 405 (lib/http/method-not-allowed.ts), without importing the app's error table.
+    res.writeHead(405, { Allow: "GET, HEAD", "Content-Type": "application/problem+json", "Cache-Control": "no-store" });
+    res.end(JSON.stringify({ type: "https://control-room.dev/problems/method-not-allowed", title: "Method not allowed", status: 405, detail: `${req.method} is not allowed here; use GET, HEAD`, code: "method_not_allowed" }));
     return true;
   }
   if (pathname === "/healthz") {

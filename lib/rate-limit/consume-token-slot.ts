@@ -7,16 +7,16 @@ import { consumeRedisRateLimit, warnRedisDown } from "@/lib/rate-limit/redis-gcr
  * 500 ms), the limit is enforced in PostgreSQL instead: requests keep their
  * limit and are never refused because Redis is away (README, Rate limits).
  */
-export async function consumeTokenSlot(tokenId: string, perMinute: number): Promise<RateLimitOutcome & { limit: number }> {
+export async function consumeTokenSlot(tokenId: string, perMinute: number, cost = 1): Promise<RateLimitOutcome & { limit: number }> {
   const rule: RateLimitRule = { limit: perMinute, windowMs: 60_000 };
   const key = `token:${tokenId}`;
   const redisUrl = process.env.REDIS_URL;
   if (redisUrl) {
     try {
-      return { ...(await consumeRedisRateLimit(redisUrl, key, rule)), limit: perMinute };
+      return { ...(await consumeRedisRateLimit(redisUrl, key, rule, cost)), limit: perMinute };
     } catch (error) {
       warnRedisDown(error);
     }
   }
-  return { ...(await consumeRateLimit(key, rule)), limit: perMinute };
+  return { ...(await consumeRateLimit(key, rule, cost)), limit: perMinute };
 }

@@ -21,10 +21,10 @@ export function outcomeOf({ limit, windowMs }: RateLimitRule, allowed: boolean, 
   };
 }
 
-/** Takes one slot for `key`. */
-export async function consumeRateLimit(key: string, rule: RateLimitRule): Promise<RateLimitOutcome> {
+/** Takes `cost` slots for `key` at once (all or none): work that costs several requests' worth counts as several. */
+export async function consumeRateLimit(key: string, rule: RateLimitRule, cost = 1): Promise<RateLimitOutcome> {
   const [row] = await db().$queryRaw<{ allowed: boolean; retry_after_ms: number; ahead_ms: number }[]>`
-    SELECT * FROM rate_limit_consume(${key}, ${rule.windowMs / rule.limit}::float8, ${rule.windowMs}::float8)`;
+    SELECT * FROM rate_limit_consume(${key}, ${(rule.windowMs / rule.limit) * cost}::float8, ${rule.windowMs}::float8)`;
   return outcomeOf(rule, row.allowed, Number(row.retry_after_ms), Number(row.ahead_ms));
 }
 

@@ -47,11 +47,11 @@ function client(url: string): Redis {
   return globalForRedis.controlRoomRedis;
 }
 
-/** One slot from Redis; throws when Redis cannot answer. */
-export async function consumeRedisRateLimit(url: string, key: string, rule: RateLimitRule): Promise<RateLimitOutcome> {
+/** `cost` slots from Redis (all or none); throws when Redis cannot answer. */
+export async function consumeRedisRateLimit(url: string, key: string, rule: RateLimitRule, cost = 1): Promise<RateLimitOutcome> {
   const redis = client(url);
   await ready(redis);
-  const [allowed, retryAfterMs, aheadMs] = (await redis.eval(SCRIPT, 1, `control-room:rl:${key}`, rule.windowMs / rule.limit, rule.windowMs)) as [number, string, string];
+  const [allowed, retryAfterMs, aheadMs] = (await redis.eval(SCRIPT, 1, `control-room:rl:${key}`, (rule.windowMs / rule.limit) * cost, rule.windowMs)) as [number, string, string];
   return outcomeOf(rule, allowed === 1, Number(retryAfterMs), Number(aheadMs));
 }
 

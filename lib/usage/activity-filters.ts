@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { serviceAccountIdFilter } from "@/lib/ids";
+import { isoDateTimeFilter } from "@/lib/iso-date-time";
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -10,8 +11,8 @@ export const MAX_SUMMARY_DAYS = 90;
 /** The window of an activity summary: from (inclusive) and to (exclusive), default the last 24 hours. */
 export const activitySummaryQuerySchema = z
   .object({
-    from: z.iso.datetime({ offset: true, message: "Must be an ISO 8601 date-time, e.g. 2026-11-22T00:00:00Z" }).optional(),
-    to: z.iso.datetime({ offset: true, message: "Must be an ISO 8601 date-time, e.g. 2026-11-23T00:00:00Z" }).optional(),
+    from: isoDateTimeFilter("2026-11-22T00:00:00Z").optional(),
+    to: isoDateTimeFilter("2026-11-23T00:00:00Z").optional(),
     serviceAccountId: serviceAccountIdFilter.optional(),
   })
   .transform(({ from, to, serviceAccountId }) => {

@@ -8,11 +8,16 @@
 -- it breaks the verification of every existing chain.
 CREATE OR REPLACE FUNCTION audit_event_hash(e "AuditEvent") RETURNS text
 LANGUAGE sql STABLE AS $$
-  SELECT encode(sha256(convert_to(e."prevHash" || jsonb_build_array(
+  SELECT encode(sha256(convert_to(e."prevHash" || (jsonb_build_array(
     e.id, e."orgId", e.seq, e."actorKind", e."actorId", e."actorLabel", e.action,
     e."targetKind", e."targetId", e."serviceAccountId", e.before, e.after,
     e.ip, e."userAgent", e."requestId", to_char(e."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS')
-  )::text, 'UTF8')), 'hex')
+  ) || CASE
+    -- The acting token (added later): part of the hash only when set, so every
+    -- event written before it still verifies, and clearing it breaks the chain.
+    WHEN e."actorTokenId" IS NULL AND e."actorTokenPrefix" IS NULL THEN '[]'::jsonb
+    ELSE jsonb_build_array(e."actorTokenId", e."actorTokenPrefix")
+  END)::text, 'UTF8')), 'hex')
 $$;
 
 -- Numbers and chains each new event. The chain row is locked until the

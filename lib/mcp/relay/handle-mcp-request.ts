@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { classifyInboundRequest } from "@modelcontextprotocol/server";
 import { clientIpOfNode } from "@/lib/client-ip";
 import { countAuthorizationHeaders } from "@/lib/authorization-count";
+import { isStorableText } from "@/lib/storable-input";
 import { logger } from "@/lib/logger";
 import { annotateAccessLog } from "@/lib/ops/access-log-context";
 import { principalLogFields } from "@/lib/ops/principal-log-fields";
@@ -179,7 +180,18 @@ async function handlePost(call: Call): Promise<void> {
     const mismatch = validateMcpNameHeader(msg.method, (msg.params ?? {}) as JsonObject, header("mcp-name"));
     if (mismatch) return reply.error(400, id, ErrorCode.HeaderMismatch, mismatch);
   }
+  // The names the gateway looks up (tool, prompt, resource, task, cursor) must be storable text:
+  // PostgreSQL cannot compare a NUL (22021). Arguments are the upstream's business and pass as sent.
+  const unstorable = unstorableLookupField((msg.params ?? {}) as JsonObject);
+  if (unstorable) return reply.error(400, id, ErrorCode.InvalidParams, `Invalid params: ${unstorable} contains a character that cannot be stored (NUL or an unpaired surrogate)`);
   await handleRequest(call, era, msg);
+}
+
+/** The first looked-up field of a request's params that is not storable text, by its path; null when all are. */
+function unstorableLookupField(params: JsonObject): string | null {
+  const ref = params.ref && typeof params.ref === "object" ? (params.ref as JsonObject) : {};
+  const fields: [string, unknown][] = [["name", params.name], ["uri", params.uri], ["taskId", params.taskId], ["cursor", params.cursor], ["ref.name", ref.name], ["ref.uri", ref.uri]];
+  return fields.find(([, value]) => typeof value === "string" && !isStorableText(value))?.[0] ?? null;
 }
 
 function idOf(message: unknown): RequestId | null {

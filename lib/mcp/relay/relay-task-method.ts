@@ -7,6 +7,8 @@ import { upstreamHeaders } from "@/lib/mcp/relay/upstream-headers";
 import { upstreamEras, type UpstreamServer } from "@/lib/mcp/relay/upstream-server";
 import { openedSession } from "@/lib/mcp/relay/upstream-sessions";
 import { sendResult } from "@/lib/mcp/relay/answer-gateway-method";
+import { refuse } from "@/lib/mcp/relay/refuse-caller";
+import { chargeTokenWork } from "@/lib/network/charge-token-work";
 
 // Tasks (2025-11-25): a task-augmented tools/call is relayed like any call and
 // its CreateTaskResult passes through; the task then lives in the caller's
@@ -31,6 +33,9 @@ async function sessionsOf(ctx: RelayContext): Promise<{ server: UpstreamServer; 
 
 export async function relayTaskMethod(ctx: RelayContext, id: RequestId, method: string, params: JsonObject): Promise<void> {
   const sessions = await sessionsOf(ctx);
+  // One request, one upstream exchange per session: the token's limit counts each.
+  const charge = await chargeTokenWork({ principal: ctx.caller.principal, units: sessions.length });
+  if (charge.kind === "rate_limited" && refuse(ctx.reply, id, charge)) return;
   if (method === "tasks/list") {
     const lists = await Promise.all(
       sessions.map(({ server, headers }) =>

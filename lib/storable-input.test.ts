@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findUnstorableField, isStorableText } from "@/lib/http/storable-input";
+import { findUnstorableField, isStorableText } from "@/lib/storable-input";
 
 describe("storable input", () => {
   it.each(["plain", "emoji 🙂", "tab\tand\nnewline", "", "\u00e9"])("accepts %j", (value) => {

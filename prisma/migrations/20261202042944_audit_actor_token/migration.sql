@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "AuditEvent" ADD COLUMN     "actorTokenId" UUID,
+ADD COLUMN     "actorTokenPrefix" TEXT;
+
