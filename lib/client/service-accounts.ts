@@ -23,7 +23,9 @@ export type ServiceAccount = {
   lastUsedAt: string | null;
 };
 export type ServiceAccountInput = { name: string; description: string };
-export type ServiceAccountFilters = { search: string; status: ServiceAccountStatus | "" };
+export type ServiceAccountFilters = { search: string; status: ServiceAccountStatus | ""; tokens?: AccountTokenFilter | "" };
+/** Accounts with a token expiring soon, or with an expired (unrevoked) one. */
+export type AccountTokenFilter = "expiring" | "expired";
 
 export const serviceAccountKeys = {
   all: (org: string) => ["orgs", org, "service-accounts"] as const,

@@ -1,4 +1,3 @@
-import "server-only";
 import { db } from "@/lib/db/prisma";
 
 /** Idempotency keys live 24 hours; after that the same key is a new request anyway. */

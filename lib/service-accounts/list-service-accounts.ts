@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
 import { afterCursor, cursorOrder, toPage, type Page } from "@/lib/http/pagination";
+import { expiringBefore } from "@/lib/tokens/token-expiry";
 import { countActiveTokens } from "@/lib/service-accounts/count-active-tokens";
 import type { ListServiceAccountsQuery } from "@/lib/service-accounts/service-account-schemas";
 import { serviceAccountSelect, toServiceAccountView, type ServiceAccountView } from "@/lib/service-accounts/service-account-view";
@@ -12,11 +13,20 @@ export async function listServiceAccounts({
   cursor,
   search,
   status,
-}: { orgId: string } & ListServiceAccountsQuery): Promise<Page<ServiceAccountView>> {
+  tokens,
+  now = new Date(),
+}: { orgId: string; now?: Date } & ListServiceAccountsQuery): Promise<Page<ServiceAccountView>> {
+  const byTokens =
+    tokens === "expiring"
+      ? { tokens: { some: { revokedAt: null, expiresAt: { gt: now, lte: expiringBefore(now) } } } }
+      : tokens === "expired"
+        ? { tokens: { some: { revokedAt: null, expiresAt: { lte: now } } } }
+        : {};
   const rows = await db().serviceAccount.findMany({
     where: {
       orgId,
       ...(status ? { status } : {}),
+      ...byTokens,
       ...(search ? { name: { contains: search, mode: "insensitive" } } : {}),
       ...afterCursor(cursor, "desc"),
     },
