@@ -32,14 +32,14 @@ export function ToolCallsTable({ caption, calls, callerColumn }: { caption: stri
               <Badge tone={OUTCOME_TONES[call.outcome]}>{TOOL_CALL_OUTCOME_LABELS[call.outcome]}</Badge>
             </Td>
             <Td className="text-right whitespace-nowrap text-slate-700 tabular-nums">{call.durationMs} ms</Td>
-            <Td className="font-mono whitespace-nowrap text-slate-700">{call.tokenPrefix ? `${call.tokenPrefix}…` : <span className="text-slate-400">—</span>}</Td>
+            <Td className="font-mono whitespace-nowrap text-slate-700">{call.tokenPrefix ? `${call.tokenPrefix}…` : <span className="text-slate-500">—</span>}</Td>
             <Td className="max-w-md text-slate-700">
               {call.errorMessage ? (
                 <span className="line-clamp-2 break-words" title={call.errorMessage}>
                   {call.errorMessage}
                 </span>
               ) : (
-                <span className="text-slate-400">—</span>
+                <span className="text-slate-500">—</span>
               )}
             </Td>
           </tr>

@@ -24,7 +24,7 @@ export function AuditEventDialog({ org, event, onClose }: { org: string; event: 
 }
 
 function AuditEventDetails({ org, event }: { org: string; event: AuditEvent }) {
-  const mono = (text: string | null) => (text ? <span className="font-mono text-xs break-all">{text}</span> : <span className="text-slate-400">—</span>);
+  const mono = (text: string | null) => (text ? <span className="font-mono text-xs break-all">{text}</span> : <span className="text-slate-500">—</span>);
   const rows: [string, React.ReactNode][] = [
     [
       "Time",

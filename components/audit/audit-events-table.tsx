@@ -4,7 +4,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, Td, Th } from "@/components/ui/table";
 import { AUDIT_ACTOR_KIND_LABELS, AUDIT_TARGET_KIND_LABELS, type AuditEvent } from "@/lib/client/audit";
 
-const NONE = <span className="text-slate-400">—</span>;
+const NONE = <span className="text-slate-500">—</span>;
 
 /** Who the actor was, as the log recorded it at the time: their label, else their id. */
 export function actorName(event: AuditEvent): string {

@@ -17,7 +17,7 @@ function show(value: unknown): string {
 }
 
 function Value({ value, present }: { value: unknown; present: boolean }) {
-  if (!present) return <span className="text-slate-400">—</span>;
+  if (!present) return <span className="text-slate-500">—</span>;
   return <span className="font-mono text-xs break-all whitespace-pre-wrap text-slate-800">{show(value)}</span>;
 }
 

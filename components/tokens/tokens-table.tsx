@@ -80,7 +80,7 @@ function TokenRow({ token, onRevoke, onRoll, onPermissions, onEditRateLimit, acc
     <tr>
       <Td className="font-mono whitespace-nowrap text-slate-900">{token.prefix}…</Td>
       <Td className="text-slate-700">
-        {token.name || <span className="text-slate-400">Unnamed</span>}
+        {token.name || <span className="text-slate-500">Unnamed</span>}
         {token.rolledFromId ? (
           <span className="block text-xs text-slate-500">
             Replaces <span className="font-mono">{prefixOf(token.rolledFromId) ?? "an earlier token"}…</span>
@@ -88,7 +88,7 @@ function TokenRow({ token, onRevoke, onRoll, onPermissions, onEditRateLimit, acc
         ) : null}
       </Td>
       <Td className="text-slate-700">
-        {token.createdBy ? <span title={token.createdBy.email}>{token.createdBy.name}</span> : <span className="text-slate-400">Unknown</span>}
+        {token.createdBy ? <span title={token.createdBy.email}>{token.createdBy.name}</span> : <span className="text-slate-500">Unknown</span>}
       </Td>
       <Td className="whitespace-nowrap text-slate-700">
         <time dateTime={token.createdAt} title={formatDateTime(token.createdAt)}>

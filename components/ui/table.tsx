@@ -1,8 +1,16 @@
-/** A bordered data table; pass a caption so screen readers can name it. */
-export function Table({ caption, children }: { caption: string; children: React.ReactNode }) {
+/**
+ * A bordered data table; pass a caption so screen readers can name it. A wide
+ * table scrolls inside its own box (relative: the screen-reader-only caption
+ * stays inside it too), and the last column, where rows keep their actions,
+ * sticks to the right edge so the actions are always in sight.
+ */
+export function Table({ caption, children, stickyActions = true }: { caption: string; children: React.ReactNode; stickyActions?: boolean }) {
+  const sticky = stickyActions
+    ? "[&_tbody_td:last-child]:sticky [&_tbody_td:last-child]:right-0 [&_tbody_td:last-child]:bg-white [&_thead_th:last-child]:sticky [&_thead_th:last-child]:right-0 [&_thead_th:last-child]:bg-slate-50"
+    : "";
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
+    <div className="relative max-w-full overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className={`min-w-full divide-y divide-slate-200 text-sm ${sticky}`}>
         <caption className="sr-only">{caption}</caption>
         {children}
       </table>
