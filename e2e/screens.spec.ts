@@ -122,6 +122,17 @@ test.describe("Every page on a desktop and on a phone", () => {
     await expect(permissions).toBeInViewport();
   });
 
+  test("at 320 px wide every page still fits", async ({ page, tenant }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    const seeded = await seed(tenant);
+    await signInPage(page, tenant.owner);
+    for (const { name, path } of pagesOf(tenant.slug, seeded)) {
+      await open(page, path);
+      const { scrollWidth, innerWidth } = await overflow(page);
+      expect.soft(scrollWidth, `${name} is ${scrollWidth} px wide in a ${innerWidth} px viewport`).toBeLessThanOrEqual(innerWidth);
+    }
+  });
+
   test("at 390×844 the navigation is a menu: it opens a drawer, navigates and closes", async ({ page, tenant }) => {
     await page.setViewportSize(PHONE);
     await signInPage(page, tenant.owner);

@@ -35,7 +35,28 @@ function AuditEventDetails({ org, event }: { org: string; event: AuditEvent }) {
     ["Actor", `${actorName(event)} (${AUDIT_ACTOR_KIND_LABELS[event.actor.kind]})`],
     ["Actor id", mono(event.actor.id)],
     ["Action", mono(event.action)],
-    ["Target", event.target ? (AUDIT_TARGET_KIND_LABELS[event.target.kind] ?? event.target.kind) : mono(null)],
+    [
+      "Target",
+      event.target ? (
+        <span key="target">
+          {AUDIT_TARGET_KIND_LABELS[event.target.kind] ?? event.target.kind}
+          {event.target.label ? (
+            <>
+              {" "}
+              {event.target.link ? (
+                <Link href={`/${org}${event.target.link}`} className="text-indigo-700 hover:underline">
+                  {event.target.label}
+                </Link>
+              ) : (
+                <span>{event.target.label} (no longer exists)</span>
+              )}
+            </>
+          ) : null}
+        </span>
+      ) : (
+        mono(null)
+      ),
+    ],
     ["Target id", mono(event.target?.id ?? null)],
     [
       "Service account",
