@@ -9,13 +9,13 @@ import { EmptyNotice, EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { ErrorState, LoadingState, LoadMore } from "@/components/ui/query-states";
 import { Select } from "@/components/ui/select";
-import { Table, Td, Th } from "@/components/ui/table";
+import { SortButton, Table, Td, Th } from "@/components/ui/table";
 import { CreateServiceAccountDialog } from "@/components/service-accounts/create-service-account-dialog";
 import { SERVICE_ACCOUNT_STATUS_LABELS, ServiceAccountStatusBadge } from "@/components/service-accounts/service-account-status-badge";
 import { errorMessage } from "@/lib/client/api";
 import { formatDate } from "@/lib/client/format-date";
 import { formatDateTime, formatRelativeTime } from "@/lib/client/format-relative-time";
-import { useServiceAccounts, type AccountTokenFilter, type ServiceAccount, type ServiceAccountStatus } from "@/lib/client/service-accounts";
+import { useServiceAccounts, type AccountTokenFilter, type ServiceAccount, type ServiceAccountSort, type ServiceAccountStatus } from "@/lib/client/service-accounts";
 import { useDebouncedValue } from "@/lib/client/use-debounced-value";
 
 type Org = { slug: string; name: string };
@@ -31,10 +31,12 @@ export function ServiceAccountsView({ org }: { org: Org }) {
   const pathname = usePathname();
   const status = oneOf(params.get("status"), ["ACTIVE", "DISABLED"] as const);
   const tokens = oneOf(params.get("tokens"), ["expiring", "expired"] as const);
+  const sort: ServiceAccountSort = oneOf(params.get("sort"), ["oldest", "name", "-name"] as const) || "newest";
   const [search, setSearch] = useState(params.get("search") ?? "");
   const [creating, setCreating] = useState(false);
   const query = useDebouncedValue(search.trim());
-  const accounts = useServiceAccounts(org.slug, { search: query, status, tokens });
+  const accounts = useServiceAccounts(org.slug, { search: query, status, tokens, ...(sort === "newest" ? {} : { sort }) });
+  const total = accounts.data?.pages[0]?.total;
   const items = accounts.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = query !== "" || status !== "" || tokens !== "";
 
@@ -114,7 +116,11 @@ export function ServiceAccountsView({ org }: { org: Org }) {
         )
       ) : (
         <>
-          <ServiceAccountsTable org={org} accounts={items} />
+          <p className="mb-2 text-sm text-slate-600" aria-live="polite">
+            {total === undefined ? null : `${total} ${total === 1 ? "service account" : "service accounts"}${filtered ? " match" : ""}`}
+            {total !== undefined && total > items.length ? ` · showing ${items.length}` : null}
+          </p>
+          <ServiceAccountsTable org={org} accounts={items} sort={sort} onSort={(next) => setParam("sort", next === "newest" ? "" : next)} />
           <LoadMore hasMore={accounts.hasNextPage} loading={accounts.isFetchingNextPage} onLoadMore={() => accounts.fetchNextPage()} />
         </>
       )}
@@ -123,16 +129,22 @@ export function ServiceAccountsView({ org }: { org: Org }) {
   );
 }
 
-function ServiceAccountsTable({ org, accounts }: { org: Org; accounts: ServiceAccount[] }) {
+function ServiceAccountsTable({ org, accounts, sort, onSort }: { org: Org; accounts: ServiceAccount[]; sort: ServiceAccountSort; onSort: (sort: ServiceAccountSort) => void }) {
+  const nameDirection = sort === "name" ? "ascending" : sort === "-name" ? "descending" : "none";
+  const createdDirection = sort === "oldest" ? "ascending" : sort === "newest" ? "descending" : "none";
   return (
-    <Table caption={`Service accounts of ${org.name}`}>
+    <Table caption={`Service accounts of ${org.name}`} stickyActions={false}>
       <thead className="bg-slate-50">
         <tr>
-          <Th>Name</Th>
+          <Th sort={nameDirection}>
+            <SortButton label="Name" direction={nameDirection} onClick={() => onSort(sort === "name" ? "-name" : "name")} />
+          </Th>
           <Th>Status</Th>
           <Th className="text-right">Active tokens</Th>
           <Th>Last used</Th>
-          <Th>Created</Th>
+          <Th sort={createdDirection}>
+            <SortButton label="Created" direction={createdDirection} onClick={() => onSort(sort === "newest" ? "oldest" : "newest")} />
+          </Th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">

@@ -18,9 +18,9 @@ export function Table({ caption, children, stickyActions = true }: { caption: st
   );
 }
 
-export function Th({ children, className = "" }: { children?: React.ReactNode; className?: string }) {
+export function Th({ children, className = "", sort }: { children?: React.ReactNode; className?: string; sort?: "ascending" | "descending" | "none" }) {
   return (
-    <th scope="col" className={`px-4 py-2.5 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase ${className}`}>
+    <th scope="col" aria-sort={sort} className={`px-4 py-2.5 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase ${className}`}>
       {children}
     </th>
   );
@@ -28,4 +28,16 @@ export function Th({ children, className = "" }: { children?: React.ReactNode; c
 
 export function Td({ children, className = "" }: { children?: React.ReactNode; className?: string }) {
   return <td className={`px-4 py-3 align-middle ${className}`}>{children}</td>;
+}
+
+/** A column header that sorts the list: a button, with the direction said to screen readers by the th's aria-sort. */
+export function SortButton({ label, direction, onClick }: { label: string; direction: "ascending" | "descending" | "none"; onClick: () => void }) {
+  return (
+    <button type="button" onClick={onClick} className="inline-flex items-center gap-1 font-semibold tracking-wide uppercase hover:text-slate-900">
+      {label}
+      <span aria-hidden="true" className="text-slate-500">
+        {direction === "ascending" ? "▲" : direction === "descending" ? "▼" : "↕"}
+      </span>
+    </button>
+  );
 }

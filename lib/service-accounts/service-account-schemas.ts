@@ -17,6 +17,8 @@ export const listServiceAccountsQuerySchema = pageQuerySchema.extend({
   status: z.enum(["ACTIVE", "DISABLED"]).optional(),
   /** Accounts with a live token expiring soon (TOKEN_EXPIRY_WARNING_DAYS), or with an expired, unrevoked one. */
   tokens: z.enum(["expiring", "expired"]).optional(),
+  /** newest (default), oldest, name (A→Z) or -name (Z→A). */
+  sort: z.enum(["newest", "oldest", "name", "-name"]).default("newest"),
 });
 export type ListServiceAccountsQuery = z.infer<typeof listServiceAccountsQuerySchema>;
 
