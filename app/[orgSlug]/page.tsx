@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { requireOrgPage } from "@/lib/auth/require-org-page";
 import { canManageOrg } from "@/lib/auth/permissions";
 import { getOrgOverview } from "@/lib/orgs/get-org-overview";
+import { listMyToolsets } from "@/lib/toolsets/list-my-toolsets";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -17,13 +18,32 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgSl
   const slug = access.org.slug;
   const role = access.role.charAt(0) + access.role.slice(1).toLowerCase();
   if (!canManageOrg(access.role)) {
+    const toolsets = await listMyToolsets({ orgId: access.org.id, userId: access.principal.userId });
     return (
       <>
-        <PageHeader title={access.org.name} description={`Organization overview · /${slug}`} />
-        <dl className="grid max-w-3xl gap-4 sm:grid-cols-3">
-          <Stat label="Your role" value={role} />
-        </dl>
-        <p className="mt-8 max-w-2xl text-sm text-slate-600">Admins manage service accounts, toolsets and MCP servers here; ask one for access to a toolset.</p>
+        <PageHeader title={access.org.name} description={`Organization overview · /${slug} · your role: ${role}`} />
+        <section aria-labelledby="my-toolsets-heading" className="max-w-3xl">
+          <h2 id="my-toolsets-heading" className="mb-3 text-lg font-semibold">
+            Your toolsets
+          </h2>
+          {toolsets.length === 0 ? (
+            <p className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-600">
+              No toolset is assigned to you or your groups yet; ask an admin for the tools you need.
+            </p>
+          ) : (
+            <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+              {toolsets.map((t) => (
+                <li key={t.id} className="px-4 py-3">
+                  <p className="font-medium text-slate-900">{t.name}</p>
+                  <p className="text-sm text-slate-600">
+                    {plural(t.toolCount, "tool")}
+                    {t.description ? ` · ${t.description}` : ""}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
       </>
     );
   }
