@@ -3,7 +3,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { SessionProvider } from "next-auth/react";
 import { useState } from "react";
-import { Toaster } from "sonner";
+import { TopLayerToaster } from "@/components/ui/top-layer-toaster";
 
 export function Providers({ children }: { children: React.ReactNode }) {
   const [queryClient] = useState(
@@ -13,7 +13,7 @@ export function Providers({ children }: { children: React.ReactNode }) {
     <SessionProvider refetchOnWindowFocus={false}>
       <QueryClientProvider client={queryClient}>
         {children}
-        <Toaster position="bottom-right" richColors closeButton />
+        <TopLayerToaster />
       </QueryClientProvider>
     </SessionProvider>
   );

@@ -10,8 +10,9 @@ test.describe("Control Room in the browser", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(new RegExp(`/${E2E.seedOrg}$`));
 
-    // A person to put in the group.
-    await page.getByRole("link", { name: "Members" }).click();
+    // A person to put in the group. (The Overview links its counts too: use the navigation.)
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await nav.getByRole("link", { name: "Members" }).click();
     await expect(page.getByRole("heading", { name: "Members", level: 1 })).toBeVisible();
     const email = `grace-${Date.now()}@example.test`;
     await page.getByRole("button", { name: "Add member" }).click();
@@ -25,7 +26,7 @@ test.describe("Control Room in the browser", () => {
     await reveal.getByRole("button", { name: "Done" }).click();
     await expect(page.getByRole("cell", { name: email })).toBeVisible();
 
-    await page.getByRole("link", { name: "Groups" }).click();
+    await nav.getByRole("link", { name: "Groups" }).click();
     await expect(page.getByRole("heading", { name: "Groups", level: 1 })).toBeVisible();
     await page.getByRole("button", { name: "New group" }).click();
     const groupDialog = page.getByRole("dialog");

@@ -56,3 +56,26 @@ test("a disabled account's tokens show as Suspended and are counted apart", asyn
   const listRow = page.getByRole("row", { name: /paused-bot/ });
   await expect(listRow.getByText("1 suspended")).toBeVisible();
 });
+
+test("the Overview: an admin sees what needs attention, a member their own toolsets", async ({ page, tenant }) => {
+  const server = await db().mcpServer.create({ data: { orgId: tenant.orgId, name: "Flaky", slug: "flaky", url: "https://flaky.example.test/mcp", health: "ERROR", lastError: "connect ECONNREFUSED" } });
+  const member = await tenant.addPerson("MEMBER");
+  const group = await db().group.create({ data: { orgId: tenant.orgId, name: "Support" } });
+  await db().groupMember.create({ data: { orgId: tenant.orgId, groupId: group.id, userId: member.id } });
+  const viaGroup = await db().toolset.create({ data: { orgId: tenant.orgId, name: "Support tools" } });
+  await db().toolsetAssignment.create({ data: { orgId: tenant.orgId, toolsetId: viaGroup.id, groupId: group.id } });
+  await db().toolset.create({ data: { orgId: tenant.orgId, name: "Not theirs" } });
+
+  await signInPage(page, tenant.owner);
+  await page.goto(`/${tenant.slug}`);
+  await expect(page.getByText("arrive in the next releases")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "MCP server Flaky is failing" })).toHaveAttribute("href", `/${tenant.slug}/mcp-servers/${server.id}`);
+  await expect(page.getByText("connect ECONNREFUSED")).toBeVisible();
+
+  await page.context().clearCookies();
+  await signInPage(page, member);
+  await page.goto(`/${tenant.slug}`);
+  await expect(page.getByRole("heading", { name: "Your toolsets" })).toBeVisible();
+  await expect(page.getByText("Support tools")).toBeVisible();
+  await expect(page.getByText("Not theirs")).toHaveCount(0);
+});

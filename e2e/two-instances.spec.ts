@@ -172,3 +172,37 @@ test("a 2026-07-28 caller's multi round-trip request on a 2025-only upstream goe
     await everything.close();
   }
 });
+
+test("a rolled token works on the other instance during its grace period and gets 401 there right after", async ({ playwright }) => {
+  const admin = await playwright.request.newContext({ baseURL: E2E.baseURL });
+  await signIn(admin, E2E.admin);
+  const headers = { "content-type": "application/json", origin: E2E.baseURL };
+  const base = `/v1/orgs/${E2E.seedOrg}`;
+  const account = await (await admin.post(`${base}/service-accounts`, { headers, data: { name: `roll-${Date.now()}` } })).json();
+  const old = await (await admin.post(`${base}/service-accounts/${account.id}/tokens`, { headers, data: { name: "deploy", expiresIn: "30d" } })).json();
+  const mcp = (token: string) =>
+    fetch(`${second}/org/${E2E.seedOrg}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": "2025-11-25" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }),
+    });
+  expect((await mcp(old.token)).status).toBe(200);
+
+  const rolled = await admin.post(`${base}/service-accounts/${account.id}/tokens/${old.id}/roll`, { headers, data: { grace: "1h" } });
+  expect(rolled.status()).toBe(201);
+  const replacement = await rolled.json();
+  expect(replacement).toMatchObject({ name: "deploy", rolledFromId: old.id, previous: { id: old.id, replacedById: replacement.id } });
+  // Both work on the other instance during the grace period.
+  expect((await mcp(old.token)).status).toBe(200);
+  expect((await mcp(replacement.token)).status).toBe(200);
+  // The grace end is the old token's expiry: once it has passed (moved here rather than waited for), the next call is refused.
+  await db().serviceToken.update({ where: { id: old.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  expect((await mcp(old.token)).status).toBe(401);
+  expect((await mcp(replacement.token)).status).toBe(200);
+
+  // With no grace the replaced token stops at once, on every instance.
+  const next = await (await admin.post(`${base}/service-accounts/${account.id}/tokens/${replacement.id}/roll`, { headers, data: { grace: "none" } })).json();
+  expect((await mcp(replacement.token)).status).toBe(401);
+  expect((await mcp(next.token)).status).toBe(200);
+  await admin.dispose();
+});

@@ -47,6 +47,8 @@ const schema = z.object({
   OIDC_NAME: z.string().default("Single sign-on"),
   OIDC_TRUST_UNVERIFIED_EMAIL: z.enum(["true", "false"], { message: "must be true or false" }).default("false").transform((v) => v === "true"),
   EXPIRED_TOKEN_RETENTION_DAYS: wholeNumber(0, 3650).default(0),
+  /** A live token this close to its expiry is "expiring soon" (badges, filters, Overview, notices). */
+  TOKEN_EXPIRY_WARNING_DAYS: wholeNumber(1, 365).default(7),
   SECRETS_KEY: z
     .string()
     .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes, base64-encoded (openssl rand -base64 32)")

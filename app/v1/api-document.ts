@@ -20,6 +20,7 @@ import * as members from "@/app/v1/orgs/[orgSlug]/members/route";
 import * as networkRulesByRuleId from "@/app/v1/orgs/[orgSlug]/network-rules/[ruleId]/route";
 import * as networkRules from "@/app/v1/orgs/[orgSlug]/network-rules/route";
 import * as networkRulesTest from "@/app/v1/orgs/[orgSlug]/network-rules/test/route";
+import * as notices from "@/app/v1/orgs/[orgSlug]/notices/route";
 import * as organization from "@/app/v1/orgs/[orgSlug]/route";
 import * as serviceAccountsByServiceAccountIdAccessMode from "@/app/v1/orgs/[orgSlug]/service-accounts/[serviceAccountId]/access-mode/route";
 import * as serviceAccountsByServiceAccountIdActivity from "@/app/v1/orgs/[orgSlug]/service-accounts/[serviceAccountId]/activity/route";
@@ -31,12 +32,14 @@ import * as serviceAccountsByServiceAccountIdNetworkRules from "@/app/v1/orgs/[o
 import * as serviceAccountsByServiceAccountIdPermissions from "@/app/v1/orgs/[orgSlug]/service-accounts/[serviceAccountId]/permissions/route";
 import * as serviceAccountsByServiceAccountId from "@/app/v1/orgs/[orgSlug]/service-accounts/[serviceAccountId]/route";
 import * as serviceAccountsByServiceAccountIdTokensByTokenId from "@/app/v1/orgs/[orgSlug]/service-accounts/[serviceAccountId]/tokens/[tokenId]/route";
+import * as serviceAccountsByServiceAccountIdTokensByTokenIdRoll from "@/app/v1/orgs/[orgSlug]/service-accounts/[serviceAccountId]/tokens/[tokenId]/roll/route";
 import * as serviceAccountsByServiceAccountIdTokens from "@/app/v1/orgs/[orgSlug]/service-accounts/[serviceAccountId]/tokens/route";
 import * as serviceAccountsByServiceAccountIdToolsets from "@/app/v1/orgs/[orgSlug]/service-accounts/[serviceAccountId]/toolsets/route";
 import * as serviceAccounts from "@/app/v1/orgs/[orgSlug]/service-accounts/route";
 import * as serviceTokensByTokenIdAccessMode from "@/app/v1/orgs/[orgSlug]/service-tokens/[tokenId]/access-mode/route";
 import * as serviceTokensByTokenIdGrants from "@/app/v1/orgs/[orgSlug]/service-tokens/[tokenId]/grants/route";
 import * as serviceTokensByTokenIdPermissions from "@/app/v1/orgs/[orgSlug]/service-tokens/[tokenId]/permissions/route";
+import * as serviceTokensByTokenIdRoll from "@/app/v1/orgs/[orgSlug]/service-tokens/[tokenId]/roll/route";
 import * as serviceTokensByTokenId from "@/app/v1/orgs/[orgSlug]/service-tokens/[tokenId]/route";
 import * as serviceTokens from "@/app/v1/orgs/[orgSlug]/service-tokens/route";
 import * as settings from "@/app/v1/orgs/[orgSlug]/settings/route";
@@ -67,6 +70,7 @@ const ROUTES: RouteEntry[] = [
   { path: "/v1/orgs/[orgSlug]/network-rules/[ruleId]", module: networkRulesByRuleId },
   { path: "/v1/orgs/[orgSlug]/network-rules", module: networkRules },
   { path: "/v1/orgs/[orgSlug]/network-rules/test", module: networkRulesTest },
+  { path: "/v1/orgs/[orgSlug]/notices", module: notices },
   { path: "/v1/orgs/[orgSlug]", module: organization },
   { path: "/v1/orgs/[orgSlug]/service-accounts/[serviceAccountId]/access-mode", module: serviceAccountsByServiceAccountIdAccessMode },
   { path: "/v1/orgs/[orgSlug]/service-accounts/[serviceAccountId]/activity", module: serviceAccountsByServiceAccountIdActivity },
@@ -78,12 +82,14 @@ const ROUTES: RouteEntry[] = [
   { path: "/v1/orgs/[orgSlug]/service-accounts/[serviceAccountId]/permissions", module: serviceAccountsByServiceAccountIdPermissions },
   { path: "/v1/orgs/[orgSlug]/service-accounts/[serviceAccountId]", module: serviceAccountsByServiceAccountId },
   { path: "/v1/orgs/[orgSlug]/service-accounts/[serviceAccountId]/tokens/[tokenId]", module: serviceAccountsByServiceAccountIdTokensByTokenId },
+  { path: "/v1/orgs/[orgSlug]/service-accounts/[serviceAccountId]/tokens/[tokenId]/roll", module: serviceAccountsByServiceAccountIdTokensByTokenIdRoll },
   { path: "/v1/orgs/[orgSlug]/service-accounts/[serviceAccountId]/tokens", module: serviceAccountsByServiceAccountIdTokens },
   { path: "/v1/orgs/[orgSlug]/service-accounts/[serviceAccountId]/toolsets", module: serviceAccountsByServiceAccountIdToolsets },
   { path: "/v1/orgs/[orgSlug]/service-accounts", module: serviceAccounts },
   { path: "/v1/orgs/[orgSlug]/service-tokens/[tokenId]/access-mode", module: serviceTokensByTokenIdAccessMode },
   { path: "/v1/orgs/[orgSlug]/service-tokens/[tokenId]/grants", module: serviceTokensByTokenIdGrants },
   { path: "/v1/orgs/[orgSlug]/service-tokens/[tokenId]/permissions", module: serviceTokensByTokenIdPermissions },
+  { path: "/v1/orgs/[orgSlug]/service-tokens/[tokenId]/roll", module: serviceTokensByTokenIdRoll },
   { path: "/v1/orgs/[orgSlug]/service-tokens/[tokenId]", module: serviceTokensByTokenId },
   { path: "/v1/orgs/[orgSlug]/service-tokens", module: serviceTokens },
   { path: "/v1/orgs/[orgSlug]/settings", module: settings },

@@ -37,28 +37,30 @@ function constraints(schema: Schema | undefined): string {
 function FieldTable({ rows }: { rows: { name: string; where?: string; required: boolean; schema?: Schema; description?: string }[] }) {
   if (!rows.length) return null;
   return (
-    <table className="mt-2 w-full text-left text-sm">
-      <thead className="text-xs uppercase text-slate-500">
-        <tr>
-          <th className="py-1 pr-4 font-medium">Name</th>
-          <th className="py-1 pr-4 font-medium">Type</th>
-          <th className="py-1 font-medium">Notes</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={`${row.where}:${row.name}`} className="border-t border-slate-100 align-top">
-            <td className="py-1 pr-4 font-mono text-xs">
-              {row.name}
-              {row.required ? <span className="text-red-600"> *</span> : null}
-              {row.where ? <span className="ml-1 text-slate-400">({row.where})</span> : null}
-            </td>
-            <td className="py-1 pr-4 font-mono text-xs">{describeType(row.schema)}</td>
-            <td className="py-1 text-xs text-slate-600">{[row.description, constraints(row.schema)].filter(Boolean).join(" · ")}</td>
+    <div className="mt-2 overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <thead className="text-xs uppercase text-slate-500">
+          <tr>
+            <th className="py-1 pr-4 font-medium">Name</th>
+            <th className="py-1 pr-4 font-medium">Type</th>
+            <th className="py-1 font-medium">Notes</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={`${row.where}:${row.name}`} className="border-t border-slate-100 align-top">
+              <td className="py-1 pr-4 font-mono text-xs">
+                {row.name}
+                {row.required ? <span className="text-red-600"> *</span> : null}
+                {row.where ? <span className="ml-1 text-slate-500">({row.where})</span> : null}
+              </td>
+              <td className="py-1 pr-4 font-mono text-xs">{describeType(row.schema)}</td>
+              <td className="py-1 text-xs text-slate-600">{[row.description, constraints(row.schema)].filter(Boolean).join(" · ")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -70,7 +72,7 @@ function OperationCard({ method, path, operation }: { method: string; path: stri
     <details className="rounded-lg border border-slate-200 bg-white" id={`${method}-${path}`}>
       <summary className="flex cursor-pointer flex-wrap items-center gap-3 px-4 py-3">
         <Badge tone={METHOD_TONES[method as keyof typeof METHOD_TONES] ?? "neutral"}>{method.toUpperCase()}</Badge>
-        <code className="text-sm">{path}</code>
+        <code className="min-w-0 text-sm break-all">{path}</code>
         <span className="text-sm text-slate-600">{operation.summary}</span>
       </summary>
       <div className="space-y-3 border-t border-slate-100 px-4 py-3 text-sm">

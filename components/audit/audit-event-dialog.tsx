@@ -24,7 +24,7 @@ export function AuditEventDialog({ org, event, onClose }: { org: string; event: 
 }
 
 function AuditEventDetails({ org, event }: { org: string; event: AuditEvent }) {
-  const mono = (text: string | null) => (text ? <span className="font-mono text-xs break-all">{text}</span> : <span className="text-slate-400">—</span>);
+  const mono = (text: string | null) => (text ? <span className="font-mono text-xs break-all">{text}</span> : <span className="text-slate-500">—</span>);
   const rows: [string, React.ReactNode][] = [
     [
       "Time",
@@ -35,7 +35,28 @@ function AuditEventDetails({ org, event }: { org: string; event: AuditEvent }) {
     ["Actor", `${actorName(event)} (${AUDIT_ACTOR_KIND_LABELS[event.actor.kind]})`],
     ["Actor id", mono(event.actor.id)],
     ["Action", mono(event.action)],
-    ["Target", event.target ? (AUDIT_TARGET_KIND_LABELS[event.target.kind] ?? event.target.kind) : mono(null)],
+    [
+      "Target",
+      event.target ? (
+        <span key="target">
+          {AUDIT_TARGET_KIND_LABELS[event.target.kind] ?? event.target.kind}
+          {event.target.label ? (
+            <>
+              {" "}
+              {event.target.link ? (
+                <Link href={`/${org}${event.target.link}`} className="text-indigo-700 hover:underline">
+                  {event.target.label}
+                </Link>
+              ) : (
+                <span>{event.target.label} (no longer exists)</span>
+              )}
+            </>
+          ) : null}
+        </span>
+      ) : (
+        mono(null)
+      ),
+    ],
     ["Target id", mono(event.target?.id ?? null)],
     [
       "Service account",

@@ -1,10 +1,11 @@
 "use client";
 
+import Link from "next/link";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, Td, Th } from "@/components/ui/table";
 import { AUDIT_ACTOR_KIND_LABELS, AUDIT_TARGET_KIND_LABELS, type AuditEvent } from "@/lib/client/audit";
 
-const NONE = <span className="text-slate-400">—</span>;
+const NONE = <span className="text-slate-500">—</span>;
 
 /** Who the actor was, as the log recorded it at the time: their label, else their id. */
 export function actorName(event: AuditEvent): string {
@@ -12,7 +13,7 @@ export function actorName(event: AuditEvent): string {
 }
 
 /** Audit events, newest first. A row opens the event's details; its action is the button keyboards reach. */
-export function AuditEventsTable({ caption, events, onOpen }: { caption: string; events: AuditEvent[]; onOpen: (event: AuditEvent) => void }) {
+export function AuditEventsTable({ org, caption, events, onOpen }: { org: string; caption: string; events: AuditEvent[]; onOpen: (event: AuditEvent) => void }) {
   return (
     <Table caption={caption}>
       <thead className="bg-slate-50">
@@ -54,8 +55,23 @@ export function AuditEventsTable({ caption, events, onOpen }: { caption: string;
             <Td className="max-w-xs">
               {event.target ? (
                 <>
-                  <p className="text-slate-900">{AUDIT_TARGET_KIND_LABELS[event.target.kind] ?? event.target.kind}</p>
-                  {event.target.id ? (
+                  <p className="text-xs text-slate-500">{AUDIT_TARGET_KIND_LABELS[event.target.kind] ?? event.target.kind}</p>
+                  {event.target.label ? (
+                    event.target.link ? (
+                      <Link
+                        href={`/${org}${event.target.link}`}
+                        onClick={(e) => e.stopPropagation()}
+                        className="block truncate text-indigo-700 hover:underline"
+                        title={event.target.label}
+                      >
+                        {event.target.label}
+                      </Link>
+                    ) : (
+                      <p className="truncate text-slate-900" title={`${event.target.label} (no longer exists)`}>
+                        {event.target.label}
+                      </p>
+                    )
+                  ) : event.target.id ? (
                     <p className="truncate font-mono text-xs text-slate-500" title={event.target.id}>
                       {event.target.id}
                     </p>

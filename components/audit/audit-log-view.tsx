@@ -65,7 +65,7 @@ export function AuditLogView({ org }: { org: Org }) {
         )
       ) : (
         <>
-          <AuditEventsTable caption={`Audit events of ${org.name}, newest first`} events={items} onOpen={setOpened} />
+          <AuditEventsTable org={org.slug} caption={`Audit events of ${org.name}, newest first`} events={items} onOpen={setOpened} />
           <LoadMore hasMore={events.hasNextPage} loading={events.isFetchingNextPage} onLoadMore={() => events.fetchNextPage()} />
         </>
       )}

@@ -1,7 +1,6 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -9,6 +8,7 @@ import { Field } from "@/components/ui/field";
 const MESSAGES: Record<string, string> = {
   RateLimited: "Too many failed sign-in attempts. Wait a few minutes and try again.",
   AccessDenied: "This account cannot sign in here. Ask an administrator to add you.",
+  SessionExpired: "Your session ended. Sign in again to go back where you were.",
 };
 // One message for a wrong email, a wrong password and a disabled account.
 const GENERIC = "Email or password is incorrect.";
@@ -22,7 +22,6 @@ export function LoginForm({
   initialError?: string;
   oidc: { name: string } | null;
 }) {
-  const router = useRouter();
   const [error, setError] = useState<string | null>(initialError ? (MESSAGES[initialError] ?? GENERIC) : null);
   const [pending, setPending] = useState(false);
 
@@ -41,8 +40,8 @@ export function LoginForm({
       setError(MESSAGES[result?.error ?? ""] ?? GENERIC);
       return;
     }
-    router.replace(callbackUrl);
-    router.refresh();
+    // A full load: pages the router cached while signed out (prefetched into redirects to here) must not be reused.
+    window.location.replace(callbackUrl);
   }
 
   return (

@@ -73,7 +73,7 @@ function GroupsTable({ org, groups }: { org: { slug: string; name: string }; gro
                 {group.name}
               </Link>
             </Td>
-            <Td className="max-w-md truncate text-slate-700">{group.description || <span className="text-slate-400">No description</span>}</Td>
+            <Td className="max-w-md truncate text-slate-700">{group.description || <span className="text-slate-500">No description</span>}</Td>
             <Td className="text-right text-slate-700 tabular-nums">{group.memberCount}</Td>
           </tr>
         ))}

@@ -56,7 +56,7 @@ function ToolNameList({ title, names }: { title: string; names: string[] }) {
           ))}
         </ul>
       ) : (
-        <p className="mt-1 text-xs text-slate-400">None</p>
+        <p className="mt-1 text-xs text-slate-500">None</p>
       )}
     </div>
   );

@@ -38,7 +38,7 @@ export function MembersTable({ org, members, currentUserId, actorRole, onRemove 
       <tbody className="divide-y divide-slate-100">
         {members.map((member) => (
           <MemberRow
-            key={`${member.userId}:${member.role}`}
+            key={member.userId}
             org={org.slug}
             member={member}
             isSelf={member.userId === currentUserId}
@@ -58,8 +58,13 @@ function MemberRow({ org, member, isSelf, actorRole, onRemove }: { org: string; 
   const lockedReason = locked ? "Only an owner can change or remove an owner" : undefined;
 
   // A draft until Save: an arrow key on the select must not promote anyone.
-  // (The row is keyed by the saved role, so a saved change starts a fresh draft.)
   const [draft, setDraft] = useState<Role>(member.role);
+  // A saved change (here or elsewhere) starts a fresh draft; adjusted while rendering, not in an effect.
+  const [saved, setSaved] = useState<Role>(member.role);
+  if (saved !== member.role) {
+    setSaved(member.role);
+    setDraft(member.role);
+  }
 
   function changeRole(role: Role) {
     // The promise, not mutate's callbacks: the saved role re-keys this row, and

@@ -53,7 +53,7 @@ export function NetworkRulesPanel({ org, layer, caption, emptyMessage }: Network
             {items.map((rule) => (
               <tr key={rule.id}>
                 <Td className="font-mono whitespace-nowrap text-slate-900">{rule.cidr}</Td>
-                <Td className="text-slate-700">{rule.label || <span className="text-slate-400">No label</span>}</Td>
+                <Td className="text-slate-700">{rule.label || <span className="text-slate-500">No label</span>}</Td>
                 <Td className="whitespace-nowrap text-slate-700">
                   <RelativeTime iso={rule.createdAt} />
                 </Td>

@@ -156,8 +156,7 @@ export function ResourcePermissions({ org, grantee, kind, granteeName, accessMod
           <tbody className="divide-y divide-slate-100">
             {shown.map((resource) => (
               <ResourceRow
-                // A saved level is a new row: its draft starts from what is saved.
-                key={`${resourceKey(resource)}:${resource.level}`}
+                key={resourceKey(resource)}
                 org={org}
                 resource={resource}
                 checked={checked.has(resourceKey(resource))}
@@ -186,6 +185,12 @@ type ResourceRowProps = {
 function ResourceRow({ org, resource, checked, onCheck, saving, onLevel }: ResourceRowProps) {
   const typeId = useId();
   const [draft, setDraft] = useState<Level>(resource.level);
+  // A saved change starts a fresh draft; adjusted while rendering, not in an effect.
+  const [saved, setSaved] = useState<Level>(resource.level);
+  if (saved !== resource.level) {
+    setSaved(resource.level);
+    setDraft(resource.level);
+  }
   const changed = draft !== resource.level;
   const href = resource.resourceType === "MCP_SERVER" ? `/${org}/mcp-servers/${resource.resourceId}` : `/${org}/toolsets/${resource.resourceId}`;
   return (

@@ -190,7 +190,7 @@ function AccountHeader({ org, account, onDelete }: { org: string; account: Servi
           />
         </div>
       ) : (
-        <p className={`text-sm whitespace-pre-line ${account.description ? "text-slate-700" : "text-slate-400"}`}>
+        <p className={`text-sm whitespace-pre-line ${account.description ? "text-slate-700" : "text-slate-500"}`}>
           {account.description || "No description"}
         </p>
       )}

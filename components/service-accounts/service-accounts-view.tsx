@@ -1,32 +1,59 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useState } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { EmptyNotice, EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { ErrorState, LoadingState, LoadMore } from "@/components/ui/query-states";
 import { Select } from "@/components/ui/select";
-import { Table, Td, Th } from "@/components/ui/table";
+import { SortButton, Table, Td, Th } from "@/components/ui/table";
 import { CreateServiceAccountDialog } from "@/components/service-accounts/create-service-account-dialog";
 import { SERVICE_ACCOUNT_STATUS_LABELS, ServiceAccountStatusBadge } from "@/components/service-accounts/service-account-status-badge";
 import { errorMessage } from "@/lib/client/api";
 import { formatDate } from "@/lib/client/format-date";
 import { formatDateTime, formatRelativeTime } from "@/lib/client/format-relative-time";
-import { useServiceAccounts, type ServiceAccount, type ServiceAccountStatus } from "@/lib/client/service-accounts";
+import { useServiceAccounts, type AccountTokenFilter, type ServiceAccount, type ServiceAccountSort, type ServiceAccountStatus } from "@/lib/client/service-accounts";
 import { useDebouncedValue } from "@/lib/client/use-debounced-value";
 
 type Org = { slug: string; name: string };
 
+const TOKEN_FILTER_LABELS: Record<AccountTokenFilter, string> = { expiring: "Expiring soon", expired: "With expired tokens" };
+
+const oneOf = <T extends string>(value: string | null, allowed: readonly T[]): T | "" => (allowed.includes(value as T) ? (value as T) : "");
+
 export function ServiceAccountsView({ org }: { org: Org }) {
-  const [search, setSearch] = useState("");
-  const [status, setStatus] = useState<ServiceAccountStatus | "">("");
+  // Filters and search live in the URL: shareable, and the back button undoes them.
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const status = oneOf(params.get("status"), ["ACTIVE", "DISABLED"] as const);
+  const tokens = oneOf(params.get("tokens"), ["expiring", "expired"] as const);
+  const sort: ServiceAccountSort = oneOf(params.get("sort"), ["oldest", "name", "-name"] as const) || "newest";
+  const [search, setSearch] = useState(params.get("search") ?? "");
   const [creating, setCreating] = useState(false);
   const query = useDebouncedValue(search.trim());
-  const accounts = useServiceAccounts(org.slug, { search: query, status });
+  const accounts = useServiceAccounts(org.slug, { search: query, status, tokens, ...(sort === "newest" ? {} : { sort }) });
+  const total = accounts.data?.pages[0]?.total;
   const items = accounts.data?.pages.flatMap((page) => page.items) ?? [];
-  const filtered = query !== "" || status !== "";
+  const filtered = query !== "" || status !== "" || tokens !== "";
+
+  const setParam = (name: string, value: string, history: "push" | "replace" = "push") => {
+    const next = new URLSearchParams(params.toString());
+    if (value) next.set(name, value);
+    else next.delete(name);
+    const url = next.size ? `${pathname}?${next}` : pathname;
+    if (history === "push") router.push(url, { scroll: false });
+    else router.replace(url, { scroll: false });
+  };
+  // The typed search reaches the URL once it settles (replace: no history entry per keystroke).
+  const urlSearch = params.get("search") ?? "";
+  useEffect(() => {
+    if (query !== urlSearch) setParam("search", query, "replace");
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the settled query changes
+  }, [query]);
 
   return (
     <>
@@ -40,11 +67,21 @@ export function ServiceAccountsView({ org }: { org: Org }) {
           <Field label="Search service accounts" type="search" placeholder="Name" value={search} onChange={(e) => setSearch(e.target.value)} />
         </div>
         <div className="w-40">
-          <Select label="Status" value={status} onChange={(e) => setStatus(e.target.value as ServiceAccountStatus | "")}>
+          <Select label="Status" value={status} onChange={(e) => setParam("status", e.target.value)}>
             <option value="">All</option>
             {(Object.keys(SERVICE_ACCOUNT_STATUS_LABELS) as ServiceAccountStatus[]).map((value) => (
               <option key={value} value={value}>
                 {SERVICE_ACCOUNT_STATUS_LABELS[value]}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="w-52">
+          <Select label="Tokens" value={tokens} onChange={(e) => setParam("tokens", e.target.value)}>
+            <option value="">Any</option>
+            {(Object.keys(TOKEN_FILTER_LABELS) as AccountTokenFilter[]).map((value) => (
+              <option key={value} value={value}>
+                {TOKEN_FILTER_LABELS[value]}
               </option>
             ))}
           </Select>
@@ -59,7 +96,11 @@ export function ServiceAccountsView({ org }: { org: Org }) {
           <EmptyNotice>
             {query
               ? `No ${status ? `${SERVICE_ACCOUNT_STATUS_LABELS[status].toLowerCase()} ` : ""}service accounts match “${query}”.`
-              : `No ${SERVICE_ACCOUNT_STATUS_LABELS[status as ServiceAccountStatus].toLowerCase()} service accounts.`}
+              : tokens === "expiring"
+                ? "No service account has a token expiring soon."
+                : tokens === "expired"
+                  ? "No service account has an expired token."
+                  : `No ${SERVICE_ACCOUNT_STATUS_LABELS[status as ServiceAccountStatus].toLowerCase()} service accounts.`}
           </EmptyNotice>
         ) : (
           <EmptyState title="No service accounts yet">
@@ -67,12 +108,19 @@ export function ServiceAccountsView({ org }: { org: Org }) {
               A service account is a bot identity: a CI job, a scheduled or self-hosted agent. It calls the MCP endpoint with its own
               tokens, so you can see what it did and disable it without touching anyone&apos;s personal access.
             </p>
-            <p className="mt-2">Create one with New service account, then mint its first token.</p>
+            <p className="mt-2">Create one, then mint its first token.</p>
+            <div className="mt-4">
+              <Button onClick={() => setCreating(true)}>Create your first service account</Button>
+            </div>
           </EmptyState>
         )
       ) : (
         <>
-          <ServiceAccountsTable org={org} accounts={items} />
+          <p className="mb-2 text-sm text-slate-600" aria-live="polite">
+            {total === undefined ? null : `${total} ${total === 1 ? "service account" : "service accounts"}${filtered ? " match" : ""}`}
+            {total !== undefined && total > items.length ? ` · showing ${items.length}` : null}
+          </p>
+          <ServiceAccountsTable org={org} accounts={items} sort={sort} onSort={(next) => setParam("sort", next === "newest" ? "" : next)} />
           <LoadMore hasMore={accounts.hasNextPage} loading={accounts.isFetchingNextPage} onLoadMore={() => accounts.fetchNextPage()} />
         </>
       )}
@@ -81,16 +129,22 @@ export function ServiceAccountsView({ org }: { org: Org }) {
   );
 }
 
-function ServiceAccountsTable({ org, accounts }: { org: Org; accounts: ServiceAccount[] }) {
+function ServiceAccountsTable({ org, accounts, sort, onSort }: { org: Org; accounts: ServiceAccount[]; sort: ServiceAccountSort; onSort: (sort: ServiceAccountSort) => void }) {
+  const nameDirection = sort === "name" ? "ascending" : sort === "-name" ? "descending" : "none";
+  const createdDirection = sort === "oldest" ? "ascending" : sort === "newest" ? "descending" : "none";
   return (
-    <Table caption={`Service accounts of ${org.name}`}>
+    <Table caption={`Service accounts of ${org.name}`} stickyActions={false}>
       <thead className="bg-slate-50">
         <tr>
-          <Th>Name</Th>
+          <Th sort={nameDirection}>
+            <SortButton label="Name" direction={nameDirection} onClick={() => onSort(sort === "name" ? "-name" : "name")} />
+          </Th>
           <Th>Status</Th>
           <Th className="text-right">Active tokens</Th>
           <Th>Last used</Th>
-          <Th>Created</Th>
+          <Th sort={createdDirection}>
+            <SortButton label="Created" direction={createdDirection} onClick={() => onSort(sort === "newest" ? "oldest" : "newest")} />
+          </Th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">

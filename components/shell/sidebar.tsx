@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
 import { signOut } from "next-auth/react";
 import { Button } from "@/components/ui/button";
 
@@ -25,7 +26,71 @@ const SETTINGS = [
   { href: "/settings/retention", label: "Data retention" },
 ];
 
-export function Sidebar({ org, orgs, user, canManage }: { org: Org; orgs: Org[]; user: { email: string; name: string }; canManage: boolean }) {
+type SidebarProps = { org: Org; orgs: Org[]; user: { email: string; name: string }; canManage: boolean };
+
+/**
+ * The navigation: a sidebar from 768 px up; below that a top bar with a Menu
+ * button that opens the same navigation in a drawer (a modal <dialog>: focus
+ * trapped, Escape closes, closed again on navigation).
+ */
+export function Sidebar(props: SidebarProps) {
+  const [open, setOpen] = useState(false);
+  const drawer = useRef<HTMLDialogElement>(null);
+  const pathname = usePathname();
+
+  useEffect(() => {
+    const dialog = drawer.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  // A link followed from the drawer lands on a new page: close it there.
+  const [shownFor, setShownFor] = useState(pathname);
+  if (shownFor !== pathname) {
+    setShownFor(pathname);
+    setOpen(false);
+  }
+
+  return (
+    <>
+      <aside className="hidden w-60 shrink-0 flex-col border-r border-slate-200 bg-white p-4 md:flex">
+        <SidebarContent {...props} />
+      </aside>
+      <header className="sticky top-0 z-30 flex items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-2 md:hidden">
+        <p className="min-w-0 truncate text-sm font-semibold">{props.org.name}</p>
+        <Button variant="secondary" size="sm" aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen(true)}>
+          Menu
+        </Button>
+      </header>
+      <dialog
+        ref={drawer}
+        aria-label="Navigation"
+        onCancel={(event) => {
+          event.preventDefault();
+          setOpen(false);
+        }}
+        onClick={(event) => {
+          // A click on the backdrop (the dialog box itself, outside its content) closes it.
+          if (event.target === drawer.current) setOpen(false);
+        }}
+        className="m-0 h-dvh max-h-none w-72 max-w-[85vw] bg-white p-0 backdrop:bg-slate-900/40 md:hidden"
+      >
+        {open ? (
+          <div className="flex h-full flex-col p-4">
+            <div className="mb-2 flex justify-end">
+              <Button variant="ghost" size="sm" onClick={() => setOpen(false)}>
+                Close menu
+              </Button>
+            </div>
+            <SidebarContent {...props} />
+          </div>
+        ) : null}
+      </dialog>
+    </>
+  );
+}
+
+function SidebarContent({ org, orgs, user, canManage }: SidebarProps) {
   const pathname = usePathname();
   const router = useRouter();
   const base = `/${org.slug}`;
@@ -46,7 +111,7 @@ export function Sidebar({ org, orgs, user, canManage }: { org: Org; orgs: Org[];
     );
   };
   return (
-    <aside className="flex w-60 shrink-0 flex-col border-r border-slate-200 bg-white p-4">
+    <>
       <div className="mb-6">
         <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Control Room</p>
         {orgs.length > 1 ? (
@@ -89,6 +154,6 @@ export function Sidebar({ org, orgs, user, canManage }: { org: Org; orgs: Org[];
           Sign out
         </Button>
       </div>
-    </aside>
+    </>
   );
 }

@@ -7,10 +7,13 @@ import { Select } from "@/components/ui/select";
 import { EditTokenRateLimitDialog } from "@/components/tokens/edit-token-rate-limit-dialog";
 import { NewTokenDialog } from "@/components/tokens/new-token-dialog";
 import { RevokeTokenDialog } from "@/components/tokens/revoke-token-dialog";
+import { RollTokenDialog } from "@/components/tokens/roll-token-dialog";
 import { TokenPermissionsDialog } from "@/components/tokens/token-permissions-dialog";
 import { TOKEN_STATUS_LABELS, TokensTable } from "@/components/tokens/tokens-table";
+
+const FILTER_LABELS: Record<TokenFilter, string> = { ...TOKEN_STATUS_LABELS, expiring: "Expiring soon" };
 import { errorMessage } from "@/lib/client/api";
-import { useServiceTokens, type ServiceToken, type TokenOwner, type TokenStatus } from "@/lib/client/service-tokens";
+import { useServiceTokens, type ServiceToken, type TokenFilter, type TokenOwner } from "@/lib/client/service-tokens";
 import { EmptyNotice } from "@/components/ui/empty-state";
 
 type TokensPanelProps = {
@@ -24,14 +27,17 @@ type TokensPanelProps = {
   newTokenDescription: React.ReactNode;
   /** What the empty list says when no filter is set. */
   emptyMessage: string;
+  /** The filter to start with (a link from the Overview: ?tokens=expiring). */
+  initialFilter?: TokenFilter;
 };
 
 /** One owner's tokens: filter, list, mint (shown once) and revoke. Used by a service account's page and by Service Tokens. */
-export function TokensPanel({ org, owner, caption, heading, newTokenDescription, emptyMessage }: TokensPanelProps) {
+export function TokensPanel({ org, owner, caption, heading, newTokenDescription, emptyMessage, initialFilter }: TokensPanelProps) {
   const headingId = useId();
-  const [status, setStatus] = useState<TokenStatus | "">("");
+  const [status, setStatus] = useState<TokenFilter | "">(initialFilter ?? "");
   const [minting, setMinting] = useState(false);
   const [revoking, setRevoking] = useState<ServiceToken | null>(null);
+  const [rolling, setRolling] = useState<ServiceToken | null>(null);
   const [editingPermissions, setEditingPermissions] = useState<ServiceToken | null>(null);
   const [editingRateLimit, setEditingRateLimit] = useState<ServiceToken | null>(null);
   // Only org-wide tokens hold their own mode and grants; an account's tokens follow the account.
@@ -49,11 +55,11 @@ export function TokensPanel({ org, owner, caption, heading, newTokenDescription,
         ) : null}
         <div className="ml-auto flex flex-wrap items-end gap-3">
           <div className="w-40">
-            <Select label="Token status" value={status} onChange={(e) => setStatus(e.target.value as TokenStatus | "")}>
+            <Select label="Token status" value={status} onChange={(e) => setStatus(e.target.value as TokenFilter | "")}>
               <option value="">All</option>
-              {(Object.keys(TOKEN_STATUS_LABELS) as TokenStatus[]).map((value) => (
+              {(["active", "expiring", "suspended", "expired", "revoked"] as const).map((value) => (
                 <option key={value} value={value}>
-                  {TOKEN_STATUS_LABELS[value]}
+                  {FILTER_LABELS[value]}
                 </option>
               ))}
             </Select>
@@ -67,11 +73,11 @@ export function TokensPanel({ org, owner, caption, heading, newTokenDescription,
         <ErrorState title="Tokens could not be loaded" detail={errorMessage(tokens.error)} onRetry={() => tokens.refetch()} />
       ) : items.length === 0 ? (
         <EmptyNotice>
-          {status ? `No ${TOKEN_STATUS_LABELS[status].toLowerCase()} tokens.` : emptyMessage}
+          {status === "expiring" ? "No tokens expire soon." : status ? `No ${FILTER_LABELS[status].toLowerCase()} tokens.` : emptyMessage}
         </EmptyNotice>
       ) : (
         <>
-          <TokensTable caption={caption} tokens={items} onRevoke={setRevoking} onPermissions={orgWide ? setEditingPermissions : undefined}
+          <TokensTable caption={caption} tokens={items} onRevoke={setRevoking} onRoll={setRolling} onPermissions={orgWide ? setEditingPermissions : undefined}
             onEditRateLimit={setEditingRateLimit}
           />
           <LoadMore hasMore={tokens.hasNextPage} loading={tokens.isFetchingNextPage} onLoadMore={() => tokens.fetchNextPage()} />
@@ -80,6 +86,7 @@ export function TokensPanel({ org, owner, caption, heading, newTokenDescription,
       <NewTokenDialog org={org} owner={owner} open={minting} onClose={() => setMinting(false)} description={newTokenDescription} />
       <EditTokenRateLimitDialog org={org} owner={owner} token={editingRateLimit} onClose={() => setEditingRateLimit(null)} />
       <RevokeTokenDialog org={org} owner={owner} token={revoking} onClose={() => setRevoking(null)} />
+      <RollTokenDialog org={org} owner={owner} token={rolling} onClose={() => setRolling(null)} />
       {orgWide ? <TokenPermissionsDialog org={org} token={editingPermissions} onClose={() => setEditingPermissions(null)} /> : null}
     </section>
   );

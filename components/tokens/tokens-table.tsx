@@ -14,6 +14,8 @@ type TokensTableProps = {
   caption: string;
   tokens: ServiceToken[];
   onRevoke: (token: ServiceToken) => void;
+  /** Pass this to offer Roll on live tokens not rolled yet. */
+  onRoll?: (token: ServiceToken) => void;
   /** Org-wide tokens have their own access mode and grants: pass this to show the mode and a Permissions button per row. */
   onPermissions?: (token: ServiceToken) => void;
   /** Pass this to offer Edit limit on active tokens. */
@@ -21,7 +23,9 @@ type TokensTableProps = {
 };
 
 /** Tokens as lists show them: the prefix, never the token. Only active tokens can be revoked. */
-export function TokensTable({ caption, tokens, onRevoke, onPermissions, onEditRateLimit }: TokensTableProps) {
+export function TokensTable({ caption, tokens, onRevoke, onRoll, onPermissions, onEditRateLimit }: TokensTableProps) {
+  // Rolled tokens name each other by prefix (both are usually on the same page).
+  const prefixes = new Map(tokens.map((t) => [t.id, t.prefix]));
   return (
     <Table caption={caption}>
       <thead className="bg-slate-50">
@@ -46,6 +50,8 @@ export function TokensTable({ caption, tokens, onRevoke, onPermissions, onEditRa
             key={token.id}
             token={token}
             onRevoke={() => onRevoke(token)}
+            onRoll={onRoll && live(token) && !token.replacedById ? () => onRoll(token) : undefined}
+            prefixOf={(id) => prefixes.get(id) ?? null}
             onPermissions={onPermissions && token.orgWide ? () => onPermissions(token) : undefined}
             onEditRateLimit={onEditRateLimit ? () => onEditRateLimit(token) : undefined}
             accessColumn={Boolean(onPermissions)}
@@ -56,15 +62,33 @@ export function TokensTable({ caption, tokens, onRevoke, onPermissions, onEditRa
   );
 }
 
-type TokenRowProps = { token: ServiceToken; onRevoke: () => void; onPermissions?: () => void; onEditRateLimit?: () => void; accessColumn: boolean };
+type TokenRowProps = {
+  token: ServiceToken;
+  onRevoke: () => void;
+  onRoll?: () => void;
+  onPermissions?: () => void;
+  onEditRateLimit?: () => void;
+  accessColumn: boolean;
+  prefixOf: (id: string) => string | null;
+};
 
-function TokenRow({ token, onRevoke, onPermissions, onEditRateLimit, accessColumn }: TokenRowProps) {
+/** Neither revoked nor expired: it works now, or will when its account is enabled. */
+const live = (token: ServiceToken) => token.status === "active" || token.status === "suspended";
+
+function TokenRow({ token, onRevoke, onRoll, onPermissions, onEditRateLimit, accessColumn, prefixOf }: TokenRowProps) {
   return (
     <tr>
       <Td className="font-mono whitespace-nowrap text-slate-900">{token.prefix}…</Td>
-      <Td className="text-slate-700">{token.name || <span className="text-slate-400">Unnamed</span>}</Td>
       <Td className="text-slate-700">
-        {token.createdBy ? <span title={token.createdBy.email}>{token.createdBy.name}</span> : <span className="text-slate-400">Unknown</span>}
+        {token.name || <span className="text-slate-500">Unnamed</span>}
+        {token.rolledFromId ? (
+          <span className="block text-xs text-slate-500">
+            Replaces <span className="font-mono">{prefixOf(token.rolledFromId) ?? "an earlier token"}…</span>
+          </span>
+        ) : null}
+      </Td>
+      <Td className="text-slate-700">
+        {token.createdBy ? <span title={token.createdBy.email}>{token.createdBy.name}</span> : <span className="text-slate-500">Unknown</span>}
       </Td>
       <Td className="whitespace-nowrap text-slate-700">
         <time dateTime={token.createdAt} title={formatDateTime(token.createdAt)}>
@@ -73,6 +97,18 @@ function TokenRow({ token, onRevoke, onPermissions, onEditRateLimit, accessColum
       </Td>
       <Td className="whitespace-nowrap text-slate-700">
         <MomentCell iso={token.expiresAt} />
+        {token.replacedById && live(token) ? (
+          <span className="mt-0.5 block">
+            <Badge tone="amber">Rolled: stops {formatRelativeTime(token.expiresAt)}</Badge>
+            <span className="block text-xs text-slate-500">
+              replaced by <span className="font-mono">{prefixOf(token.replacedById) ?? "a newer token"}…</span>
+            </span>
+          </span>
+        ) : token.expiringSoon ? (
+          <span className="mt-0.5 block">
+            <Badge tone="amber">{expiresInDays(token.expiresAt)}</Badge>
+          </span>
+        ) : null}
       </Td>
       <Td className="whitespace-nowrap text-slate-700">
         {token.lastUsedAt ? (
@@ -100,7 +136,7 @@ function TokenRow({ token, onRevoke, onPermissions, onEditRateLimit, accessColum
       <Td className="whitespace-nowrap text-slate-700 tabular-nums">
         {/* The edit sits with the value it changes, which keeps the actions column narrow. */}
         <span className="block">{formatRateLimit(token.rateLimitPerMinute)}</span>
-        {onEditRateLimit && (token.status === "active" || token.status === "suspended") ? (
+        {onEditRateLimit && live(token) ? (
           <button
             type="button"
             aria-label={`Edit rate limit of token ${token.prefix}`}
@@ -122,8 +158,13 @@ function TokenRow({ token, onRevoke, onPermissions, onEditRateLimit, accessColum
             Permissions
           </Button>
         ) : null}
+        {onRoll ? (
+          <Button variant="ghost" size="sm" aria-label={`Roll token ${token.prefix}`} onClick={onRoll}>
+            Roll
+          </Button>
+        ) : null}
         {/* A suspended token comes back when its account is enabled, so it can be revoked too. */}
-        {token.status === "active" || token.status === "suspended" ? (
+        {live(token) ? (
           <Button variant="ghost" size="sm" aria-label={`Revoke token ${token.prefix}`} onClick={onRevoke}>
             Revoke
           </Button>
@@ -131,6 +172,13 @@ function TokenRow({ token, onRevoke, onPermissions, onEditRateLimit, accessColum
       </Td>
     </tr>
   );
+}
+
+/** "expires in 3 days", "expires today": the badge of a token inside the warning window. */
+export function expiresInDays(iso: string, now = Date.now()): string {
+  const days = Math.ceil((new Date(iso).getTime() - now) / (24 * 60 * 60 * 1000));
+  if (days <= 1) return new Date(iso).getTime() - now < 12 * 60 * 60 * 1000 ? "expires today" : "expires in 1 day";
+  return `expires in ${days} days`;
 }
 
 /** A token's own limit, or the organization's default it falls back to. */

@@ -62,7 +62,7 @@ export function ToolsetToolsTable({ org, toolset }: { org: string; toolset: Tool
                 </Td>
                 <Td className="max-w-xl align-top text-slate-700">
                   <span className="line-clamp-2" title={tool.description}>
-                    {tool.description || <span className="text-slate-400">No description</span>}
+                    {tool.description || <span className="text-slate-500">No description</span>}
                   </span>
                 </Td>
                 <Td className="text-right align-top">

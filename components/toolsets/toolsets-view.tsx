@@ -76,7 +76,7 @@ function ToolsetsTable({ org, toolsets }: { org: Org; toolsets: Toolset[] }) {
                 {toolset.name}
               </Link>
             </Td>
-            <Td className="max-w-md truncate text-slate-700">{toolset.description || <span className="text-slate-400">No description</span>}</Td>
+            <Td className="max-w-md truncate text-slate-700">{toolset.description || <span className="text-slate-500">No description</span>}</Td>
             <Td className="text-right text-slate-700 tabular-nums">{toolset.toolCount}</Td>
             <Td className="text-right text-slate-700 tabular-nums">{toolset.assignmentCount}</Td>
           </tr>

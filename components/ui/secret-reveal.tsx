@@ -1,6 +1,6 @@
 "use client";
 
-import { useId } from "react";
+import { useEffect, useId, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { DialogActions } from "@/components/ui/dialog";
@@ -33,10 +33,18 @@ type SecretRevealProps = {
 export function SecretReveal({ label, secret, copiedMessage, children, warning, warningDetail, onDone }: SecretRevealProps) {
   const inputId = useId();
   const value = typeof secret === "string" ? secret : secret.value;
+  // The button itself says it worked (a toast may sit behind the modal's backdrop on some browsers).
+  const [copied, setCopied] = useState(false);
+  useEffect(() => {
+    if (!copied) return;
+    const timer = setTimeout(() => setCopied(false), 2500);
+    return () => clearTimeout(timer);
+  }, [copied]);
 
   async function copy() {
     try {
       await navigator.clipboard.writeText(value);
+      setCopied(true);
       toast.success(copiedMessage);
     } catch {
       toast.error("Could not copy", { description: "Select the text in the field and copy it by hand." });
@@ -60,10 +68,13 @@ export function SecretReveal({ label, secret, copiedMessage, children, warning, 
             onFocus={(e) => e.currentTarget.select()}
             className="block w-full min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm text-slate-900"
           />
-          <Button variant="secondary" onClick={copy} autoFocus>
-            Copy
+          <Button variant="secondary" onClick={copy} autoFocus aria-label="Copy" className="min-w-20">
+            {copied ? "Copied ✓" : "Copy"}
           </Button>
         </div>
+        <p aria-live="polite" className="sr-only">
+          {copied ? `${label} copied to the clipboard` : ""}
+        </p>
       </div>
       <p role="note" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-900">
         <strong className="font-semibold">{warning}</strong>

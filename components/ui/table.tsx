@@ -1,8 +1,16 @@
-/** A bordered data table; pass a caption so screen readers can name it. */
-export function Table({ caption, children }: { caption: string; children: React.ReactNode }) {
+/**
+ * A bordered data table; pass a caption so screen readers can name it. A wide
+ * table scrolls inside its own box (relative: the screen-reader-only caption
+ * stays inside it too), and the last column, where rows keep their actions,
+ * sticks to the right edge so the actions are always in sight.
+ */
+export function Table({ caption, children, stickyActions = true }: { caption: string; children: React.ReactNode; stickyActions?: boolean }) {
+  const sticky = stickyActions
+    ? "[&_tbody_td:last-child]:sticky [&_tbody_td:last-child]:right-0 [&_tbody_td:last-child]:bg-white [&_thead_th:last-child]:sticky [&_thead_th:last-child]:right-0 [&_thead_th:last-child]:bg-slate-50"
+    : "";
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
+    <div className="relative max-w-full overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className={`min-w-full divide-y divide-slate-200 text-sm ${sticky}`}>
         <caption className="sr-only">{caption}</caption>
         {children}
       </table>
@@ -10,9 +18,9 @@ export function Table({ caption, children }: { caption: string; children: React.
   );
 }
 
-export function Th({ children, className = "" }: { children?: React.ReactNode; className?: string }) {
+export function Th({ children, className = "", sort }: { children?: React.ReactNode; className?: string; sort?: "ascending" | "descending" | "none" }) {
   return (
-    <th scope="col" className={`px-4 py-2.5 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase ${className}`}>
+    <th scope="col" aria-sort={sort} className={`px-4 py-2.5 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase ${className}`}>
       {children}
     </th>
   );
@@ -20,4 +28,16 @@ export function Th({ children, className = "" }: { children?: React.ReactNode; c
 
 export function Td({ children, className = "" }: { children?: React.ReactNode; className?: string }) {
   return <td className={`px-4 py-3 align-middle ${className}`}>{children}</td>;
+}
+
+/** A column header that sorts the list: a button, with the direction said to screen readers by the th's aria-sort. */
+export function SortButton({ label, direction, onClick }: { label: string; direction: "ascending" | "descending" | "none"; onClick: () => void }) {
+  return (
+    <button type="button" onClick={onClick} className="inline-flex items-center gap-1 font-semibold tracking-wide uppercase hover:text-slate-900">
+      {label}
+      <span aria-hidden="true" className="text-slate-500">
+        {direction === "ascending" ? "▲" : direction === "descending" ? "▼" : "↕"}
+      </span>
+    </button>
+  );
 }

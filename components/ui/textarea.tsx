@@ -16,7 +16,7 @@ export function Textarea({ label, hint, error, id, className = "", ...props }: T
         id={inputId}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        className={`block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-400 focus:border-indigo-500 ${className}`}
+        className={`block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-500 focus:border-indigo-500 ${className}`}
         {...props}
       />
       {hint ? (

@@ -1,4 +1,5 @@
 import type { AuditEvent, Prisma } from "@/lib/generated/prisma/client";
+import { auditTargetLabel } from "@/lib/audit/audit-target-label";
 
 /** One audit event as the API and the exports show it. */
 export type AuditEventView = {
@@ -8,7 +9,11 @@ export type AuditEventView = {
   /** `token`: the service token that acted (id and display prefix), when one did. */
   actor: { kind: "USER" | "SERVICE_ACCOUNT" | "TOKEN" | "SYSTEM"; id: string | null; label: string | null; token: { id: string; prefix: string | null } | null };
   action: string;
-  target: { kind: string; id: string | null } | null;
+  /**
+   * label: its name as the event recorded it, else its current name; link: where
+   * it lives now in the Control Room (null once it is gone). Both filled by the list.
+   */
+  target: { kind: string; id: string | null; label?: string | null; link?: string | null } | null;
   serviceAccountId: string | null;
   before: Prisma.JsonValue | null;
   after: Prisma.JsonValue | null;
@@ -27,7 +32,7 @@ export function toAuditEventView(row: AuditEvent): AuditEventView {
     createdAt: row.createdAt.toISOString(),
     actor: { kind: row.actorKind, id: row.actorId, label: row.actorLabel, token: row.actorTokenId ? { id: row.actorTokenId, prefix: row.actorTokenPrefix } : null },
     action: row.action,
-    target: row.targetKind ? { kind: row.targetKind, id: row.targetId } : null,
+    target: row.targetKind ? { kind: row.targetKind, id: row.targetId, label: auditTargetLabel(row.before, row.after) } : null,
     serviceAccountId: row.serviceAccountId,
     before: row.before,
     after: row.after,

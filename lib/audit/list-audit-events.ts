@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { Page } from "@/lib/pagination";
 import { auditEventWhere, type AuditEventFilters } from "@/lib/audit/audit-event-filters";
 import { toAuditEventView, type AuditEventView } from "@/lib/audit/audit-event-view";
+import { resolveAuditTargets, type ResolvedTarget } from "@/lib/audit/resolve-audit-targets";
 
 // Events are numbered per organization (seq), so the chain order is the
 // page order and the cursor is just the last seq seen.
@@ -44,5 +45,33 @@ export async function listAuditEvents({
   });
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
-  return { items: items.map(toAuditEventView), nextCursor: rows.length > limit && last ? encodeSeqCursor(last.seq) : null };
+  const views = items.map(toAuditEventView);
+  const current = await resolveAuditTargets(orgId, views);
+  for (const view of views) {
+    if (!view.target?.id) continue;
+    const found = current.get(`${view.target.kind}:${view.target.id}`);
+    view.target.label ??= found?.name ?? null;
+    view.target.link = found ? targetLink(view.target.kind, view.target.id, found) : null;
+  }
+  return { items: views, nextCursor: rows.length > limit && last ? encodeSeqCursor(last.seq) : null };
+}
+
+/** The Control Room path of an existing target, relative to the organization's root. */
+function targetLink(kind: string, id: string, found: ResolvedTarget): string | null {
+  switch (kind) {
+    case "service_account":
+      return `/service-accounts/${id}`;
+    case "service_token":
+      return found.serviceAccountId ? `/service-accounts/${found.serviceAccountId}` : found.orgWide ? "/settings/service-tokens" : null;
+    case "toolset":
+      return `/toolsets/${id}`;
+    case "mcp_server":
+      return `/mcp-servers/${id}`;
+    case "group":
+      return `/settings/groups/${id}`;
+    case "user":
+      return "/settings/members";
+    default:
+      return null;
+  }
 }

@@ -60,7 +60,20 @@ export async function apiFetch<T>(path: string, { method = "GET", body, signal, 
   if (response.status === 204) return undefined as T;
   const parsed = await response.json().catch(() => undefined);
   if (response.ok) return parsed as T;
+  // The session expired (or was ended) mid-action: sign in again and come back here.
+  if (response.status === 401) redirectToSignIn();
   throw toApiError(response, parsed);
+}
+
+let redirecting = false;
+
+function redirectToSignIn() {
+  if (redirecting || typeof window === "undefined") return;
+  redirecting = true;
+  const back = `${window.location.pathname}${window.location.search}`;
+  // A full load on purpose: the sign-in page starts a new session, and no client state should survive it.
+  // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+  window.location.assign(`/login?callbackUrl=${encodeURIComponent(back)}&expired=1`);
 }
 
 function toApiError(response: Response, body: unknown): ApiError {

@@ -23,7 +23,11 @@ export type ServiceAccount = {
   lastUsedAt: string | null;
 };
 export type ServiceAccountInput = { name: string; description: string };
-export type ServiceAccountFilters = { search: string; status: ServiceAccountStatus | "" };
+export type ServiceAccountFilters = { search: string; status: ServiceAccountStatus | ""; tokens?: AccountTokenFilter | ""; sort?: ServiceAccountSort };
+/** How the list is ordered; newest first unless chosen. */
+export type ServiceAccountSort = "newest" | "oldest" | "name" | "-name";
+/** Accounts with a token expiring soon, or with an expired (unrevoked) one. */
+export type AccountTokenFilter = "expiring" | "expired";
 
 export const serviceAccountKeys = {
   all: (org: string) => ["orgs", org, "service-accounts"] as const,
@@ -42,7 +46,7 @@ export function useServiceAccounts(org: string, filters: ServiceAccountFilters) 
   return useInfiniteQuery({
     queryKey: serviceAccountKeys.list(org, filters),
     queryFn: ({ pageParam, signal }) =>
-      apiFetch<Page<ServiceAccount>>(`${serviceAccountsPath(org)}${queryString({ limit: 50, cursor: pageParam, ...filters })}`, { signal }),
+      apiFetch<Page<ServiceAccount> & { total: number }>(`${serviceAccountsPath(org)}${queryString({ limit: 50, cursor: pageParam, ...filters })}`, { signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,

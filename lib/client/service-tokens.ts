@@ -8,6 +8,8 @@ import { serviceAccountKeys, serviceAccountPath } from "@/lib/client/service-acc
 type Person = { id: string; name: string; email: string };
 
 export type TokenStatus = "active" | "suspended" | "expired" | "revoked";
+/** What the token lists filter by: a status, or expiring (live and expiring soon). */
+export type TokenFilter = TokenStatus | "expiring";
 export type ServiceToken = {
   id: string;
   name: string;
@@ -25,6 +27,12 @@ export type ServiceToken = {
   rateLimitPerMinute: number | null;
   /** An org-wide token's own mode; an account's tokens follow the account's. */
   accessMode: AccessMode;
+  /** Live and expiring within the organization's warning window (7 days unless configured). */
+  expiringSoon: boolean;
+  /** Rolled: the token this one replaced. */
+  rolledFromId: string | null;
+  /** Rolled: the token that replaced this one; its expiresAt is then the end of its grace period. */
+  replacedById: string | null;
 };
 /** The one response that carries the token itself. Never cache it. */
 export type MintedServiceToken = ServiceToken & { token: string };
@@ -49,7 +57,7 @@ export const serviceTokenKeys = {
   /** Every token list of one owner, whatever the filter. */
   lists: (org: string, owner: TokenOwner) =>
     "orgWide" in owner ? ([...serviceTokenKeys.all(org), "org-wide"] as const) : serviceAccountKeys.tokens(org, owner.serviceAccountId),
-  list: (org: string, owner: TokenOwner, status: TokenStatus | "") => [...serviceTokenKeys.lists(org, owner), { status }] as const,
+  list: (org: string, owner: TokenOwner, status: TokenFilter | "") => [...serviceTokenKeys.lists(org, owner), { status }] as const,
 };
 
 /** The API base path of the owner's tokens. */
@@ -59,7 +67,7 @@ export function serviceTokensPath(org: string, owner: TokenOwner): string {
     : `${serviceAccountPath(org, owner.serviceAccountId)}/tokens`;
 }
 
-export function useServiceTokens(org: string, owner: TokenOwner, status: TokenStatus | "" = "") {
+export function useServiceTokens(org: string, owner: TokenOwner, status: TokenFilter | "" = "") {
   return useInfiniteQuery({
     queryKey: serviceTokenKeys.list(org, owner, status),
     queryFn: ({ pageParam, signal }) =>
@@ -114,5 +122,20 @@ export function useUpdateTokenRateLimit(org: string, owner: TokenOwner) {
     mutationFn: ({ tokenId, rateLimitPerMinute }: { tokenId: string; rateLimitPerMinute: number | null }) =>
       apiFetch<ServiceToken>(`${serviceTokensPath(org, owner)}/${encodeURIComponent(tokenId)}`, { method: "PATCH", body: { rateLimitPerMinute } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: serviceTokenKeys.lists(org, owner) }),
+  });
+}
+
+export type RollGrace = "none" | "1h" | "24h" | "7d";
+/** The replacement, shown once, and the old token with its grace end as its expiry. Never cache it. */
+export type RolledServiceToken = MintedServiceToken & { previous: ServiceToken };
+
+/** Mints the replacement (same name, lifetime, rate limit, mode and grants); the old token works until the grace end. */
+export function useRollServiceToken(org: string, owner: TokenOwner) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ tokenId, grace, idempotencyKey }: { tokenId: string; grace: RollGrace; idempotencyKey?: string }) =>
+      apiFetch<RolledServiceToken>(`${serviceTokensPath(org, owner)}/${encodeURIComponent(tokenId)}/roll`, { method: "POST", body: { grace }, idempotencyKey }),
+    gcTime: 0,
+    onSuccess: () => invalidateAfterTokenChange(queryClient, org, owner),
   });
 }

@@ -1,10 +1,33 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
+import { expiringBefore } from "@/lib/token-expiry";
 
-export async function getOrgOverview({ orgId }: { orgId: string }) {
-  const [memberCount, groupCount] = await Promise.all([
-    db().membership.count({ where: { orgId } }),
-    db().group.count({ where: { orgId } }),
-  ]);
-  return { memberCount, groupCount };
+const DAY = 24 * 60 * 60 * 1000;
+
+/** The Overview's counts: the organization's size, and what needs an admin's attention. */
+export async function getOrgOverview({ orgId, now = new Date() }: { orgId: string; now?: Date }) {
+  const live = { orgId, revokedAt: null, rolledTo: null, OR: [{ orgWide: true }, { serviceAccount: { isNot: null } }] };
+  const [memberCount, groupCount, serviceAccountCount, toolsetCount, mcpServerCount, expiringTokenCount, expiredTokenCount, unhealthyServers, deniedCallCount] =
+    await Promise.all([
+      db().membership.count({ where: { orgId } }),
+      db().group.count({ where: { orgId } }),
+      db().serviceAccount.count({ where: { orgId } }),
+      db().toolset.count({ where: { orgId } }),
+      db().mcpServer.count({ where: { orgId } }),
+      db().serviceToken.count({ where: { ...live, expiresAt: { gt: now, lte: expiringBefore(now) } } }),
+      db().serviceToken.count({ where: { ...live, expiresAt: { gt: new Date(now.getTime() - 30 * DAY), lte: now } } }),
+      db().mcpServer.findMany({ where: { orgId, enabled: true, health: "ERROR" }, select: { id: true, name: true, lastError: true, lastErrorAt: true }, orderBy: { name: "asc" }, take: 10 }),
+      db().toolCall.count({ where: { orgId, outcome: "DENIED", createdAt: { gt: new Date(now.getTime() - DAY) } } }),
+    ]);
+  return {
+    memberCount,
+    groupCount,
+    serviceAccountCount,
+    toolsetCount,
+    mcpServerCount,
+    expiringTokenCount,
+    expiredTokenCount,
+    unhealthyServers: unhealthyServers.map((s) => ({ ...s, lastErrorAt: s.lastErrorAt?.toISOString() ?? null })),
+    deniedCallCount,
+  };
 }

@@ -15,5 +15,9 @@ export type UpdateServiceAccountInput = z.infer<typeof updateServiceAccountSchem
 export const listServiceAccountsQuerySchema = pageQuerySchema.extend({
   search: z.string().trim().max(64).optional(),
   status: z.enum(["ACTIVE", "DISABLED"]).optional(),
+  /** Accounts with a live token expiring soon (TOKEN_EXPIRY_WARNING_DAYS), or with an expired, unrevoked one. */
+  tokens: z.enum(["expiring", "expired"]).optional(),
+  /** newest (default), oldest, name (A→Z) or -name (Z→A). */
+  sort: z.enum(["newest", "oldest", "name", "-name"]).default("newest"),
 });
 export type ListServiceAccountsQuery = z.infer<typeof listServiceAccountsQuerySchema>;

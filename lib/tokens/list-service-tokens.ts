@@ -3,6 +3,7 @@ import { db } from "@/lib/db/prisma";
 import { afterCursor, cursorOrder, toPage, type Page } from "@/lib/pagination";
 import { assertOwnerExists, ownerWhere, type TokenOwner } from "@/lib/tokens/token-owner";
 import type { ListTokensQuery } from "@/lib/tokens/token-schemas";
+import { expiringBefore } from "@/lib/token-expiry";
 import { tokenSelect, toTokenView, type TokenView } from "@/lib/tokens/token-view";
 
 /** Newest first; active, suspended (account disabled), expired and revoked alike unless `status` narrows it. */
@@ -24,7 +25,9 @@ export async function listServiceTokens({
           ? { revokedAt: null, expiresAt: { gt: now }, OR: [{ serviceAccountId: null }, { serviceAccount: { status: "ACTIVE" as const } }] }
           : status === "suspended"
             ? { revokedAt: null, expiresAt: { gt: now }, serviceAccount: { status: "DISABLED" as const } }
-            : {};
+            : status === "expiring"
+              ? { revokedAt: null, expiresAt: { gt: now, lte: expiringBefore(now) } }
+              : {};
   const rows = await db().serviceToken.findMany({
     where: { ...ownerWhere(orgId, owner), ...byStatus, ...afterCursor(cursor, "desc") },
     select: tokenSelect,

@@ -178,6 +178,27 @@ describe("service accounts and tokens", () => {
     const page1 = await listServiceAccounts({ orgId: org.id, limit: 1 });
     const page2 = await listServiceAccounts({ orgId: org.id, limit: 1, cursor: page1.nextCursor! });
     expect([...page1.items, ...page2.items].map((a) => a.name)).toEqual(["beta-bot", "alpha-bot"]);
+    expect(page1.total).toBe(2);
+  });
+
+  it("sorts accounts by name or age, pages through each order, and counts what matches", async () => {
+    const { org, owner, audit } = await tenantWithAccount("m-bot");
+    for (const name of ["z-bot", "a-bot"]) await createServiceAccount({ orgId: org.id, input: { name, description: "" }, createdById: owner.id, audit });
+    const pages = async (sort: "name" | "-name" | "oldest", search?: string) => {
+      const names: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listServiceAccounts({ orgId: org.id, limit: 1, sort, cursor, search });
+        names.push(...page.items.map((a) => a.name));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return names;
+    };
+    expect(await pages("name")).toEqual(["a-bot", "m-bot", "z-bot"]);
+    expect(await pages("-name")).toEqual(["z-bot", "m-bot", "a-bot"]);
+    expect(await pages("oldest")).toEqual(["m-bot", "z-bot", "a-bot"]);
+    expect(await pages("name", "z-")).toEqual(["z-bot"]);
+    expect((await listServiceAccounts({ orgId: org.id, limit: 1, search: "bot" })).total).toBe(3);
   });
 
   it("the cleanup job deletes tokens expired past the retention, keeps revoked ones, and audits what went", async () => {

@@ -17,6 +17,15 @@ export const mintOrgTokenSchema = mintTokenSchema.extend({
 });
 
 export const listTokensQuerySchema = pageQuerySchema.extend({
-  status: z.enum(["active", "suspended", "expired", "revoked"]).optional(),
+  /** expiring: live (active or suspended) and expiring within TOKEN_EXPIRY_WARNING_DAYS. */
+  status: z.enum(["active", "suspended", "expiring", "expired", "revoked"]).optional(),
 });
 export type ListTokensQuery = z.infer<typeof listTokensQuerySchema>;
+
+/** How long a rolled token keeps working beside its replacement. */
+export const ROLL_GRACE_PERIODS = { none: 0, "1h": 60 * 60 * 1000, "24h": 24 * 60 * 60 * 1000, "7d": 7 * 24 * 60 * 60 * 1000 } as const;
+export type RollGrace = keyof typeof ROLL_GRACE_PERIODS;
+
+export const rollTokenSchema = z.strictObject({
+  grace: z.enum(Object.keys(ROLL_GRACE_PERIODS) as [RollGrace, ...RollGrace[]], { message: "grace must be one of none, 1h, 24h, 7d" }).default("24h"),
+});

@@ -1,3 +1,5 @@
+import { expiringBefore } from "@/lib/token-expiry";
+
 /** A token as lists show it: never the token, never its hash. */
 export type TokenView = {
   id: string;
@@ -17,6 +19,12 @@ export type TokenView = {
   rateLimitPerMinute: number | null;
   /** Meaningful for org-wide tokens; an account's tokens follow the account's mode. */
   accessMode: "RESTRICTED" | "FULL_ACCESS";
+  /** Live (active or suspended) and expiring within TOKEN_EXPIRY_WARNING_DAYS. */
+  expiringSoon: boolean;
+  /** Rolled: the token this one replaced. */
+  rolledFromId: string | null;
+  /** Rolled: the token that replaced this one; this token's expiresAt is then its grace end. */
+  replacedById: string | null;
 };
 
 const person = { select: { id: true, name: true, email: true } } as const;
@@ -37,6 +45,8 @@ export const tokenSelect = {
   createdBy: person,
   revokedBy: person,
   serviceAccount: { select: { status: true } },
+  rolledFromId: true,
+  rolledTo: { select: { id: true } },
 } as const;
 
 type TokenRow = {
@@ -55,16 +65,20 @@ type TokenRow = {
   createdBy: { id: string; name: string; email: string } | null;
   revokedBy: { id: string; name: string; email: string } | null;
   serviceAccount: { status: "ACTIVE" | "DISABLED" } | null;
+  rolledFromId: string | null;
+  rolledTo: { id: string } | null;
 };
 
 export function toTokenView(row: TokenRow, now = new Date()): TokenView {
+  const status = row.revokedAt ? "revoked" : row.expiresAt <= now ? "expired" : row.serviceAccount?.status === "DISABLED" ? "suspended" : "active";
   return {
     id: row.id,
     name: row.name,
     prefix: row.prefix,
     orgWide: row.orgWide,
     serviceAccountId: row.serviceAccountId,
-    status: row.revokedAt ? "revoked" : row.expiresAt <= now ? "expired" : row.serviceAccount?.status === "DISABLED" ? "suspended" : "active",
+    status,
+    expiringSoon: (status === "active" || status === "suspended") && row.expiresAt <= expiringBefore(now),
     expiresAt: row.expiresAt.toISOString(),
     createdAt: row.createdAt.toISOString(),
     createdBy: row.createdBy,
@@ -74,6 +88,8 @@ export function toTokenView(row: TokenRow, now = new Date()): TokenView {
     lastUsedIp: row.lastUsedIp,
     rateLimitPerMinute: row.rateLimitPerMinute,
     accessMode: row.accessMode,
+    rolledFromId: row.rolledFromId,
+    replacedById: row.rolledTo?.id ?? null,
   };
 }
 

@@ -22,6 +22,8 @@ export type ToolCallView = {
   outcome: CallOutcome;
   durationMs: number;
   tokenPrefix: string | null;
+  /** The token's name, when it has one and still exists. */
+  tokenName: string | null;
   /** The calling service account (name null once it is deleted); null for an org-wide token. */
   serviceAccount: { id: string; name: string | null } | null;
   argumentBytes: number;
@@ -56,10 +58,11 @@ export async function listToolCalls({
   const tokenIds = [...new Set(page.items.map((r) => r.tokenId).filter((id): id is string => Boolean(id)))];
   const accountIds = [...new Set(page.items.map((r) => r.serviceAccountId).filter((id): id is string => Boolean(id)))];
   const [tokens, accounts] = await Promise.all([
-    db().serviceToken.findMany({ where: { orgId, id: { in: tokenIds } }, select: { id: true, prefix: true } }),
+    db().serviceToken.findMany({ where: { orgId, id: { in: tokenIds } }, select: { id: true, prefix: true, name: true } }),
     db().serviceAccount.findMany({ where: { orgId, id: { in: accountIds } }, select: { id: true, name: true } }),
   ]);
   const prefixes = new Map(tokens.map((t) => [t.id, t.prefix]));
+  const tokenNames = new Map(tokens.map((t) => [t.id, t.name || null]));
   const names = new Map(accounts.map((a) => [a.id, a.name]));
   return {
     items: page.items.map((r) => ({
@@ -68,6 +71,7 @@ export async function listToolCalls({
       outcome: r.outcome,
       durationMs: r.durationMs,
       tokenPrefix: r.tokenId ? (prefixes.get(r.tokenId) ?? null) : null,
+      tokenName: r.tokenId ? (tokenNames.get(r.tokenId) ?? null) : null,
       serviceAccount: r.serviceAccountId ? { id: r.serviceAccountId, name: names.get(r.serviceAccountId) ?? null } : null,
       argumentBytes: r.argumentBytes,
       resultBytes: r.resultBytes,

@@ -7,9 +7,9 @@ import { env, oidcEnabled } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string; expired?: string }> }) {
   if (await getSessionPrincipal()) redirect("/");
-  const { callbackUrl, error } = await searchParams;
+  const { callbackUrl, error, expired } = await searchParams;
   const config = env();
   return (
     <main className="flex min-h-screen items-center justify-center p-6">
@@ -18,7 +18,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <p className="mt-1 text-sm text-slate-600">Manage bots, tokens and access to your MCP servers.</p>
         <LoginForm
           callbackUrl={safeReturnPath(callbackUrl)}
-          initialError={error}
+          // Not `error`: next-auth reads that parameter of the page it returns to as the sign-in's own outcome.
+          initialError={error ?? (expired ? "SessionExpired" : undefined)}
           oidc={oidcEnabled(config) ? { name: config.OIDC_NAME } : null}
         />
       </div>
