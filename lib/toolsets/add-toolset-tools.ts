@@ -14,7 +14,7 @@ export async function addToolsetTools({ orgId, toolsetId, toolIds, audit }: { or
     const present = new Set((await tx.toolsetTool.findMany({ where: { toolsetId, toolId: { in: toolIds } }, select: { toolId: true } })).map((t) => t.toolId));
     const fresh = tools.filter((t) => !present.has(t.id));
     if (!fresh.length) return { added: [] };
-    await tx.toolsetTool.createMany({ data: fresh.map((t) => ({ toolsetId, toolId: t.id })) });
+    await tx.toolsetTool.createMany({ data: fresh.map((t) => ({ orgId, toolsetId, toolId: t.id })) });
     await recordAuditEvent(tx, audit, { orgId, action: "toolset.tools.add", target: { kind: "toolset", id: toolsetId }, after: { tools: fresh.map((t) => t.exposedName) } });
     return { added: fresh.map((t) => t.id) };
   });
