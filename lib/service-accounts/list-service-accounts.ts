@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 import { afterCursor, cursorOrder, toPage, type Page } from "@/lib/pagination";
 import { countActiveTokens } from "@/lib/service-accounts/count-active-tokens";
 import type { ListServiceAccountsQuery } from "@/lib/service-accounts/service-account-schemas";
@@ -13,7 +13,7 @@ export async function listServiceAccounts({
   search,
   status,
 }: { orgId: string } & ListServiceAccountsQuery): Promise<Page<ServiceAccountView>> {
-  const rows = await db().serviceAccount.findMany({
+  const rows = await forOrg(orgId).serviceAccount.findMany({
     where: {
       orgId,
       ...(status ? { status } : {}),
@@ -25,6 +25,6 @@ export async function listServiceAccounts({
     take: limit + 1,
   });
   const page = toPage(rows, limit);
-  const counts = await countActiveTokens(db(), orgId, page.items.map((a) => a.id));
+  const counts = await countActiveTokens(forOrg(orgId), orgId, page.items.map((a) => a.id));
   return { items: page.items.map((a) => toServiceAccountView(a, counts.get(a.id) ?? 0)), nextCursor: page.nextCursor };
 }
