@@ -74,6 +74,14 @@ module.exports = {
       to: { path: `${PLATFORM}|${ADAPTERS}|^lib/generated/prisma/(client|internal)`, dependencyTypesNot: ["type-only"] },
     },
     {
+      name: "scoped-domains-query-through-forOrg",
+      comment:
+        "These domains take their database handle for one organization (lib/db/for-org.ts), never the unscoped db(); raw SQL (effective access) keeps orgId in every statement.",
+      severity: "error",
+      from: { path: "^lib/(toolsets|groups|members|mcp-servers|service-accounts|grants)/", pathNot: "^lib/grants/effective-access\\.ts$" },
+      to: { path: "^lib/db/prisma\\.ts$", dependencyTypesNot: ["type-only"] },
+    },
+    {
       name: "no-cycle-between-domains",
       comment:
         "A folder-level cycle makes two domains one. lib/mcp/relay is the mcp domain's data plane, which the catalog sync shares (its upstream client), so lib/mcp ⇄ lib/mcp/relay is one domain's inside.",
