@@ -53,4 +53,17 @@ describe("composite tenant foreign keys", () => {
     await refused(db().grant.create({ data: { orgId: a.orgId, tokenId: b.token.id, resourceType: "TOOLSET", resourceId: a.toolset.id, level: "READ" } }));
     await refused(db().networkRule.create({ data: { orgId: a.orgId, serviceAccountId: b.account.id, cidr: "198.51.100.0/24" } }));
   });
+
+  it("make a grant's resource real: of its organization, and deleting it deletes the grant", async () => {
+    await refused(db().grant.create({ data: { orgId: a.orgId, serviceAccountId: a.account.id, resourceType: "TOOLSET", resourceId: b.toolset.id, level: "READ" } }));
+    await refused(db().grant.create({ data: { orgId: a.orgId, serviceAccountId: a.account.id, resourceType: "MCP_SERVER", resourceId: crypto.randomUUID(), level: "READ" } }));
+    const toolset = await db().toolset.create({ data: { orgId: a.orgId, name: "Granted" } });
+    const grant = await db().grant.create({ data: { orgId: a.orgId, serviceAccountId: a.account.id, resourceType: "TOOLSET", resourceId: toolset.id, level: "READ" } });
+    expect(grant).toMatchObject({ toolsetId: toolset.id, serverId: null });
+    const onServer = await db().grant.create({ data: { orgId: a.orgId, tokenId: a.token.id, resourceType: "MCP_SERVER", resourceId: a.server.id, level: "WRITE" } });
+    expect(onServer).toMatchObject({ serverId: a.server.id, toolsetId: null });
+    await db().toolset.delete({ where: { id: toolset.id } });
+    expect(await db().grant.findUnique({ where: { id: grant.id } })).toBeNull();
+    expect(await db().grant.findUnique({ where: { id: onServer.id } })).not.toBeNull();
+  });
 });

@@ -12,7 +12,7 @@ export async function deleteMcpServer({ orgId, serverId, audit }: { orgId: strin
     const server = await tx.mcpServer.findFirst({ where: { id: serverId, orgId } });
     if (!server) throw notFound("MCP server");
     const toolCount = await tx.catalogTool.count({ where: { serverId } });
-    await tx.grant.deleteMany({ where: { orgId, resourceType: "MCP_SERVER", resourceId: server.id } });
+    // Its grants go with it (Grant.serverId's foreign key).
     await tx.mcpServer.delete({ where: { id: server.id } });
     await recordAuditEvent(tx, audit, {
       orgId,

@@ -9,7 +9,7 @@ export async function deleteToolset({ orgId, toolsetId, audit }: { orgId: string
   await forOrg(orgId).$transaction(async (tx) => {
     const toolset = await tx.toolset.findFirst({ where: { id: toolsetId }, select: { id: true, name: true, description: true } });
     if (!toolset) throw notFound("Toolset");
-    await tx.grant.deleteMany({ where: { resourceType: "TOOLSET", resourceId: toolset.id } });
+    // Its grants go with it (Grant.toolsetId's foreign key).
     await tx.toolset.delete({ where: { id: toolset.id } });
     await recordAuditEvent(tx, audit, { orgId, action: "toolset.delete", target: { kind: "toolset", id: toolsetId }, before: { name: toolset.name, description: toolset.description } });
   });
