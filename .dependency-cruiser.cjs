@@ -8,6 +8,7 @@
 //   adapters  lib/http (REST), the MCP endpoint (lib/mcp/relay/handle-mcp-request.ts),
 //             lib/openapi, lib/jobs: anything below
 //   top       app/, components/, lib/client, server.ts, scripts/, e2e/, lib/testing
+// And what the plain-Node entries (server.ts, the npm scripts) load carries no `import "server-only"`.
 // Tests may import anything and are not cruised.
 
 const KERNEL = "^lib/([^/]+\\.tsx?$|config/|generated/)";
@@ -91,6 +92,14 @@ module.exports = {
       to: { path: "^lib/", pathNot: "^lib/mcp/relay/", circular: true },
     },
     {
+      name: "plain-node-entries-load-no-server-only",
+      comment:
+        "server.ts and the npm scripts run under plain Node, where `import \"server-only\"` throws: nothing they load may carry it (pages' server code does; the files these entries share with pages cannot, which is why some database code has no marker).",
+      severity: "error",
+      from: { path: "^(server\\.ts|scripts/(jobs-cleanup|db-migration|db-drift-check|test|conformance)\\.ts)$" },
+      to: { path: "(^|/)node_modules/server-only/", reachable: true },
+    },
+    {
       name: "no-circular-modules",
       comment: "Modules that load each other at run time (a cycle closed only by `import type` erases at build and is left alone).",
       severity: "error",
@@ -106,7 +115,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: "node_modules" },
-    exclude: { path: "(^|/)node_modules/|^lib/generated/|\\.test\\.tsx?$|^\\.next/" },
+    // node_modules stay in the graph as leaves (doNotFollow), so that a rule can see server-only.
+    exclude: { path: "^lib/generated/|\\.test\\.tsx?$|^\\.next/" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
     enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default", "types"] },
