@@ -1,10 +1,10 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 
 export async function getOrgOverview({ orgId }: { orgId: string }) {
   const [memberCount, groupCount] = await Promise.all([
-    db().membership.count({ where: { orgId } }),
-    db().group.count({ where: { orgId } }),
+    forOrg(orgId).membership.count({ where: { orgId } }),
+    forOrg(orgId).group.count({ where: { orgId } }),
   ]);
   return { memberCount, groupCount };
 }
