@@ -8,6 +8,7 @@
 //   adapters  lib/http (REST), the MCP endpoint (lib/mcp/relay/handle-mcp-request.ts),
 //             lib/openapi, lib/jobs: anything below
 //   top       app/, components/, lib/client, server.ts, scripts/, e2e/, lib/testing
+// And what the plain-Node entries (server.ts, the npm scripts) load carries no `import "server-only"`.
 // Tests may import anything and are not cruised.
 
 const KERNEL = "^lib/([^/]+\\.tsx?$|config/|generated/)";
@@ -74,6 +75,14 @@ module.exports = {
       to: { path: `${PLATFORM}|${ADAPTERS}|^lib/generated/prisma/(client|internal)`, dependencyTypesNot: ["type-only"] },
     },
     {
+      name: "scoped-domains-query-through-forOrg",
+      comment:
+        "These domains take their database handle for one organization (lib/db/for-org.ts), never the unscoped db(); raw SQL (effective access) keeps orgId in every statement; a person's sign-in sessions span organizations (the global UserSession table).",
+      severity: "error",
+      from: { path: "^lib/(toolsets|groups|members|mcp-servers|service-accounts|grants)/", pathNot: "^lib/grants/effective-access\\.ts$|^lib/members/[a-z-]*user-sessions?\\.ts$" },
+      to: { path: "^lib/db/prisma\\.ts$", dependencyTypesNot: ["type-only"] },
+    },
+    {
       name: "no-cycle-between-domains",
       comment:
         "A folder-level cycle makes two domains one. lib/mcp/relay is the mcp domain's data plane, which the catalog sync shares (its upstream client), so lib/mcp ⇄ lib/mcp/relay is one domain's inside.",
@@ -81,6 +90,14 @@ module.exports = {
       scope: "folder",
       from: { path: "^lib/", pathNot: "^lib/mcp/relay/" },
       to: { path: "^lib/", pathNot: "^lib/mcp/relay/", circular: true },
+    },
+    {
+      name: "plain-node-entries-load-no-server-only",
+      comment:
+        "server.ts and the npm scripts run under plain Node, where `import \"server-only\"` throws: nothing they load may carry it (pages' server code does; the files these entries share with pages cannot, which is why some database code has no marker).",
+      severity: "error",
+      from: { path: "^(server\\.ts|scripts/(jobs-cleanup|db-migration|db-drift-check|test|conformance)\\.ts)$" },
+      to: { path: "(^|/)node_modules/server-only/", reachable: true },
     },
     {
       name: "no-circular-modules",
@@ -98,7 +115,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: "node_modules" },
-    exclude: { path: "(^|/)node_modules/|^lib/generated/|\\.test\\.tsx?$|^\\.next/" },
+    // node_modules stay in the graph as leaves (doNotFollow), so that a rule can see server-only.
+    exclude: { path: "^lib/generated/|\\.test\\.tsx?$|^\\.next/" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
     enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default", "types"] },

@@ -25,7 +25,7 @@ async function seed(tenant: Tenant): Promise<Seeded> {
   const server = await db().mcpServer.create({ data: { orgId, name: "Search", slug: "search", url: "https://search.example.test/mcp", health: "ERROR", lastError: "connect ECONNREFUSED", lastErrorAt: new Date() } });
   const tool = await db().catalogTool.create({ data: { orgId, serverId: server.id, name: "query", exposedName: "search__query", description: "Searches the index", inputSchema: { type: "object" } } });
   const toolset = await db().toolset.create({ data: { orgId, name: "Release tools", description: "What the release bot needs" } });
-  await db().toolsetTool.create({ data: { toolsetId: toolset.id, toolId: tool.id } });
+  await db().toolsetTool.create({ data: { orgId, toolsetId: toolset.id, toolId: tool.id } });
   await db().toolsetAssignment.create({ data: { orgId, toolsetId: toolset.id, serviceAccountId: account.id } });
   const group = await db().group.create({ data: { orgId, name: "Release Engineering" } });
   await db().groupMember.create({ data: { orgId, groupId: group.id, userId: tenant.owner.id } });

@@ -188,7 +188,7 @@ async function benchGateway({ base, orgId, audit, gatewayPid }: { base: string; 
     );
     await db().catalogTool.createMany({ data: catalog });
     const toolset = await db().toolset.create({ data: { orgId, name: "Bench" } });
-    await db().toolsetTool.createMany({ data: [greet, ...catalog.filter((_, i) => i % 10 === 0)].map((t) => ({ toolsetId: toolset.id, toolId: t.id })) });
+    await db().toolsetTool.createMany({ data: [greet, ...catalog.filter((_, i) => i % 10 === 0)].map((t) => ({ orgId, toolsetId: toolset.id, toolId: t.id })) });
 
     // The measured bot: a 100-entry allowlist whose last entry matches, and a rate limit it never reaches.
     const account = await db().serviceAccount.create({ data: { orgId, name: "gateway-bench" } });

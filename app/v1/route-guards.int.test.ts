@@ -1,6 +1,9 @@
 import { readdirSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { z } from "zod";
 import type { UserPrincipal } from "@/lib/principal";
 import { accessAllows } from "@/lib/auth/permissions";
@@ -10,6 +13,7 @@ import { accessModeSchema, setGrantsSchema } from "@/lib/grants/grant-schemas";
 import { addGroupMember } from "@/lib/groups/add-group-member";
 import { createGroup } from "@/lib/groups/create-group";
 import type { OrgRouteOptions } from "@/lib/http/org-route";
+import { handleMcpRequest } from "@/lib/mcp/relay/handle-mcp-request";
 import { updateMcpServerSchema } from "@/lib/mcp-servers/mcp-server-schemas";
 import { updateMemberSchema } from "@/lib/members/member-schemas";
 import { addNetworkRule } from "@/lib/network/add-network-rule";
@@ -31,7 +35,8 @@ import { addToolsetToolsSchema, assignToolsetSchema, updateToolsetSchema } from 
 // permission → 403; a token without the grant → 403 insufficient_scope;
 // another organization's slug or ids → 404. A route that is not made by
 // orgRoute, or that lets tokens in without declaring the resource its path
-// names, fails here.
+// names, fails here. The MCP endpoint gets its own answers to the same
+// callers at the end.
 
 const session = vi.hoisted(() => ({ user: null as UserPrincipal | null }));
 vi.mock("@/lib/auth/get-session-principal", () => ({ getSessionPrincipal: async () => session.user }));
@@ -90,7 +95,7 @@ async function seedTenant() {
   const { org, owner, audit } = tenant;
   const member = await addUserToOrg(org.id, "MEMBER");
   const server = await db().mcpServer.create({ data: { orgId: org.id, name: "Guarded", slug: "guarded", url: "http://127.0.0.1:9/mcp" } });
-  const tool = await db().catalogTool.create({ data: { orgId: org.id, serverId: server.id, name: "echo", exposedName: "guarded__echo", inputSchema: {} } });
+  const tool = await db().catalogTool.create({ data: { orgId: org.id, serverId: server.id, name: "echo", exposedName: "guarded__echo", inputSchema: { type: "object" } } });
   const toolset = await createToolset({ orgId: org.id, input: { name: "Guarded set", description: "" }, audit });
   await addToolsetTools({ orgId: org.id, toolsetId: toolset.id, toolIds: [tool.id], audit });
   const group = await createGroup({ orgId: org.id, input: { name: "Guarded group", description: "" }, audit });
@@ -101,6 +106,9 @@ async function seedTenant() {
   const fullAccess = await mintServiceToken({ orgId: org.id, owner: { orgWide: true }, input: { name: "", accessMode: "FULL_ACCESS", grants: [] }, createdById: owner.id, audit });
   // On another account: an allowlist on the token's own would refuse it before any route guard.
   const fenced = await createServiceAccount({ orgId: org.id, input: { name: "Fenced bot", description: "" }, createdById: owner.id, audit });
+  // No grant, no toolset, no allowlist: what a token may see over MCP when nothing was given to it.
+  const idle = await createServiceAccount({ orgId: org.id, input: { name: "Idle bot", description: "" }, createdById: owner.id, audit });
+  const idleToken = await mintServiceToken({ orgId: org.id, owner: { serviceAccountId: idle.id }, input: { name: "" }, createdById: owner.id, audit });
   const rule = await addNetworkRule({ orgId: org.id, serviceAccountId: fenced.id, cidr: "198.51.100.0/24", label: "", audit });
   const assignment = await assignToolset({ orgId: org.id, toolsetId: toolset.id, input: { serviceAccountId: account.id }, audit });
   const person = (user: { id: string; email: string; name: string }): UserPrincipal => ({ kind: "user", userId: user.id, email: user.email, name: user.name });
@@ -109,6 +117,7 @@ async function seedTenant() {
     owner: person(owner),
     member: person(member),
     restrictedToken: minted.token,
+    idleToken: idleToken.token,
     fullAccessToken: fullAccess.token,
     ids: {
       serverId: server.id,
@@ -198,5 +207,44 @@ describe.each(guarded.map((r) => [label(r), r] as const))("%s", (_, route) => {
     if (paramsOf(route.route).length === 0) return;
     expect((await call(route, { user: home.owner }, { ids: foreign.ids, withBody: true })).status).toBe(404);
     if (options().tokens) expect((await call(route, { token: home.fullAccessToken }, { ids: foreign.ids, withBody: true })).status).toBe(404);
+  });
+});
+
+describe("the MCP endpoint, POST /org/:slug", () => {
+  let endpoint: http.Server;
+  let url: (slug: string) => string;
+  beforeAll(async () => {
+    // Routed as server.ts routes it, without the catalog sync (the seeded upstreams do not exist).
+    endpoint = http.createServer((req, res) => void handleMcpRequest(req, res, { slug: decodeURIComponent(/^\/org\/([^/?#]+)/.exec(req.url ?? "")![1]!) }));
+    await new Promise<void>((resolve) => endpoint.listen(0, "127.0.0.1", resolve));
+    url = (slug) => `http://127.0.0.1:${(endpoint.address() as AddressInfo).port}/org/${slug}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => endpoint.close(() => resolve())));
+
+  const post = (slug: string, headers: Record<string, string> = {}) =>
+    fetch(url(slug), {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json, text/event-stream", ...headers },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list", params: {} }),
+    });
+
+  it("answers 401 without credentials, and to a token on another organization's endpoint", async () => {
+    const anonymous = await post(home.slug);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get("www-authenticate")).toContain("Bearer");
+    const elsewhere = await post(foreign.slug, { authorization: `Bearer ${home.fullAccessToken}` });
+    expect(elsewhere.status).toBe(401);
+    expect(elsewhere.headers.get("www-authenticate")).toContain('error="invalid_token"');
+  });
+
+  it("shows a token given nothing no tool, and refuses it the tools of its own organization", async () => {
+    const client = new Client({ name: "route-guards", version: "1" }, { versionNegotiation: { mode: { pin: "2026-07-28" } } });
+    await client.connect(new StreamableHTTPClientTransport(new URL(url(home.slug)), { requestInit: { headers: { authorization: `Bearer ${home.idleToken}` } } }));
+    try {
+      expect((await client.listTools()).tools).toEqual([]);
+      await expect(client.callTool({ name: "guarded__echo", arguments: {} })).rejects.toThrow(/Unknown tool/);
+    } finally {
+      await client.close();
+    }
   });
 });

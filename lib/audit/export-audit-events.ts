@@ -1,6 +1,6 @@
 import "server-only";
 import { stringify } from "csv-stringify/sync";
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 import type { AuditContext } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { AuditEventFilters } from "@/lib/audit/audit-event-filters";
@@ -102,5 +102,5 @@ export async function recordAuditExport({
   format: AuditExportFormat;
   audit: AuditContext;
 }): Promise<void> {
-  await db().$transaction((tx) => recordAuditEvent(tx, audit, { orgId, action: "audit_log.export", after: { format, filters } }));
+  await forOrg(orgId).$transaction((tx) => recordAuditEvent(tx, audit, { orgId, action: "audit_log.export", after: { format, filters } }));
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 import { AppError } from "@/lib/errors";
 import type { Page } from "@/lib/pagination";
 import { auditEventWhere, type AuditEventFilters } from "@/lib/audit/audit-event-filters";
@@ -38,7 +38,7 @@ export async function listAuditEvents({
   cursor?: string;
 }): Promise<Page<AuditEventView>> {
   const where = auditEventWhere(orgId, filters);
-  const rows = await db().auditEvent.findMany({
+  const rows = await forOrg(orgId).auditEvent.findMany({
     where: cursor ? { AND: [where, { seq: { lt: decodeSeqCursor(cursor) } }] } : where,
     orderBy: { seq: "desc" },
     take: limit + 1,

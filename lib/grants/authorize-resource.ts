@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 import { AppError, notFound } from "@/lib/errors";
 import type { OrgAccess } from "@/lib/principal";
 import type { GrantLevel, ResourceType } from "@/lib/generated/prisma/enums";
@@ -17,8 +17,8 @@ export async function authorizeResource(access: OrgAccess, resourceType: Resourc
   if (access.principal.kind === "user") return;
   const exists =
     resourceType === "MCP_SERVER"
-      ? await db().mcpServer.findFirst({ where: { id: resourceId, orgId: access.org.id }, select: { id: true } })
-      : await db().toolset.findFirst({ where: { id: resourceId, orgId: access.org.id }, select: { id: true } });
+      ? await forOrg(access.org.id).mcpServer.findFirst({ where: { id: resourceId }, select: { id: true } })
+      : await forOrg(access.org.id).toolset.findFirst({ where: { id: resourceId }, select: { id: true } });
   if (!exists) throw notFound(RESOURCE_LABEL[resourceType]);
   const held = await resourceLevel({ principal: access.principal, resourceType, resourceId });
   if (!levelAllows(held, level)) {

@@ -64,7 +64,7 @@ describe("effective access", () => {
         for (const [i, spec] of toolsets.entries()) {
           const toolset = await db().toolset.create({ data: { orgId, name: `T${i}` } });
           const members = allTools().filter((_, k) => spec.tools[k]);
-          await db().toolsetTool.createMany({ data: members.map((t) => ({ toolsetId: toolset.id, toolId: t.id })) });
+          await db().toolsetTool.createMany({ data: members.map((t) => ({ orgId, toolsetId: toolset.id, toolId: t.id })) });
           if (spec.assigned) {
             await db().toolsetAssignment.create({ data: { orgId, toolsetId: toolset.id, serviceAccountId: accountId } });
             members.forEach((t) => assignedTools.add(t.id));

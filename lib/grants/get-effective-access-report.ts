@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 import { notFound } from "@/lib/errors";
 import type { TokenPrincipal } from "@/lib/principal";
 import { getEffectiveAccess, type AccessReason } from "@/lib/grants/effective-access";
@@ -17,7 +17,7 @@ export type EffectiveAccessReport = {
  * MCP, each with its reasons, computed by the very function the gateway uses.
  */
 export async function getEffectiveAccessReport({ orgId, serviceAccountId }: { orgId: string; serviceAccountId: string }): Promise<EffectiveAccessReport> {
-  const account = await db().serviceAccount.findFirst({ where: { id: serviceAccountId, orgId }, select: { id: true, name: true, accessMode: true, org: { select: { slug: true } } } });
+  const account = await forOrg(orgId).serviceAccount.findFirst({ where: { id: serviceAccountId, orgId }, select: { id: true, name: true, accessMode: true, org: { select: { slug: true } } } });
   if (!account) throw notFound("Service account");
   // The account as its tokens present it to the gateway.
   const principal: TokenPrincipal = {
@@ -33,8 +33,8 @@ export async function getEffectiveAccessReport({ orgId, serviceAccountId }: { or
   const access = await getEffectiveAccess({ orgId, principal, withReasons: true });
   const serverIds = [...access.servers.keys()];
   const [prompts, resources] = await Promise.all([
-    db().catalogPrompt.findMany({ where: { serverId: { in: serverIds } }, orderBy: { name: "asc" } }),
-    db().catalogResource.findMany({ where: { serverId: { in: serverIds } }, orderBy: { uri: "asc" } }),
+    forOrg(orgId).catalogPrompt.findMany({ where: { serverId: { in: serverIds } }, orderBy: { name: "asc" } }),
+    forOrg(orgId).catalogResource.findMany({ where: { serverId: { in: serverIds } }, orderBy: { uri: "asc" } }),
   ]);
   return {
     accessMode: account.accessMode,

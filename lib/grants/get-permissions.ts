@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 import type { AccessMode } from "@/lib/generated/prisma/enums";
 import { assertGranteeExists } from "@/lib/grants/assert-grantee-exists";
 import { granteeWhere, type Grantee } from "@/lib/grants/grantee";
@@ -9,14 +9,14 @@ export type PermissionRow = { resourceType: "MCP_SERVER" | "TOOLSET"; resourceId
 
 /** The Permissions tab: the mode, and every server and toolset of the organization with the grantee's level on it. */
 export async function getPermissions({ orgId, grantee }: { orgId: string; grantee: Grantee }): Promise<{ accessMode: AccessMode; resources: PermissionRow[] }> {
-  await assertGranteeExists(db(), orgId, grantee);
+  await assertGranteeExists(forOrg(orgId), orgId, grantee);
   const [mode, grants, servers, toolsets] = await Promise.all([
     "serviceAccountId" in grantee
-      ? db().serviceAccount.findUniqueOrThrow({ where: { id: grantee.serviceAccountId }, select: { accessMode: true } })
-      : db().serviceToken.findUniqueOrThrow({ where: { id: grantee.tokenId }, select: { accessMode: true } }),
-    db().grant.findMany({ where: { orgId, ...granteeWhere(grantee) }, select: { resourceId: true, level: true } }),
-    db().mcpServer.findMany({ where: { orgId }, select: { id: true, name: true, slug: true }, orderBy: { name: "asc" } }),
-    db().toolset.findMany({ where: { orgId }, select: { id: true, name: true, _count: { select: { tools: true } } }, orderBy: { name: "asc" } }),
+      ? forOrg(orgId).serviceAccount.findUniqueOrThrow({ where: { id: grantee.serviceAccountId }, select: { accessMode: true } })
+      : forOrg(orgId).serviceToken.findUniqueOrThrow({ where: { id: grantee.tokenId }, select: { accessMode: true } }),
+    forOrg(orgId).grant.findMany({ where: { orgId, ...granteeWhere(grantee) }, select: { resourceId: true, level: true } }),
+    forOrg(orgId).mcpServer.findMany({ where: { orgId }, select: { id: true, name: true, slug: true }, orderBy: { name: "asc" } }),
+    forOrg(orgId).toolset.findMany({ where: { orgId }, select: { id: true, name: true, _count: { select: { tools: true } } }, orderBy: { name: "asc" } }),
   ]);
   const levels = new Map(grants.map((g) => [g.resourceId, g.level]));
   return {

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 import type { TokenPrincipal } from "@/lib/principal";
 import type { GrantLevel, ResourceType } from "@/lib/generated/prisma/enums";
 import { granteeOf, granteeWhere } from "@/lib/grants/grantee";
@@ -13,7 +13,7 @@ export function levelAllows(held: Level, needed: GrantLevel): boolean {
 /** A token's level on one resource: Full Access is Write on everything of its organization. */
 export async function resourceLevel({ principal, resourceType, resourceId }: { principal: TokenPrincipal; resourceType: ResourceType; resourceId: string }): Promise<Level> {
   if (principal.accessMode === "FULL_ACCESS") return "WRITE";
-  const grant = await db().grant.findFirst({
+  const grant = await forOrg(principal.orgId).grant.findFirst({
     where: { orgId: principal.orgId, resourceType, resourceId, ...granteeWhere(granteeOf(principal)) },
     select: { level: true },
   });
@@ -23,7 +23,7 @@ export async function resourceLevel({ principal, resourceType, resourceId }: { p
 /** Ids of the resources of one type a token may at least read; null means all of them (Full Access). */
 export async function readableResourceIds({ principal, resourceType }: { principal: TokenPrincipal; resourceType: ResourceType }): Promise<string[] | null> {
   if (principal.accessMode === "FULL_ACCESS") return null;
-  const grants = await db().grant.findMany({
+  const grants = await forOrg(principal.orgId).grant.findMany({
     where: { orgId: principal.orgId, resourceType, ...granteeWhere(granteeOf(principal)) },
     select: { resourceId: true },
   });

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 import type { AuditContext } from "@/lib/principal";
 import type { AccessMode } from "@/lib/generated/prisma/enums";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -8,7 +8,7 @@ import type { Grantee } from "@/lib/grants/grantee";
 
 /** Switches between Restricted and Full Access; effective at the next request. */
 export async function setAccessMode({ orgId, grantee, accessMode, audit }: { orgId: string; grantee: Grantee; accessMode: AccessMode; audit: AuditContext }) {
-  return db().$transaction(async (tx) => {
+  return forOrg(orgId).$transaction(async (tx) => {
     await assertGranteeExists(tx, orgId, grantee);
     const before =
       "serviceAccountId" in grantee

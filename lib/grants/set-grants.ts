@@ -1,5 +1,6 @@
 import "server-only";
-import { db, type DbTx } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
+import type { DbTx } from "@/lib/db/prisma";
 import { notFound } from "@/lib/errors";
 import type { AuditContext } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -23,7 +24,7 @@ export async function setGrants({
   entries: GrantEntry[];
   audit: AuditContext;
 }): Promise<{ changed: number }> {
-  return db().$transaction(async (tx) => {
+  return forOrg(orgId).$transaction(async (tx) => {
     await assertGranteeExists(tx, orgId, grantee);
     return applyGrants(tx, { orgId, grantee, entries, audit });
   });

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 import { AppError, notFound } from "@/lib/errors";
 import type { AuditContext } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -16,7 +16,7 @@ export async function addGroupMember({
   userId: string;
   audit: AuditContext;
 }): Promise<{ userId: string; email: string; name: string; addedAt: string }> {
-  return db().$transaction(async (tx) => {
+  return forOrg(orgId).$transaction(async (tx) => {
     const group = await tx.group.findFirst({ where: { id: groupId, orgId }, select: { id: true, name: true } });
     if (!group) throw notFound("Group");
     const membership = await tx.membership.findFirst({

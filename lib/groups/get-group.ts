@@ -1,10 +1,10 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 import { notFound } from "@/lib/errors";
 import { groupSelect, toGroupView, type GroupMemberView, type GroupView } from "@/lib/groups/group-view";
 
 export async function getGroup({ orgId, groupId }: { orgId: string; groupId: string }): Promise<GroupView & { members: GroupMemberView[] }> {
-  const group = await db().group.findFirst({
+  const group = await forOrg(orgId).group.findFirst({
     where: { id: groupId, orgId },
     select: {
       ...groupSelect,

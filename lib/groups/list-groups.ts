@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 import { afterCursor, toPage, type Page } from "@/lib/pagination";
 import { groupSelect, toGroupView, type GroupView } from "@/lib/groups/group-view";
 
@@ -14,7 +14,7 @@ export async function listGroups({
   cursor?: string;
   search?: string;
 }): Promise<Page<GroupView>> {
-  const rows = await db().group.findMany({
+  const rows = await forOrg(orgId).group.findMany({
     where: { orgId, ...afterCursor(cursor), ...(search ? { name: { contains: search, mode: "insensitive" } } : {}) },
     select: groupSelect,
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 import { notFound } from "@/lib/errors";
 import type { AuditContext } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -15,7 +15,7 @@ export async function removeGroupMember({
   userId: string;
   audit: AuditContext;
 }): Promise<void> {
-  await db().$transaction(async (tx) => {
+  await forOrg(orgId).$transaction(async (tx) => {
     const row = await tx.groupMember.findFirst({
       where: { orgId, groupId, userId },
       select: { user: { select: { email: true } } },

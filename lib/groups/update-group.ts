@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 import { notFound } from "@/lib/errors";
 import type { AuditContext } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -17,7 +17,7 @@ export async function updateGroup({
   input: UpdateGroupInput;
   audit: AuditContext;
 }): Promise<GroupView> {
-  return db().$transaction(async (tx) => {
+  return forOrg(orgId).$transaction(async (tx) => {
     const before = await tx.group.findFirst({ where: { id: groupId, orgId }, select: groupSelect });
     if (!before) throw notFound("Group");
     const after = await tx.group.update({ where: { id: before.id }, data: input, select: groupSelect });

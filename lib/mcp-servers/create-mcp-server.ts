@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 import type { AuditContext } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { encryptJson } from "@/lib/secrets/secret-box";
@@ -12,7 +12,7 @@ import { mcpServerSelect, mcpServerSnapshot, toMcpServerView, type McpServerView
 export async function createMcpServer({ orgId, input, audit }: { orgId: string; input: CreateMcpServerInput; audit: AuditContext }): Promise<McpServerView> {
   await checkUpstreamUrl(input.url);
   const headerNames = Object.keys(input.headers);
-  const server = await db().$transaction(async (tx) => {
+  const server = await forOrg(orgId).$transaction(async (tx) => {
     const row = await tx.mcpServer.create({
       data: {
         orgId,
@@ -29,5 +29,5 @@ export async function createMcpServer({ orgId, input, audit }: { orgId: string; 
     return row;
   });
   await syncCatalog({ orgId, serverId: server.id, audit });
-  return toMcpServerView(await db().mcpServer.findUniqueOrThrow({ where: { id: server.id }, select: mcpServerSelect }));
+  return toMcpServerView(await forOrg(orgId).mcpServer.findUniqueOrThrow({ where: { id: server.id }, select: mcpServerSelect }));
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 import { notFound } from "@/lib/errors";
 import type { AuditContext } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -8,11 +8,11 @@ import { mcpServerSnapshot } from "@/lib/mcp-servers/mcp-server-view";
 
 /** Deletes a server and its catalog; its tools leave every toolset. */
 export async function deleteMcpServer({ orgId, serverId, audit }: { orgId: string; serverId: string; audit: AuditContext }): Promise<void> {
-  await db().$transaction(async (tx) => {
+  await forOrg(orgId).$transaction(async (tx) => {
     const server = await tx.mcpServer.findFirst({ where: { id: serverId, orgId } });
     if (!server) throw notFound("MCP server");
     const toolCount = await tx.catalogTool.count({ where: { serverId } });
-    await tx.grant.deleteMany({ where: { orgId, resourceType: "MCP_SERVER", resourceId: server.id } });
+    // Its grants go with it (Grant.serverId's foreign key).
     await tx.mcpServer.delete({ where: { id: server.id } });
     await recordAuditEvent(tx, audit, {
       orgId,

@@ -1,12 +1,12 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 import { catalogToolSelect, toCatalogToolView, type CatalogToolView } from "@/lib/mcp-servers/catalog-tool-view";
 
 const MAX_TOOLS = 2000;
 
 /** Every tool of the organization's servers, for the toolset picker (grouped by server there). */
 export async function listCatalogTools({ orgId, search, serverIds = null }: { orgId: string; search?: string; serverIds?: string[] | null }): Promise<{ items: CatalogToolView[] }> {
-  const rows = await db().catalogTool.findMany({
+  const rows = await forOrg(orgId).catalogTool.findMany({
     where: {
       orgId,
       ...(serverIds ? { serverId: { in: serverIds } } : {}),

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 import { afterCursor, cursorOrder, toPage, type Page } from "@/lib/pagination";
 import { mcpServerSelect, toMcpServerView, type McpServerView } from "@/lib/mcp-servers/mcp-server-view";
 
@@ -17,7 +17,7 @@ export async function listMcpServers({
   search?: string;
   ids?: string[] | null;
 }): Promise<Page<McpServerView>> {
-  const rows = await db().mcpServer.findMany({
+  const rows = await forOrg(orgId).mcpServer.findMany({
     where: {
       orgId,
       ...(ids ? { id: { in: ids } } : {}),

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 import { AppError, notFound } from "@/lib/errors";
 import type { AuditContext } from "@/lib/principal";
 import { syncCatalog, type SyncResult } from "@/lib/mcp/sync-catalog";
@@ -10,5 +10,5 @@ export async function syncMcpServerNow({ orgId, serverId, audit }: { orgId: stri
   if (result.status === "skipped" && result.reason === "not_found") throw notFound("MCP server");
   if (result.status === "skipped" && result.reason === "disabled") throw new AppError("conflict", "The server is disabled; enable it to sync");
   if (result.status === "skipped") throw new AppError("conflict", "A sync of this server is already running; try again in a moment");
-  return { result, server: toMcpServerView(await db().mcpServer.findUniqueOrThrow({ where: { id: serverId }, select: mcpServerSelect })) };
+  return { result, server: toMcpServerView(await forOrg(orgId).mcpServer.findUniqueOrThrow({ where: { id: serverId }, select: mcpServerSelect })) };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 import { AppError, notFound } from "@/lib/errors";
 import type { AuditContext } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -26,7 +26,7 @@ export async function updateMcpServer({
   audit: AuditContext;
 }): Promise<McpServerView> {
   if (input.url) await checkUpstreamUrl(input.url);
-  const updated = await db().$transaction(async (tx) => {
+  const updated = await forOrg(orgId).$transaction(async (tx) => {
     const before = await tx.mcpServer.findFirst({ where: { id: serverId, orgId }, select: mcpServerSelect });
     if (!before) throw notFound("MCP server");
     // Stored header values (API keys) never follow the server to another origin unasked.
@@ -59,5 +59,5 @@ export async function updateMcpServer({
   });
   const reconnect = input.url !== undefined || input.headers !== undefined || input.timeoutMs !== undefined || input.enabled === true;
   if (updated.enabled && reconnect) await syncCatalog({ orgId, serverId, audit });
-  return toMcpServerView(await db().mcpServer.findUniqueOrThrow({ where: { id: serverId }, select: mcpServerSelect }));
+  return toMcpServerView(await forOrg(orgId).mcpServer.findUniqueOrThrow({ where: { id: serverId }, select: mcpServerSelect }));
 }

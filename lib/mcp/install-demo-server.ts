@@ -21,7 +21,7 @@ export async function installDemoServer({ orgId }: { orgId: string }): Promise<v
   const tools = await db().catalogTool.findMany({ where: { serverId: server.id }, select: { id: true, exposedName: true } });
   await db().$transaction(async (tx) => {
     const toolset = await tx.toolset.create({ data: { orgId, name: "Demo", description: "The built-in demo server's tools: echo, add, current_time." } });
-    await tx.toolsetTool.createMany({ data: tools.map((t) => ({ toolsetId: toolset.id, toolId: t.id })) });
+    await tx.toolsetTool.createMany({ data: tools.map((t) => ({ orgId, toolsetId: toolset.id, toolId: t.id })) });
     await recordAuditEvent(tx, SYSTEM_AUDIT, { orgId, action: "toolset.create", target: { kind: "toolset", id: toolset.id }, after: { name: "Demo", tools: tools.map((t) => t.exposedName) } });
   });
 }

@@ -224,6 +224,7 @@ async function writeCatalog({
     await tx.catalogPrompt.deleteMany({ where: { serverId: server.id } });
     await tx.catalogPrompt.createMany({
       data: upstream.prompts.map((p) => ({
+        orgId,
         serverId: server.id,
         name: p.name,
         title: p.title ?? null,
@@ -236,6 +237,7 @@ async function writeCatalog({
     await tx.catalogResource.deleteMany({ where: { serverId: server.id } });
     await tx.catalogResource.createMany({
       data: upstream.resources.map((r) => ({
+        orgId,
         serverId: server.id,
         uri: r.uri,
         name: r.name,
@@ -249,6 +251,7 @@ async function writeCatalog({
     await tx.catalogResourceTemplate.deleteMany({ where: { serverId: server.id } });
     await tx.catalogResourceTemplate.createMany({
       data: upstream.resourceTemplates.map((r) => ({
+        orgId,
         serverId: server.id,
         uriTemplate: r.uriTemplate,
         name: r.name,

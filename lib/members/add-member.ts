@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 import { AppError } from "@/lib/errors";
 import type { AuditContext } from "@/lib/principal";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -32,7 +32,7 @@ export async function addMember({
   if (input.role === "OWNER" && actorRole !== "OWNER") {
     throw new AppError("forbidden", "Only an owner can add another owner");
   }
-  const existing = await db().user.findUnique({ where: { email: input.email }, select: { id: true } });
+  const existing = await forOrg(orgId).user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (!existing && !input.name) {
     throw new AppError("validation_failed", "name: A name is required for a person who has no account yet", {
       fields: [{ field: "name", message: "A name is required for a person who has no account yet" }],
@@ -41,7 +41,7 @@ export async function addMember({
   const oneTimePassword = existing ? null : generatePassword();
   const passwordHash = oneTimePassword ? await hashPassword(oneTimePassword) : null;
 
-  const member = await db().$transaction(async (tx) => {
+  const member = await forOrg(orgId).$transaction(async (tx) => {
     const userId =
       existing?.id ?? (await tx.user.create({ data: { email: input.email, name: input.name!, passwordHash }, select: { id: true } })).id;
     const taken = await tx.membership.findUnique({ where: { orgId_userId: { orgId, userId } }, select: { id: true } });

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 import { afterCursor, toPage, type Page } from "@/lib/pagination";
 import { memberSelect, toMemberView, type MemberView } from "@/lib/members/member-view";
 
@@ -14,7 +14,7 @@ export async function listMembers({
   cursor?: string;
   search?: string;
 }): Promise<Page<MemberView>> {
-  const rows = await db().membership.findMany({
+  const rows = await forOrg(orgId).membership.findMany({
     where: {
       orgId,
       ...afterCursor(cursor),

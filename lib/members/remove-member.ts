@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 import { AppError, notFound } from "@/lib/errors";
 import type { AuditContext } from "@/lib/principal";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -20,7 +20,7 @@ export async function removeMember({
   actorRole: Role;
   audit: AuditContext;
 }): Promise<void> {
-  await db().$transaction(async (tx) => {
+  await forOrg(orgId).$transaction(async (tx) => {
     const owners = await lockOwners(tx, orgId);
     const current = await tx.membership.findFirst({ where: { orgId, userId }, select: memberSelect });
     if (!current) throw notFound("Member");

@@ -101,6 +101,14 @@ function pathParameters(segments: string[]): Operation[] {
   });
 }
 
+/** What a token needs beyond the permission, from the route's resource declaration. */
+function tokenScope(resource: OrgRouteOptions["resource"]): string {
+  if (!resource) return "";
+  const what = resource.type === "MCP_SERVER" ? "MCP server" : "toolset";
+  if ("list" in resource) return `; a token sees the ${what}s it holds Read or Write on (all with Full Access)`;
+  return `; a token needs ${resource.level === "WRITE" ? "Write" : "Read"} on the ${what} it names (or Full Access)`;
+}
+
 function orgOperation(method: HttpMethod, nextPath: string, segments: string[], options: OrgRouteOptions, tag: string): Operation {
   const parameters = [...pathParameters(segments)];
   if (options.query) {
@@ -117,9 +125,10 @@ function orgOperation(method: HttpMethod, nextPath: string, segments: string[], 
   return {
     operationId: `${method.toLowerCase()}${segments.slice(3).map((s) => s.replace(/[[\]]/g, "").replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase())).join("") || "Organization"}`,
     summary: summarize(method, nextPath, segments),
-    description: `Needs \`${options.permission}\`. ${options.tokens ? "People (session cookie) and service tokens (`Authorization: Bearer alk_svc_…`)." : "People only (session cookie); a service token is refused with 403."}`,
+    description: `Needs \`${options.permission}\`. ${options.tokens ? `People (session cookie) and service tokens (\`Authorization: Bearer alk_svc_…\`)${tokenScope(options.resource)}.` : "People only (session cookie); a service token is refused with 403."}`,
     tags: [tag],
     "x-permission": options.permission,
+    ...(options.resource ? { "x-resource": options.resource } : {}),
     security: options.tokens ? [{ session: [] }, { serviceToken: [] }] : [{ session: [] }],
     parameters,
     ...(options.body ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(options.body as z.ZodType) } } } } : {}),

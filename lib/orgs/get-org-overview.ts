@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 import { expiringBefore } from "@/lib/token-expiry";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -9,15 +9,15 @@ export async function getOrgOverview({ orgId, now = new Date() }: { orgId: strin
   const live = { orgId, revokedAt: null, rolledTo: null, OR: [{ orgWide: true }, { serviceAccount: { isNot: null } }] };
   const [memberCount, groupCount, serviceAccountCount, toolsetCount, mcpServerCount, expiringTokenCount, expiredTokenCount, unhealthyServers, deniedCallCount] =
     await Promise.all([
-      db().membership.count({ where: { orgId } }),
-      db().group.count({ where: { orgId } }),
-      db().serviceAccount.count({ where: { orgId } }),
-      db().toolset.count({ where: { orgId } }),
-      db().mcpServer.count({ where: { orgId } }),
-      db().serviceToken.count({ where: { ...live, expiresAt: { gt: now, lte: expiringBefore(now) } } }),
-      db().serviceToken.count({ where: { ...live, expiresAt: { gt: new Date(now.getTime() - 30 * DAY), lte: now } } }),
-      db().mcpServer.findMany({ where: { orgId, enabled: true, health: "ERROR" }, select: { id: true, name: true, lastError: true, lastErrorAt: true }, orderBy: { name: "asc" }, take: 10 }),
-      db().toolCall.count({ where: { orgId, outcome: "DENIED", createdAt: { gt: new Date(now.getTime() - DAY) } } }),
+      forOrg(orgId).membership.count({ where: { orgId } }),
+      forOrg(orgId).group.count({ where: { orgId } }),
+      forOrg(orgId).serviceAccount.count({ where: { orgId } }),
+      forOrg(orgId).toolset.count({ where: { orgId } }),
+      forOrg(orgId).mcpServer.count({ where: { orgId } }),
+      forOrg(orgId).serviceToken.count({ where: { ...live, expiresAt: { gt: now, lte: expiringBefore(now) } } }),
+      forOrg(orgId).serviceToken.count({ where: { ...live, expiresAt: { gt: new Date(now.getTime() - 30 * DAY), lte: now } } }),
+      forOrg(orgId).mcpServer.findMany({ where: { orgId, enabled: true, health: "ERROR" }, select: { id: true, name: true, lastError: true, lastErrorAt: true }, orderBy: { name: "asc" }, take: 10 }),
+      forOrg(orgId).toolCall.count({ where: { orgId, outcome: "DENIED", createdAt: { gt: new Date(now.getTime() - DAY) } } }),
     ]);
   return {
     memberCount,

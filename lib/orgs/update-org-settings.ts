@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 import type { AuditContext } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { OrgSettingsInput } from "@/lib/orgs/org-settings-schema";
@@ -9,7 +9,7 @@ export type OrgSettings = { defaultRateLimitPerMinute: number | null; auditReten
 const settingsSelect = { defaultRateLimitPerMinute: true, auditRetentionDays: true, usageRetentionDays: true } as const;
 
 export async function getOrgSettings({ orgId }: { orgId: string }): Promise<OrgSettings> {
-  return db().organization.findUniqueOrThrow({ where: { id: orgId }, select: settingsSelect });
+  return forOrg(orgId).organization.findUniqueOrThrow({ where: { id: orgId }, select: settingsSelect });
 }
 
 /**
@@ -17,7 +17,7 @@ export async function getOrgSettings({ orgId }: { orgId: string }): Promise<OrgS
  * none of their own, and how long audit events and usage records are kept.
  */
 export async function updateOrgSettings({ orgId, input, audit }: { orgId: string; input: OrgSettingsInput; audit: AuditContext }): Promise<OrgSettings> {
-  return db().$transaction(async (tx) => {
+  return forOrg(orgId).$transaction(async (tx) => {
     const before = await tx.organization.findUniqueOrThrow({ where: { id: orgId }, select: settingsSelect });
     const after = await tx.organization.update({ where: { id: orgId }, data: input, select: settingsSelect });
     const changed = (Object.keys(input) as (keyof OrgSettings)[]).filter((key) => before[key] !== after[key]);

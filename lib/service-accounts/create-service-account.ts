@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 import type { AuditContext } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { CreateServiceAccountInput } from "@/lib/service-accounts/service-account-schemas";
@@ -22,7 +22,7 @@ export async function createServiceAccount({
   createdById: string;
   audit: AuditContext;
 }): Promise<ServiceAccountView> {
-  return db().$transaction(async (tx) => {
+  return forOrg(orgId).$transaction(async (tx) => {
     const account = await tx.serviceAccount.create({
       data: { orgId, name: input.name, description: input.description, createdById },
       select: serviceAccountSelect,

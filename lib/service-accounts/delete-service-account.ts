@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 import { notFound } from "@/lib/errors";
 import type { AuditContext } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -20,7 +20,7 @@ export async function deleteServiceAccount({
   actorUserId: string;
   audit: AuditContext;
 }): Promise<void> {
-  await db().$transaction(async (tx) => {
+  await forOrg(orgId).$transaction(async (tx) => {
     const account = await tx.serviceAccount.findFirst({
       where: { id: serviceAccountId, orgId },
       select: { id: true, name: true, description: true, status: true, accessMode: true },

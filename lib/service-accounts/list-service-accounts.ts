@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 import { AppError } from "@/lib/errors";
 import { afterCursor, cursorOrder, toPage, type Page } from "@/lib/pagination";
 import { expiringBefore } from "@/lib/token-expiry";
@@ -33,16 +33,16 @@ export async function listServiceAccounts({
   const byName = sort === "name" || sort === "-name";
   const order = sort === "oldest" || sort === "name" ? "asc" : "desc";
   const [rows, total] = await Promise.all([
-    db().serviceAccount.findMany({
+    forOrg(orgId).serviceAccount.findMany({
       where: { AND: [where, byName ? afterName(cursor, order) : afterCursor(cursor, order)] },
       select: serviceAccountSelect,
       orderBy: byName ? [{ name: order }] : cursorOrder(order),
       take: limit + 1,
     }),
-    db().serviceAccount.count({ where }),
+    forOrg(orgId).serviceAccount.count({ where }),
   ]);
   const page = byName ? toNamePage(rows, limit) : toPage(rows, limit);
-  const counts = await countActiveTokens(db(), orgId, page.items.map((a) => a.id));
+  const counts = await countActiveTokens(forOrg(orgId), orgId, page.items.map((a) => a.id));
   return { items: page.items.map((a) => toServiceAccountView(a, counts.get(a.id) ?? 0)), nextCursor: page.nextCursor, total };
 }
 

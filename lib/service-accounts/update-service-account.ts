@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 import { notFound } from "@/lib/errors";
 import type { AuditContext } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -30,7 +30,7 @@ export async function updateServiceAccount({
   actorUserId: string;
   audit: AuditContext;
 }): Promise<ServiceAccountView> {
-  return db().$transaction(async (tx) => {
+  return forOrg(orgId).$transaction(async (tx) => {
     const before = await tx.serviceAccount.findFirst({ where: { id: serviceAccountId, orgId }, select: serviceAccountSelect });
     if (!before) throw notFound("Service account");
     const statusChange = input.status && input.status !== before.status ? input.status : null;

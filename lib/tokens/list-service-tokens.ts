@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 import { afterCursor, cursorOrder, toPage, type Page } from "@/lib/pagination";
 import { assertOwnerExists, ownerWhere, type TokenOwner } from "@/lib/tokens/token-owner";
 import type { ListTokensQuery } from "@/lib/tokens/token-schemas";
@@ -15,7 +15,7 @@ export async function listServiceTokens({
   status,
   now = new Date(),
 }: { orgId: string; owner: TokenOwner; now?: Date } & ListTokensQuery): Promise<Page<TokenView>> {
-  await assertOwnerExists(db(), orgId, owner);
+  await assertOwnerExists(forOrg(orgId), orgId, owner);
   const byStatus =
     status === "revoked"
       ? { revokedAt: { not: null } }
@@ -28,7 +28,7 @@ export async function listServiceTokens({
             : status === "expiring"
               ? { revokedAt: null, expiresAt: { gt: now, lte: expiringBefore(now) } }
               : {};
-  const rows = await db().serviceToken.findMany({
+  const rows = await forOrg(orgId).serviceToken.findMany({
     where: { ...ownerWhere(orgId, owner), ...byStatus, ...afterCursor(cursor, "desc") },
     select: tokenSelect,
     orderBy: cursorOrder("desc"),

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 import { AppError } from "@/lib/errors";
 import type { AuditContext } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -34,7 +34,7 @@ export async function mintServiceToken({
     throw new AppError("validation_failed", `${expiry.field}: ${expiry.message}`, { fields: [{ field: expiry.field, message: expiry.message }] });
   }
   const { token, prefix, hash } = generateServiceToken();
-  return db().$transaction(async (tx) => {
+  return forOrg(orgId).$transaction(async (tx) => {
     await assertOwnerExists(tx, orgId, owner);
     const row = await tx.serviceToken.create({
       data: {

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 import { notFound } from "@/lib/errors";
 import type { AuditContext } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -23,7 +23,7 @@ export async function revokeServiceToken({
   actorUserId: string;
   audit: AuditContext;
 }): Promise<void> {
-  await db().$transaction(async (tx) => {
+  await forOrg(orgId).$transaction(async (tx) => {
     const token = await tx.serviceToken.findFirst({
       where: { id: tokenId, ...ownerWhere(orgId, owner) },
       select: { id: true, name: true, prefix: true, expiresAt: true, orgWide: true, rateLimitPerMinute: true, revokedAt: true, serviceAccountId: true },

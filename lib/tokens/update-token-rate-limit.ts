@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 import { notFound } from "@/lib/errors";
 import type { AuditContext } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -20,7 +20,7 @@ export async function updateTokenRateLimit({
   rateLimitPerMinute: number | null;
   audit: AuditContext;
 }): Promise<TokenView> {
-  return db().$transaction(async (tx) => {
+  return forOrg(orgId).$transaction(async (tx) => {
     const before = await tx.serviceToken.findFirst({ where: { id: tokenId, ...ownerWhere(orgId, owner) }, select: tokenSelect });
     if (!before) throw notFound("Token");
     const after = await tx.serviceToken.update({ where: { id: before.id }, data: { rateLimitPerMinute }, select: tokenSelect });

@@ -1,13 +1,13 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 import { notFound } from "@/lib/errors";
 import { catalogToolSelect, toCatalogToolView } from "@/lib/mcp-servers/catalog-tool-view";
 import { assignmentSelect, toAssignmentView, toolsetSelect, toToolsetView } from "@/lib/toolsets/toolset-view";
 
 /** A toolset with its tools and who it is assigned to. */
 export async function getToolset({ orgId, toolsetId }: { orgId: string; toolsetId: string }) {
-  const toolset = await db().toolset.findFirst({
-    where: { id: toolsetId, orgId },
+  const toolset = await forOrg(orgId).toolset.findFirst({
+    where: { id: toolsetId },
     select: {
       ...toolsetSelect,
       tools: { select: { tool: { select: catalogToolSelect } }, orderBy: { tool: { exposedName: "asc" } } },

@@ -1,9 +1,9 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 
 /** The toolsets assigned to a person, directly or through one of their groups, for their Overview. */
 export async function listMyToolsets({ orgId, userId }: { orgId: string; userId: string }) {
-  const toolsets = await db().toolset.findMany({
+  const toolsets = await forOrg(orgId).toolset.findMany({
     where: {
       orgId,
       assignments: { some: { OR: [{ userId }, { group: { members: { some: { userId } } } }] } },

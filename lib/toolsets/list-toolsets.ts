@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 import { afterCursor, cursorOrder, toPage, type Page } from "@/lib/pagination";
 import { toolsetSelect, toToolsetView, type ToolsetView } from "@/lib/toolsets/toolset-view";
 
@@ -17,8 +17,8 @@ export async function listToolsets({
   search?: string;
   ids?: string[] | null;
 }): Promise<Page<ToolsetView>> {
-  const rows = await db().toolset.findMany({
-    where: { orgId, ...(ids ? { id: { in: ids } } : {}), ...afterCursor(cursor), ...(search ? { name: { contains: search, mode: "insensitive" } } : {}) },
+  const rows = await forOrg(orgId).toolset.findMany({
+    where: { ...(ids ? { id: { in: ids } } : {}), ...afterCursor(cursor), ...(search ? { name: { contains: search, mode: "insensitive" } } : {}) },
     select: toolsetSelect,
     orderBy: cursorOrder(),
     take: limit + 1,

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 import { notFound } from "@/lib/errors";
 import type { AuditContext } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -16,8 +16,8 @@ export async function updateToolset({
   input: { name?: string; description?: string };
   audit: AuditContext;
 }): Promise<ToolsetView> {
-  return db().$transaction(async (tx) => {
-    const before = await tx.toolset.findFirst({ where: { id: toolsetId, orgId }, select: toolsetSelect });
+  return forOrg(orgId).$transaction(async (tx) => {
+    const before = await tx.toolset.findFirst({ where: { id: toolsetId }, select: toolsetSelect });
     if (!before) throw notFound("Toolset");
     const after = await tx.toolset.update({ where: { id: before.id }, data: input, select: toolsetSelect });
     await recordAuditEvent(tx, audit, {

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/db/prisma";
+import { forOrg } from "@/lib/db/for-org";
 import type { CallOutcome } from "@/lib/generated/prisma/enums";
 import { serviceAccountIdFilter } from "@/lib/ids";
 import { afterCursor, cursorOrder, pageQuerySchema, toPage, type Page } from "@/lib/pagination";
@@ -43,7 +43,7 @@ export async function listToolCalls({
   outcome,
 }: { orgId: string; serviceAccountId?: string } & z.infer<typeof listToolCallsQuerySchema>): Promise<Page<ToolCallView>> {
   if (serviceAccountId) await assertServiceAccountExists({ orgId, serviceAccountId });
-  const rows = await db().toolCall.findMany({
+  const rows = await forOrg(orgId).toolCall.findMany({
     where: {
       orgId,
       ...(serviceAccountId ? { serviceAccountId } : {}),
@@ -58,8 +58,8 @@ export async function listToolCalls({
   const tokenIds = [...new Set(page.items.map((r) => r.tokenId).filter((id): id is string => Boolean(id)))];
   const accountIds = [...new Set(page.items.map((r) => r.serviceAccountId).filter((id): id is string => Boolean(id)))];
   const [tokens, accounts] = await Promise.all([
-    db().serviceToken.findMany({ where: { orgId, id: { in: tokenIds } }, select: { id: true, prefix: true, name: true } }),
-    db().serviceAccount.findMany({ where: { orgId, id: { in: accountIds } }, select: { id: true, name: true } }),
+    forOrg(orgId).serviceToken.findMany({ where: { orgId, id: { in: tokenIds } }, select: { id: true, prefix: true, name: true } }),
+    forOrg(orgId).serviceAccount.findMany({ where: { orgId, id: { in: accountIds } }, select: { id: true, name: true } }),
   ]);
   const prefixes = new Map(tokens.map((t) => [t.id, t.prefix]));
   const tokenNames = new Map(tokens.map((t) => [t.id, t.name || null]));
