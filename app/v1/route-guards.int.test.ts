@@ -23,7 +23,7 @@ import { updateServiceAccountSchema } from "@/lib/service-accounts/service-accou
 import { addUserToOrg, createTenant } from "@/lib/testing/fixtures";
 import { resetDatabase } from "@/lib/testing/reset-database";
 import { mintServiceToken } from "@/lib/tokens/mint-service-token";
-import { mintTokenSchema } from "@/lib/tokens/token-schemas";
+import { mintTokenSchema, rollTokenSchema } from "@/lib/tokens/token-schemas";
 import { addToolsetTools } from "@/lib/toolsets/add-toolset-tools";
 import { assignToolset } from "@/lib/toolsets/assign-toolset";
 import { createToolset } from "@/lib/toolsets/create-toolset";
@@ -80,6 +80,7 @@ const SAMPLE_BODIES = new Map<z.ZodType, unknown>([
   [updateServiceAccountSchema, { name: "Renamed" }],
   [tokenRateLimitSchema, { rateLimitPerMinute: 10 }],
   [mintTokenSchema, { name: "x" }],
+  [rollTokenSchema, { grace: "none" }],
   [updateToolsetSchema, { name: "Renamed" }],
   [addToolsetToolsSchema, { toolIds: ["00000000-0000-4000-8000-000000000003"] }],
   [assignToolsetSchema, { groupId: "00000000-0000-4000-8000-000000000004" }],
