@@ -47,14 +47,19 @@ test("expiry: a badge says how soon, the filters find expiring tokens and accoun
   const soon = await db().serviceAccount.create({ data: { orgId: tenant.orgId, name: "soon-bot" } });
   const later = await db().serviceAccount.create({ data: { orgId: tenant.orgId, name: "later-bot" } });
   await seedToken(tenant.orgId, soon.id, "nightly", "alk_svc_Soon0001", 3 * DAY + 60_000);
-  await seedToken(tenant.orgId, later.id, "weekly", "alk_svc_Late0001", 60 * DAY);
   await seedToken(tenant.orgId, later.id, "old", "alk_svc_Gone0001", -DAY);
+  await seedToken(tenant.orgId, later.id, "weekly", "alk_svc_Late0001", 60 * DAY);
 
   await page.goto(`/${tenant.slug}/service-accounts/${soon.id}`);
   await expect(page.getByRole("row", { name: /alk_svc_Soon0001/ }).getByText("expires in 4 days")).toBeVisible();
 
   await page.goto(`/${tenant.slug}/service-accounts/${later.id}`);
   await expect(page.getByRole("row", { name: /alk_svc_Late0001/ }).getByText(/expires in/)).toHaveCount(0);
+  await expect(page.getByText("2 tokens")).toBeVisible();
+  const prefixes = () => page.getByRole("table", { name: /^Tokens of/ }).locator("tbody tr td:first-child").allInnerTexts();
+  await expect.poll(prefixes).toEqual(["alk_svc_Late0001…", "alk_svc_Gone0001…"]);
+  await page.getByLabel("Sort tokens").selectOption("expires");
+  await expect.poll(prefixes).toEqual(["alk_svc_Gone0001…", "alk_svc_Late0001…"]);
   await page.getByLabel("Token status").selectOption("expiring");
   await expect(page.getByText("No tokens expire soon.")).toBeVisible();
 

@@ -34,7 +34,7 @@ export function GroupMembersTable({ org, group }: { org: string; group: GroupDet
 
   return (
     <>
-      <Table caption={`Members of ${group.name}`}>
+      <Table stickyActions caption={`Members of ${group.name}`}>
         <thead className="bg-slate-50">
           <tr>
             <Th>Name</Th>

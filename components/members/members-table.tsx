@@ -22,7 +22,7 @@ type TableProps = {
 
 export function MembersTable({ org, members, currentUserId, actorRole, onRemove }: TableProps) {
   return (
-    <Table caption={`Members of ${org.name}`}>
+    <Table stickyActions caption={`Members of ${org.name}`}>
       <thead className="bg-slate-50">
         <tr>
           <Th>Name</Th>

@@ -38,7 +38,7 @@ export function NetworkRulesPanel({ org, layer, caption, emptyMessage }: Network
           {emptyMessage}
         </p>
       ) : (
-        <Table caption={caption}>
+        <Table stickyActions caption={caption}>
           <thead className="bg-slate-50">
             <tr>
               <Th>CIDR block</Th>

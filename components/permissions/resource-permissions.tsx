@@ -133,7 +133,7 @@ export function ResourcePermissions({ org, grantee, kind, granteeName, accessMod
           No resources match these filters.
         </p>
       ) : (
-        <Table caption={`Permissions of ${granteeName}`}>
+        <Table stickyActions caption={`Permissions of ${granteeName}`}>
           <thead className="bg-slate-50">
             <tr>
               <Th className="w-10">

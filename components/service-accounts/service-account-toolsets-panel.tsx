@@ -59,7 +59,7 @@ export function ServiceAccountToolsetsPanel({ org, account }: { org: string; acc
           No toolsets assigned. Assign one with Assign toolset to let its bots use that toolset&apos;s tools.
         </EmptyNotice>
       ) : (
-        <Table caption={`Toolsets assigned to ${account.name}`}>
+        <Table stickyActions caption={`Toolsets assigned to ${account.name}`}>
           <thead className="bg-slate-50">
             <tr>
               <Th>Name</Th>

@@ -133,7 +133,7 @@ function ServiceAccountsTable({ org, accounts, sort, onSort }: { org: Org; accou
   const nameDirection = sort === "name" ? "ascending" : sort === "-name" ? "descending" : "none";
   const createdDirection = sort === "oldest" ? "ascending" : sort === "newest" ? "descending" : "none";
   return (
-    <Table caption={`Service accounts of ${org.name}`} stickyActions={false}>
+    <Table caption={`Service accounts of ${org.name}`}>
       <thead className="bg-slate-50">
         <tr>
           <Th sort={nameDirection}>

@@ -13,7 +13,7 @@ import { TOKEN_STATUS_LABELS, TokensTable } from "@/components/tokens/tokens-tab
 
 const FILTER_LABELS: Record<TokenFilter, string> = { ...TOKEN_STATUS_LABELS, expiring: "Expiring soon" };
 import { errorMessage } from "@/lib/client/api";
-import { useServiceTokens, type ServiceToken, type TokenFilter, type TokenOwner } from "@/lib/client/service-tokens";
+import { useServiceTokens, type ServiceToken, type TokenFilter, type TokenOwner, type TokenSort } from "@/lib/client/service-tokens";
 import { EmptyNotice } from "@/components/ui/empty-state";
 
 type TokensPanelProps = {
@@ -38,12 +38,14 @@ export function TokensPanel({ org, owner, caption, heading, newTokenDescription,
   const [minting, setMinting] = useState(false);
   const [revoking, setRevoking] = useState<ServiceToken | null>(null);
   const [rolling, setRolling] = useState<ServiceToken | null>(null);
+  const [sort, setSort] = useState<TokenSort>("newest");
   const [editingPermissions, setEditingPermissions] = useState<ServiceToken | null>(null);
   const [editingRateLimit, setEditingRateLimit] = useState<ServiceToken | null>(null);
   // Only org-wide tokens hold their own mode and grants; an account's tokens follow the account.
   const orgWide = "orgWide" in owner;
-  const tokens = useServiceTokens(org, owner, status);
+  const tokens = useServiceTokens(org, owner, status, sort);
   const items = tokens.data?.pages.flatMap((page) => page.items) ?? [];
+  const total = tokens.data?.pages[0]?.total;
 
   return (
     <section aria-label={heading ? undefined : "Tokens"} aria-labelledby={heading ? headingId : undefined} className="space-y-4">
@@ -64,6 +66,12 @@ export function TokensPanel({ org, owner, caption, heading, newTokenDescription,
               ))}
             </Select>
           </div>
+          <div className="w-44">
+            <Select label="Sort tokens" value={sort} onChange={(e) => setSort(e.target.value as TokenSort)}>
+              <option value="newest">Newest first</option>
+              <option value="expires">Soonest expiry first</option>
+            </Select>
+          </div>
           <Button onClick={() => setMinting(true)}>New token</Button>
         </div>
       </div>
@@ -77,6 +85,9 @@ export function TokensPanel({ org, owner, caption, heading, newTokenDescription,
         </EmptyNotice>
       ) : (
         <>
+          <p className="text-sm text-slate-600" aria-live="polite">
+            {total === undefined ? null : `${total} ${total === 1 ? "token" : "tokens"}${total > items.length ? ` · showing ${items.length}` : ""}`}
+          </p>
           <TokensTable caption={caption} tokens={items} onRevoke={setRevoking} onRoll={setRolling} onPermissions={orgWide ? setEditingPermissions : undefined}
             onEditRateLimit={setEditingRateLimit}
           />

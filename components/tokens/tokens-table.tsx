@@ -27,7 +27,7 @@ export function TokensTable({ caption, tokens, onRevoke, onRoll, onPermissions, 
   // Rolled tokens name each other by prefix (both are usually on the same page).
   const prefixes = new Map(tokens.map((t) => [t.id, t.prefix]));
   return (
-    <Table caption={caption}>
+    <Table stickyActions caption={caption}>
       <thead className="bg-slate-50">
         <tr>
           <Th>Prefix</Th>

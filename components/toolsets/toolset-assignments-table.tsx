@@ -39,7 +39,7 @@ export function ToolsetAssignmentsTable({ org, toolset }: { org: string; toolset
 
   return (
     <>
-      <Table caption={`Who ${toolset.name} is assigned to`}>
+      <Table stickyActions caption={`Who ${toolset.name} is assigned to`}>
         <thead className="bg-slate-50">
           <tr>
             <Th>Kind</Th>

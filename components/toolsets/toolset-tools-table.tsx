@@ -35,7 +35,7 @@ export function ToolsetToolsTable({ org, toolset }: { org: string; toolset: Tool
 
   return (
     <>
-      <Table caption={`Tools in ${toolset.name}`}>
+      <Table stickyActions caption={`Tools in ${toolset.name}`}>
         <thead className="bg-slate-50">
           <tr>
             <Th>Tool</Th>

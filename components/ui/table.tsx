@@ -1,10 +1,10 @@
 /**
  * A bordered data table; pass a caption so screen readers can name it. A wide
  * table scrolls inside its own box (relative: the screen-reader-only caption
- * stays inside it too), and the last column, where rows keep their actions,
- * sticks to the right edge so the actions are always in sight.
+ * stays inside it too). `stickyActions` for tables whose last column holds
+ * the rows' actions: it sticks to the right edge, so they are always in sight.
  */
-export function Table({ caption, children, stickyActions = true }: { caption: string; children: React.ReactNode; stickyActions?: boolean }) {
+export function Table({ caption, children, stickyActions = false }: { caption: string; children: React.ReactNode; stickyActions?: boolean }) {
   const sticky = stickyActions
     ? "[&_tbody_td:last-child]:sticky [&_tbody_td:last-child]:right-0 [&_tbody_td:last-child]:bg-white [&_thead_th:last-child]:sticky [&_thead_th:last-child]:right-0 [&_thead_th:last-child]:bg-slate-50"
     : "";

@@ -57,7 +57,7 @@ export const serviceTokenKeys = {
   /** Every token list of one owner, whatever the filter. */
   lists: (org: string, owner: TokenOwner) =>
     "orgWide" in owner ? ([...serviceTokenKeys.all(org), "org-wide"] as const) : serviceAccountKeys.tokens(org, owner.serviceAccountId),
-  list: (org: string, owner: TokenOwner, status: TokenFilter | "") => [...serviceTokenKeys.lists(org, owner), { status }] as const,
+  list: (org: string, owner: TokenOwner, status: TokenFilter | "", sort: TokenSort = "newest") => [...serviceTokenKeys.lists(org, owner), { status, sort }] as const,
 };
 
 /** The API base path of the owner's tokens. */
@@ -67,11 +67,17 @@ export function serviceTokensPath(org: string, owner: TokenOwner): string {
     : `${serviceAccountPath(org, owner.serviceAccountId)}/tokens`;
 }
 
-export function useServiceTokens(org: string, owner: TokenOwner, status: TokenFilter | "" = "") {
+/** Newest first, or soonest expiry first. */
+export type TokenSort = "newest" | "expires";
+
+export function useServiceTokens(org: string, owner: TokenOwner, status: TokenFilter | "" = "", sort: TokenSort = "newest") {
   return useInfiniteQuery({
-    queryKey: serviceTokenKeys.list(org, owner, status),
+    queryKey: serviceTokenKeys.list(org, owner, status, sort),
     queryFn: ({ pageParam, signal }) =>
-      apiFetch<Page<ServiceToken>>(`${serviceTokensPath(org, owner)}${queryString({ limit: 50, cursor: pageParam, status })}`, { signal }),
+      apiFetch<Page<ServiceToken> & { total: number }>(
+        `${serviceTokensPath(org, owner)}${queryString({ limit: 50, cursor: pageParam, status, sort: sort === "newest" ? undefined : sort })}`,
+        { signal },
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,

@@ -1,20 +1,25 @@
 import "server-only";
 import { forOrg } from "@/lib/db/for-org";
-import { afterCursor, cursorOrder, toPage, type Page } from "@/lib/pagination";
+import { afterCursor, cursorOrder, decodeCursor, encodeCursor, toPage, type Page } from "@/lib/pagination";
 import { assertOwnerExists, ownerWhere, type TokenOwner } from "@/lib/tokens/token-owner";
 import type { ListTokensQuery } from "@/lib/tokens/token-schemas";
 import { expiringBefore } from "@/lib/token-expiry";
 import { tokenSelect, toTokenView, type TokenView } from "@/lib/tokens/token-view";
 
-/** Newest first; active, suspended (account disabled), expired and revoked alike unless `status` narrows it. */
+/**
+ * Newest first, or soonest expiry first (`sort: "expires"`); active, suspended
+ * (account disabled), expired and revoked alike unless `status` narrows it;
+ * with the total that match.
+ */
 export async function listServiceTokens({
   orgId,
   owner,
   limit,
   cursor,
   status,
+  sort = "newest",
   now = new Date(),
-}: { orgId: string; owner: TokenOwner; now?: Date } & ListTokensQuery): Promise<Page<TokenView>> {
+}: { orgId: string; owner: TokenOwner; now?: Date } & Omit<ListTokensQuery, "sort"> & { sort?: ListTokensQuery["sort"] }): Promise<Page<TokenView> & { total: number }> {
   await assertOwnerExists(forOrg(orgId), orgId, owner);
   const byStatus =
     status === "revoked"
@@ -28,12 +33,31 @@ export async function listServiceTokens({
             : status === "expiring"
               ? { revokedAt: null, expiresAt: { gt: now, lte: expiringBefore(now) } }
               : {};
-  const rows = await forOrg(orgId).serviceToken.findMany({
-    where: { ...ownerWhere(orgId, owner), ...byStatus, ...afterCursor(cursor, "desc") },
-    select: tokenSelect,
-    orderBy: cursorOrder("desc"),
-    take: limit + 1,
-  });
+  // AND, not a spread: the status and the cursor may both be an OR.
+  const where = { AND: [ownerWhere(orgId, owner), byStatus] };
+  const byExpiry = sort === "expires";
+  const [rows, total] = await Promise.all([
+    forOrg(orgId).serviceToken.findMany({
+      where: { AND: [where, byExpiry ? afterExpiryCursor(cursor) : afterCursor(cursor, "desc")] },
+      select: tokenSelect,
+      orderBy: byExpiry ? [{ expiresAt: "asc" }, { id: "asc" }] : cursorOrder("desc"),
+      take: limit + 1,
+    }),
+    forOrg(orgId).serviceToken.count({ where }),
+  ]);
+  if (byExpiry) {
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    const nextCursor = rows.length > limit && last ? encodeCursor({ createdAt: last.expiresAt, id: last.id }) : null;
+    return { items: items.map((row) => toTokenView(row, now)), nextCursor, total };
+  }
   const page = toPage(rows, limit);
-  return { items: page.items.map((row) => toTokenView(row, now)), nextCursor: page.nextCursor };
+  return { items: page.items.map((row) => toTokenView(row, now)), nextCursor: page.nextCursor, total };
+}
+
+/** Soonest expiry first: the cursor holds the last row's (expiresAt, id), in the shape of the createdAt cursors. */
+function afterExpiryCursor(cursor: string | undefined) {
+  if (!cursor) return {};
+  const { createdAt: expiresAt, id } = decodeCursor(cursor);
+  return { OR: [{ expiresAt: { gt: expiresAt } }, { expiresAt, id: { gt: id } }] };
 }

@@ -94,3 +94,24 @@ describe("rollServiceToken", () => {
     expect(await db().grant.findMany({ where: { tokenId: rolled.id }, select: { resourceId: true, level: true } })).toEqual([{ resourceId: server.id, level: "READ" }]);
   });
 });
+
+describe("listing tokens", () => {
+  it("sorts by soonest expiry across pages, filters active tokens with a cursor, and counts what matches", async () => {
+    const { org, owner, audit } = tenant;
+    const account = await createServiceAccount({ orgId: org.id, input: { name: "lister", description: "" }, createdById: owner.id, audit });
+    const mint = (name: string, expiresIn: "1d" | "7d" | "30d") =>
+      mintServiceToken({ orgId: org.id, owner: { serviceAccountId: account.id }, input: { name, expiresIn }, createdById: owner.id, audit });
+    await mint("month", "30d");
+    await mint("day", "1d");
+    await mint("week", "7d");
+    const names: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listServiceTokens({ orgId: org.id, owner: { serviceAccountId: account.id }, limit: 1, sort: "expires", status: "active", cursor });
+      expect(page.total).toBe(3);
+      names.push(...page.items.map((t) => t.name));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(names).toEqual(["day", "week", "month"]);
+  });
+});

@@ -19,6 +19,8 @@ export const mintOrgTokenSchema = mintTokenSchema.extend({
 export const listTokensQuerySchema = pageQuerySchema.extend({
   /** expiring: live (active or suspended) and expiring within TOKEN_EXPIRY_WARNING_DAYS. */
   status: z.enum(["active", "suspended", "expiring", "expired", "revoked"]).optional(),
+  /** newest (default) or expires: soonest expiry first. */
+  sort: z.enum(["newest", "expires"]).default("newest"),
 });
 export type ListTokensQuery = z.infer<typeof listTokensQuerySchema>;
 
