@@ -62,6 +62,18 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgSl
       text: `${plural(overview.expiredTokenCount, "token")} expired in the last 30 days`,
       hint: "Anything still using them gets 401.",
     },
+    overview.expiringOrgWideTokenCount > 0 && {
+      key: "expiring-org-wide",
+      href: `/${slug}/settings/service-tokens?status=expiring`,
+      text: `${plural(overview.expiringOrgWideTokenCount, "org-wide token")} expiring within ${warningDays} days`,
+      hint: "Roll them before they stop working.",
+    },
+    overview.expiredOrgWideTokenCount > 0 && {
+      key: "expired-org-wide",
+      href: `/${slug}/settings/service-tokens?status=expired`,
+      text: `${plural(overview.expiredOrgWideTokenCount, "org-wide token")} expired in the last 30 days`,
+      hint: "Anything still using them gets 401.",
+    },
     ...overview.unhealthyServers.map((server) => ({
       key: `server-${server.id}`,
       href: `/${slug}/mcp-servers/${server.id}`,

@@ -97,12 +97,22 @@ describe("server-side sessions", () => {
     expect(await principal(bobs)).toMatchObject({ userId: other.id });
   });
 
-  it("ends a person's sessions when they are removed from an organization", async () => {
+  it("ends a person's sessions when they are removed from their last organization", async () => {
     const { org, audit } = await createTenant();
     const member = await addUserToOrg(org.id, "ADMIN");
     const token = await signInAs(member);
     await removeMember({ orgId: org.id, userId: member.id, actorRole: "OWNER", audit });
     expect(await principal(token)).toBeNull();
+  });
+
+  it("keeps the sign-in of a person removed from one organization who belongs to another: that admin cannot sign them out there", async () => {
+    const a = await createTenant();
+    const b = await createTenant();
+    const person = await addUserToOrg(b.org.id, "OWNER");
+    await db().membership.create({ data: { orgId: a.org.id, userId: person.id, role: "MEMBER" } });
+    const token = await signInAs(person);
+    await removeMember({ orgId: a.org.id, userId: person.id, actorRole: "OWNER", audit: a.audit });
+    expect(await principal(token)).toMatchObject({ userId: person.id });
   });
 
   it("refuses a session that expired, of a disabled person, or that names another person", async () => {

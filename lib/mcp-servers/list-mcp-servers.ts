@@ -18,11 +18,13 @@ export async function listMcpServers({
   ids?: string[] | null;
 }): Promise<Page<McpServerView>> {
   const rows = await forOrg(orgId).mcpServer.findMany({
+    // AND, not a spread: the cursor and the search are both an OR.
     where: {
-      orgId,
-      ...(ids ? { id: { in: ids } } : {}),
-      ...afterCursor(cursor),
-      ...(search ? { OR: [{ name: { contains: search, mode: "insensitive" } }, { slug: { contains: search.toLowerCase() } }] } : {}),
+      AND: [
+        { orgId, ...(ids ? { id: { in: ids } } : {}) },
+        afterCursor(cursor),
+        search ? { OR: [{ name: { contains: search, mode: "insensitive" } }, { slug: { contains: search.toLowerCase() } }] } : {},
+      ],
     },
     select: mcpServerSelect,
     orderBy: cursorOrder(),

@@ -8,7 +8,7 @@ import { lockOwners } from "@/lib/members/lock-owners";
 import { memberSelect, toMemberView } from "@/lib/members/member-view";
 import { endAllUserSessions } from "@/lib/members/end-all-user-sessions";
 
-/** Removes a person from the organization and from its groups, and ends their sessions; their account stays. */
+/** Removes a person from the organization and from its groups; their account stays, and so do their sign-ins while other organizations still have them. */
 export async function removeMember({
   orgId,
   userId,
@@ -30,8 +30,13 @@ export async function removeMember({
     }
     await tx.groupMember.deleteMany({ where: { orgId, userId } });
     await tx.membership.delete({ where: { id: current.id } });
-    // Removal ends the person's sign-ins on the server, in the same transaction (they sign in again for other organizations).
-    await endAllUserSessions({ userId, tx });
+    // Access to this organization ends at the next request anyway (every request
+    // re-reads the membership). A person left in no organization is signed out
+    // on the server, in the same transaction; one with other organizations is
+    // not: an admin here must not be able to sign them out of those. Counted in
+    // SQL, across organizations: forOrg would scope a count to this one.
+    const [{ remaining }] = await tx.$queryRaw<{ remaining: number }[]>`SELECT count(*)::int AS remaining FROM "Membership" WHERE "userId" = ${userId}::uuid`;
+    if (remaining === 0) await endAllUserSessions({ userId, tx });
     const view = toMemberView(current);
     await recordAuditEvent(tx, audit, {
       orgId,

@@ -2,7 +2,7 @@ import "server-only";
 import { forOrg } from "@/lib/db/for-org";
 import { AppError } from "@/lib/errors";
 import { afterCursor, cursorOrder, toPage, type Page } from "@/lib/pagination";
-import { expiringBefore } from "@/lib/token-expiry";
+import { EXPIRED_WINDOW_MS, expiringBefore } from "@/lib/token-expiry";
 import { countActiveTokens } from "@/lib/service-accounts/count-active-tokens";
 import type { ListServiceAccountsQuery } from "@/lib/service-accounts/service-account-schemas";
 import { serviceAccountSelect, toServiceAccountView, type ServiceAccountView } from "@/lib/service-accounts/service-account-view";
@@ -20,9 +20,10 @@ export async function listServiceAccounts({
 }: { orgId: string; now?: Date } & Omit<ListServiceAccountsQuery, "sort"> & { sort?: ListServiceAccountsQuery["sort"] }): Promise<Page<ServiceAccountView> & { total: number }> {
   const byTokens =
     tokens === "expiring"
-      ? { tokens: { some: { revokedAt: null, expiresAt: { gt: now, lte: expiringBefore(now) } } } }
+      ? { tokens: { some: { revokedAt: null, rolledTo: null, expiresAt: { gt: now, lte: expiringBefore(now) } } } }
       : tokens === "expired"
-        ? { tokens: { some: { revokedAt: null, expiresAt: { lte: now } } } }
+        ? // As the Overview counts them: expired in the last 30 days, not replaced by a roll.
+          { tokens: { some: { revokedAt: null, rolledTo: null, expiresAt: { gt: new Date(now.getTime() - EXPIRED_WINDOW_MS), lte: now } } } }
         : {};
   const where = {
     orgId,

@@ -31,7 +31,8 @@ export async function listServiceTokens({
           : status === "suspended"
             ? { revokedAt: null, expiresAt: { gt: now }, serviceAccount: { status: "DISABLED" as const } }
             : status === "expiring"
-              ? { revokedAt: null, expiresAt: { gt: now, lte: expiringBefore(now) } }
+              ? // A rolled token's grace end is its expiry, but its replacement already took over.
+                { revokedAt: null, rolledTo: null, expiresAt: { gt: now, lte: expiringBefore(now) } }
               : {};
   // AND, not a spread: the status and the cursor may both be an OR.
   const where = { AND: [ownerWhere(orgId, owner), byStatus] };

@@ -4,7 +4,11 @@ import { requireOrgPage } from "@/lib/auth/require-org-page";
 
 export const metadata: Metadata = { title: "Service Tokens" };
 
-export default async function Page({ params }: { params: Promise<{ orgSlug: string }> }) {
+const FILTERS = ["active", "expiring", "suspended", "expired", "revoked"] as const;
+
+export default async function Page({ params, searchParams }: { params: Promise<{ orgSlug: string }>; searchParams: Promise<{ status?: string }> }) {
   const { org } = await requireOrgPage((await params).orgSlug, { manage: true });
-  return <ServiceTokensView org={{ slug: org.slug, name: org.name }} />;
+  const { status } = await searchParams;
+  const initialFilter = FILTERS.find((filter) => filter === status);
+  return <ServiceTokensView org={{ slug: org.slug, name: org.name }} initialFilter={initialFilter} />;
 }
