@@ -63,12 +63,16 @@ async function seed(url: string) {
 function startServer(url: string): Promise<{ stop: () => void; pid: number }> {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATABASE_URL: url, PORT: String(PORT), DATA_DIR, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: "warn", SECRETS_KEY, UPSTREAM_ALLOWED_NETWORKS: "127.0.0.0/8", CATALOG_SYNC_INTERVAL: "1h" };
   const flags = process.env.BENCH_SERVER_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
-  const child = spawn("node_modules/.bin/tsx", [...flags, "server.ts"], { env, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn("node_modules/.bin/tsx", [...flags, "server.ts"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  // Ready when /readyz says so (the server logs at warn here, so it prints no "ready" line).
   return new Promise((resolve, reject) => {
-    child.stdout.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("Control Room is ready")) resolve({ stop: () => child.kill("SIGTERM"), pid: child.pid! });
-    });
     child.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
+    const poll = async () => {
+      const ready = await fetch(`http://127.0.0.1:${PORT}/readyz`).then((r) => r.ok, () => false);
+      if (ready) resolve({ stop: () => child.kill("SIGTERM"), pid: child.pid! });
+      else if (child.exitCode === null) setTimeout(poll, 250);
+    };
+    void poll();
   });
 }
 
