@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, readFileSync } from "node:fs";
+import pg from "pg";
 import { E2E } from "./settings";
 
 /**
@@ -55,5 +56,38 @@ export function residentMegabytes(child: ChildProcess): number | null {
     return Math.round(Math.max(...sizes) / 1024);
   } catch {
     return null;
+  }
+}
+
+/** A bot's tools/call to an instance's MCP endpoint, as a 2026-07-28 client sends it (raw JSON-RPC). */
+export function postToolCall(endpoint: string, token: string, tool: string, args: Record<string, unknown>): Promise<Response> {
+  return fetch(endpoint, {
+    method: "POST",
+    headers: {
+      authorization: `Bearer ${token}`,
+      "content-type": "application/json",
+      accept: "application/json, text/event-stream",
+      "mcp-protocol-version": "2026-07-28",
+      "mcp-method": "tools/call",
+      "mcp-name": tool,
+    },
+    body: JSON.stringify({
+      jsonrpc: "2.0",
+      id: 1,
+      method: "tools/call",
+      params: { name: tool, arguments: args, _meta: { "io.modelcontextprotocol/protocolVersion": "2026-07-28", "io.modelcontextprotocol/clientCapabilities": {} } },
+    }),
+  });
+}
+
+/** How many of these request ids have a usage row in the instance's database. */
+export async function countRecordedCalls(databaseUrl: string, requestIds: string[]): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "ToolCall" WHERE "requestId" = ANY($1)`, [requestIds]);
+    return rows[0].n;
+  } finally {
+    await client.end();
   }
 }

@@ -6,7 +6,7 @@ import pg from "pg";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { startTestUpstream, type RunningServer } from "@/lib/testing/mcp-upstreams";
 import { privatePostgresUnavailable, startPrivatePostgres, type PrivatePostgres } from "@/lib/testing/private-postgres";
-import { startAppInstance, stopAppInstance } from "./app-instance";
+import { countRecordedCalls, postToolCall, startAppInstance, stopAppInstance } from "./app-instance";
 import { freePort } from "./free-port";
 import { expect, signIn, test } from "./fixtures";
 
@@ -42,24 +42,7 @@ const startApp = () =>
     },
   });
 
-const call = (tool: string, args: Record<string, unknown>, bearer = token) =>
-  fetch(`${base}/org/faults`, {
-    method: "POST",
-    headers: {
-      authorization: `Bearer ${bearer}`,
-      "content-type": "application/json",
-      accept: "application/json, text/event-stream",
-      "mcp-protocol-version": "2026-07-28",
-      "mcp-method": "tools/call",
-      "mcp-name": tool,
-    },
-    body: JSON.stringify({
-      jsonrpc: "2.0",
-      id: 1,
-      method: "tools/call",
-      params: { name: tool, arguments: args, _meta: { "io.modelcontextprotocol/protocolVersion": "2026-07-28", "io.modelcontextprotocol/clientCapabilities": {} } },
-    }),
-  });
+const call = (tool: string, args: Record<string, unknown>, bearer = token) => postToolCall(`${base}/org/faults`, bearer, tool, args);
 
 /** The request ids of calls the bot was told succeeded. */
 async function succeeded(response: Response): Promise<string | null> {
@@ -69,16 +52,7 @@ async function succeeded(response: Response): Promise<string | null> {
   return message.result && !message.result.isError ? response.headers.get("x-request-id") : null;
 }
 
-async function recorded(ids: string[]): Promise<number> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "ToolCall" WHERE "requestId" = ANY($1)`, [ids]);
-    return rows[0].n;
-  } finally {
-    await client.end();
-  }
-}
+const recorded = (ids: string[]) => countRecordedCalls(databaseUrl, ids);
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);

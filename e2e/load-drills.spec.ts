@@ -10,7 +10,7 @@ import { z } from "zod";
 import { serveFetchHandler, type RunningServer } from "@/lib/testing/mcp-upstreams";
 import { percentileCont } from "@/lib/testing/percentile";
 import { privatePostgresUnavailable, startPrivatePostgres, type PrivatePostgres } from "@/lib/testing/private-postgres";
-import { residentMegabytes, startAppInstance, stopAppInstance } from "./app-instance";
+import { countRecordedCalls, postToolCall, residentMegabytes, startAppInstance, stopAppInstance } from "./app-instance";
 import { expect, signIn, test } from "./fixtures";
 import { freePort } from "./free-port";
 
@@ -82,23 +82,7 @@ type Answer = { status: number; requestId: string | null; text: string | null; e
 
 async function call(token: string, tool: string, args: Record<string, unknown>): Promise<Answer> {
   const started = performance.now();
-  const response = await fetch(`${base}/org/drills`, {
-    method: "POST",
-    headers: {
-      authorization: `Bearer ${token}`,
-      "content-type": "application/json",
-      accept: "application/json, text/event-stream",
-      "mcp-protocol-version": "2026-07-28",
-      "mcp-method": "tools/call",
-      "mcp-name": tool,
-    },
-    body: JSON.stringify({
-      jsonrpc: "2.0",
-      id: 1,
-      method: "tools/call",
-      params: { name: tool, arguments: args, _meta: { "io.modelcontextprotocol/protocolVersion": "2026-07-28", "io.modelcontextprotocol/clientCapabilities": {} } },
-    }),
-  });
+  const response = await postToolCall(`${base}/org/drills`, token, tool, args);
   const body = await response.text();
   const ms = performance.now() - started;
   const json = body.startsWith("{") ? body : (body.split("\n").filter((line) => line.startsWith("data: {")).pop()?.slice(6) ?? "{}");
@@ -113,16 +97,7 @@ async function mintToken(accountName: string, rateLimitPerMinute?: number): Prom
   return { token: minted.token, id: minted.id, accountId: account.id };
 }
 
-async function recorded(ids: string[]): Promise<number> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "ToolCall" WHERE "requestId" = ANY($1)`, [ids]);
-    return rows[0].n;
-  } finally {
-    await client.end();
-  }
-}
+const recorded = (ids: string[]) => countRecordedCalls(databaseUrl, ids);
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
