@@ -3,14 +3,13 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import { Spinner } from "@/components/ui/spinner";
 import { checkHeaderRows, headerProblems, HeadersEditor, type HeaderRow } from "@/components/mcp-servers/headers-editor";
 import { checkTimeoutSeconds, DEFAULT_TIMEOUT_SECONDS, TIMEOUT_HINT } from "@/components/mcp-servers/timeout";
 import { ApiError, errorMessage } from "@/lib/client/api";
 import { useCreateMcpServer } from "@/lib/client/mcp-servers";
+import { FormActions, FormError } from "@/components/ui/form-actions";
 
 /** Registers an upstream (the API syncs it before answering) and opens its page. */
 export function RegisterMcpServerDialog({ org, open, onClose }: { org: string; open: boolean; onClose: () => void }) {
@@ -161,25 +160,8 @@ function RegisterForm({ pending, error, onSubmit, onCancel }: RegisterFormProps)
         error={apiHeaders.setError}
         disabled={pending}
       />
-      {formError ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </p>
-      ) : null}
-      <DialogActions>
-        <Button variant="secondary" onClick={onCancel} disabled={pending}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={pending}>
-          {pending ? (
-            <>
-              <Spinner /> Registering…
-            </>
-          ) : (
-            "Register server"
-          )}
-        </Button>
-      </DialogActions>
+      <FormError message={formError} />
+      <FormActions submitLabel="Register server" pendingLabel="Registering…" spinner pending={pending} onCancel={onCancel} />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { Field } from "@/components/ui/field";
 import { ErrorState, LoadingState } from "@/components/ui/query-states";
 import { ApiError, errorMessage } from "@/lib/client/api";
 import { parseRateLimit, useOrgSettings, useUpdateOrgSettings } from "@/lib/client/network";
+import { FormError } from "@/components/ui/form-actions";
 
 /** The organization's default requests per minute, for every token without a limit of its own. Empty is unlimited. */
 export function DefaultRateLimitForm({ org }: { org: string }) {
@@ -75,11 +76,7 @@ function RateLimitForm({ org, saved }: { org: string; saved: number | null }) {
       <p className="text-sm text-slate-600">
         Currently: {saved === null ? "unlimited" : `${saved} requests per minute`} for each token without its own limit.
       </p>
-      {formError ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
     </form>
   );
 }

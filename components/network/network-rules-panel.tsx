@@ -5,9 +5,9 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
-import { ErrorState, LoadingState } from "@/components/ui/query-states";
+import { QueryList } from "@/components/ui/query-states";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { Table, Td, Th } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/table";
 import { ApiError, errorMessage } from "@/lib/client/api";
 import { useSubmission } from "@/lib/client/use-submission";
 import { useAddNetworkRule, useNetworkRules, useRemoveNetworkRule, type NetworkLayer, type NetworkRule } from "@/lib/client/network";
@@ -29,44 +29,29 @@ export function NetworkRulesPanel({ org, layer, caption, emptyMessage }: Network
 
   return (
     <div className="space-y-4">
-      {rules.isPending ? (
-        <LoadingState label="Loading entries…" />
-      ) : rules.isError ? (
-        <ErrorState title="The allowlist could not be loaded" detail={errorMessage(rules.error)} onRetry={() => rules.refetch()} />
-      ) : items.length === 0 ? (
-        <p role="status" className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-8 text-center text-sm text-slate-600">
-          {emptyMessage}
-        </p>
-      ) : (
-        <Table stickyActions caption={caption}>
-          <thead className="bg-slate-50">
-            <tr>
-              <Th>CIDR block</Th>
-              <Th>Label</Th>
-              <Th>Added</Th>
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {items.map((rule) => (
-              <tr key={rule.id}>
-                <Td className="font-mono whitespace-nowrap text-slate-900">{rule.cidr}</Td>
-                <Td className="text-slate-700">{rule.label || <span className="text-slate-500">No label</span>}</Td>
-                <Td className="whitespace-nowrap text-slate-700">
-                  <RelativeTime iso={rule.createdAt} />
-                </Td>
-                <Td className="text-right">
-                  <Button variant="ghost" size="sm" aria-label={`Remove ${rule.cidr}`} onClick={() => setRemoving(rule)}>
-                    Remove
-                  </Button>
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
+      <QueryList query={rules} loadingLabel="Loading entries…" errorTitle="The allowlist could not be loaded" isEmpty={items.length === 0}
+        empty={
+          <p role="status" className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-8 text-center text-sm text-slate-600">
+            {emptyMessage}
+          </p>
+        }
+      >
+        <DataTable
+          caption={caption}
+          rows={items}
+          rowKey={(rule) => rule.id}
+          columns={[
+            { header: "CIDR block", className: "font-mono whitespace-nowrap text-slate-900", cell: (rule) => rule.cidr },
+            { header: "Label", className: "text-slate-700", cell: (rule) => rule.label || <span className="text-slate-500">No label</span> },
+            { header: "Added", className: "whitespace-nowrap text-slate-700", cell: (rule) => <RelativeTime iso={rule.createdAt} /> },
+          ]}
+          actions={(rule) => (
+            <Button variant="ghost" size="sm" aria-label={`Remove ${rule.cidr}`} onClick={() => setRemoving(rule)}>
+              Remove
+            </Button>
+          )}
+        />
+      </QueryList>
       <AddNetworkRuleForm org={org} layer={layer} />
       <RemoveNetworkRuleDialog org={org} layer={layer} rule={removing} lastEntry={items.length === 1} onClose={() => setRemoving(null)} />
     </div>

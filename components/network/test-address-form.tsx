@@ -6,6 +6,7 @@ import { Field } from "@/components/ui/field";
 import { ServiceAccountSelect } from "@/components/service-accounts/service-account-select";
 import { ApiError, errorMessage } from "@/lib/client/api";
 import { useTestAddress, type AddressTestResult, type LayerVerdict } from "@/lib/client/network";
+import { FormError } from "@/components/ui/form-actions";
 
 
 type TestAddressFormProps = {
@@ -69,11 +70,7 @@ export function TestAddressForm({ org, serviceAccount }: TestAddressFormProps) {
           {test.isPending ? "Testing…" : "Test"}
         </Button>
       </div>
-      {formError ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
       {/* Always in the page, so screen readers announce the verdict when it appears. */}
       <div role="status">{test.data ? <TestResult result={test.data} accountName={serviceAccount?.name} /> : null}</div>
     </form>

@@ -2,12 +2,12 @@
 
 import { useState } from "react";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { ApiError, errorMessage } from "@/lib/client/api";
 import { parseRateLimit } from "@/lib/client/network";
 import { useUpdateTokenRateLimit, type ServiceToken, type TokenOwner } from "@/lib/client/service-tokens";
+import { FormActions, FormError } from "@/components/ui/form-actions";
 
 type EditTokenRateLimitDialogProps = { org: string; owner: TokenOwner; token: ServiceToken | null; onClose: () => void };
 
@@ -77,19 +77,8 @@ function RateLimitForm({ org, owner, token, onClose }: { org: string; owner: Tok
         hint="Empty uses the organization's default rate limit. 1 to 100000."
         error={invalid ?? serverError}
       />
-      {formError ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </p>
-      ) : null}
-      <DialogActions>
-        <Button variant="secondary" onClick={onClose} disabled={update.isPending}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={update.isPending}>
-          {update.isPending ? "Saving…" : "Save"}
-        </Button>
-      </DialogActions>
+      <FormError message={formError} />
+      <FormActions submitLabel="Save" pendingLabel="Saving…" pending={update.isPending} onCancel={onClose} />
     </form>
   );
 }
