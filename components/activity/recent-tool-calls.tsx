@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { ToolCallsTable } from "@/components/activity/tool-calls-table";
 import { Field } from "@/components/ui/field";
-import { QueryList } from "@/components/ui/query-states";
+import { loadedItems, QueryList } from "@/components/ui/query-states";
 import { Select } from "@/components/ui/select";
 import { TOOL_CALL_OUTCOME_LABELS, useToolCalls, type ActivityScope, type ToolCallOutcome } from "@/lib/client/activity";
 import { ServiceAccountSelect } from "@/components/service-accounts/service-account-select";
@@ -24,7 +24,7 @@ export function RecentToolCalls({ org, scope, caption, emptyMessage }: { org: st
   const [serviceAccountId, setServiceAccountId] = useState("");
   const toolQuery = useDebouncedValue(tool.trim());
   const calls = useToolCalls(org, scope, { tool: toolQuery, outcome, ...(orgWide && serviceAccountId ? { serviceAccountId } : {}) });
-  const items = calls.data?.pages.flatMap((page) => page.items) ?? [];
+  const items = loadedItems(calls.data);
   const filtered = toolQuery !== "" || outcome !== "" || (orgWide && serviceAccountId !== "");
 
   return (

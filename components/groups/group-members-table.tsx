@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ConfirmRowDialog } from "@/components/ui/confirm-dialog";
 import { DataTable } from "@/components/ui/table";
 import { errorMessage } from "@/lib/client/api";
 import { formatDate } from "@/lib/client/format-date";
@@ -52,17 +52,17 @@ export function GroupMembersTable({ org, group }: { org: string; group: GroupDet
           );
         }}
       />
-      <ConfirmDialog
-        open={removing !== null}
-        title={removing ? `Remove ${removing.name} from ${group.name}?` : ""}
+      <ConfirmRowDialog
+        row={removing}
+        title={(removing) => `Remove ${removing.name} from ${group.name}?`}
         confirmLabel="Remove from group"
         pendingLabel="Removing…"
         pending={removeMember.isPending}
-        onConfirm={() => removing && remove(removing)}
+        onConfirm={remove}
         onClose={() => setRemoving(null)}
       >
-        <p>{removing ? `${removing.name} loses what the group gives (its toolsets) from the next request. You can add them back at any time.` : null}</p>
-      </ConfirmDialog>
+        {(removing) => <p>{`${removing.name} loses what the group gives (its toolsets) from the next request. You can add them back at any time.`}</p>}
+      </ConfirmRowDialog>
     </>
   );
 }

@@ -5,19 +5,17 @@ import { useState } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { EmptyNotice, EmptyState } from "@/components/ui/empty-state";
-import { Field } from "@/components/ui/field";
-import { QueryList } from "@/components/ui/query-states";
+import { loadedItems, QueryList } from "@/components/ui/query-states";
+import { SearchField, useSearch } from "@/components/ui/search-field";
 import { DataTable } from "@/components/ui/table";
 import { CreateGroupDialog } from "@/components/groups/create-group-dialog";
 import { useGroups, type Group } from "@/lib/client/groups";
-import { useDebouncedValue } from "@/lib/client/use-debounced-value";
 
 export function GroupsView({ org }: { org: { slug: string; name: string } }) {
-  const [search, setSearch] = useState("");
+  const search = useSearch();
   const [creating, setCreating] = useState(false);
-  const query = useDebouncedValue(search.trim());
-  const groups = useGroups(org.slug, query);
-  const items = groups.data?.pages.flatMap((page) => page.items) ?? [];
+  const groups = useGroups(org.slug, search.query);
+  const items = loadedItems(groups.data);
 
   return (
     <>
@@ -26,14 +24,12 @@ export function GroupsView({ org }: { org: { slug: string; name: string } }) {
         description={`Sets of people in ${org.name}, to give access to many at once.`}
         actions={<Button onClick={() => setCreating(true)}>New group</Button>}
       />
-      <div className="mb-4 max-w-sm">
-        <Field label="Search groups" type="search" placeholder="Group name" value={search} onChange={(e) => setSearch(e.target.value)} />
-      </div>
+      <SearchField label="Search groups" placeholder="Group name" search={search} />
       <QueryList query={groups} loadingLabel="Loading groups…" errorTitle="Groups could not be loaded" isEmpty={items.length === 0}
         empty={
-          query ? (
+          search.query ? (
             <EmptyNotice>
-              No groups match “{query}”.
+              No groups match “{search.query}”.
             </EmptyNotice>
           ) : (
             <EmptyState title="No groups yet">

@@ -6,23 +6,21 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyNotice, EmptyState } from "@/components/ui/empty-state";
-import { Field } from "@/components/ui/field";
-import { QueryList } from "@/components/ui/query-states";
+import { loadedItems, QueryList } from "@/components/ui/query-states";
+import { SearchField, useSearch } from "@/components/ui/search-field";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { DataTable } from "@/components/ui/table";
 import { McpServerStatusBadges } from "@/components/mcp-servers/mcp-server-badges";
 import { RegisterMcpServerDialog } from "@/components/mcp-servers/register-mcp-server-dialog";
 import { useMcpServers, type McpServer } from "@/lib/client/mcp-servers";
-import { useDebouncedValue } from "@/lib/client/use-debounced-value";
 
 type Org = { slug: string; name: string };
 
 export function McpServersView({ org }: { org: Org }) {
-  const [search, setSearch] = useState("");
+  const search = useSearch();
   const [registering, setRegistering] = useState(false);
-  const query = useDebouncedValue(search.trim());
-  const servers = useMcpServers(org.slug, query);
-  const items = servers.data?.pages.flatMap((page) => page.items) ?? [];
+  const servers = useMcpServers(org.slug, search.query);
+  const items = loadedItems(servers.data);
 
   return (
     <>
@@ -31,14 +29,12 @@ export function McpServersView({ org }: { org: Org }) {
         description={`The upstream MCP servers behind ${org.name}'s gateway. Their tools make up the catalog that toolsets are built from.`}
         actions={<Button onClick={() => setRegistering(true)}>Register server</Button>}
       />
-      <div className="mb-4 max-w-sm">
-        <Field label="Search servers" type="search" placeholder="Name or slug" value={search} onChange={(e) => setSearch(e.target.value)} />
-      </div>
+      <SearchField label="Search servers" placeholder="Name or slug" search={search} />
       <QueryList query={servers} loadingLabel="Loading MCP servers…" errorTitle="MCP servers could not be loaded" isEmpty={items.length === 0}
         empty={
-          query ? (
+          search.query ? (
             <EmptyNotice>
-              No MCP servers match “{query}”.
+              No MCP servers match “{search.query}”.
             </EmptyNotice>
           ) : (
             <EmptyState title="No MCP servers yet" action={<Button onClick={() => setRegistering(true)}>Register server</Button>}>

@@ -1,8 +1,8 @@
 "use client";
 
-import { useState } from "react";
 import { toast } from "sonner";
 import { Dialog } from "@/components/ui/dialog";
+import { useRevealOnce } from "@/components/ui/secret-reveal";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { OneTimePasswordPanel, type RevealedPassword } from "@/components/members/one-time-password-panel";
@@ -19,12 +19,7 @@ type Org = { slug: string; name: string };
  * box that is emptied when the panel closes.
  */
 export function AddMemberDialog({ open, onClose, org, actorRole }: { open: boolean; onClose: () => void; org: Org; actorRole: Role }) {
-  const [revealed, setRevealed] = useState<RevealedPassword | null>(null);
-  const close = () => {
-    revealed?.password.forget();
-    setRevealed(null);
-    onClose();
-  };
+  const { revealed, setRevealed, close } = useRevealOnce((revealed: RevealedPassword) => revealed.password, onClose);
   return (
     <Dialog
       open={open}

@@ -3,24 +3,22 @@
 import { useState } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { QueryList } from "@/components/ui/query-states";
+import { loadedItems, QueryList } from "@/components/ui/query-states";
+import { SearchField, useSearch } from "@/components/ui/search-field";
 import { AddMemberDialog } from "@/components/members/add-member-dialog";
 import { MembersTable } from "@/components/members/members-table";
 import { RemoveMemberDialog } from "@/components/members/remove-member-dialog";
 import { useMembers, type Member, type Role } from "@/lib/client/members";
-import { useDebouncedValue } from "@/lib/client/use-debounced-value";
 import { EmptyNotice } from "@/components/ui/empty-state";
 
 export type MembersContext = { org: { slug: string; name: string }; currentUserId: string; actorRole: Role };
 
 export function MembersView({ org, currentUserId, actorRole }: MembersContext) {
-  const [search, setSearch] = useState("");
+  const search = useSearch();
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<Member | null>(null);
-  const query = useDebouncedValue(search.trim());
-  const members = useMembers(org.slug, query);
-  const items = members.data?.pages.flatMap((page) => page.items) ?? [];
+  const members = useMembers(org.slug, search.query);
+  const items = loadedItems(members.data);
 
   return (
     <>
@@ -29,13 +27,11 @@ export function MembersView({ org, currentUserId, actorRole }: MembersContext) {
         description={`People who can sign in to ${org.name}, and their role here.`}
         actions={<Button onClick={() => setAdding(true)}>Add member</Button>}
       />
-      <div className="mb-4 max-w-sm">
-        <Field label="Search members" type="search" placeholder="Name or email" value={search} onChange={(e) => setSearch(e.target.value)} />
-      </div>
+      <SearchField label="Search members" placeholder="Name or email" search={search} />
       <QueryList query={members} loadingLabel="Loading members…" errorTitle="Members could not be loaded" isEmpty={items.length === 0}
         empty={
           <EmptyNotice>
-            {query ? `No members match “${query}”.` : "This organization has no members yet."}
+            {search.query ? `No members match “${search.query}”.` : "This organization has no members yet."}
           </EmptyNotice>
         }
       >

@@ -5,7 +5,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ConfirmRowDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { QueryList } from "@/components/ui/query-states";
 import { Select } from "@/components/ui/select";
@@ -94,17 +94,17 @@ export function ServiceAccountToolsetsPanel({ org, account }: { org: string; acc
         onClose={() => setAssigning(false)}
         onAssigned={refreshEffectiveAccess}
       />
-      <ConfirmDialog
-        open={unassigning !== null}
-        title={unassigning ? `Unassign ${unassigning.name} from ${account.name}?` : ""}
+      <ConfirmRowDialog
+        row={unassigning}
+        title={(unassigning) => `Unassign ${unassigning.name} from ${account.name}?`}
         confirmLabel="Unassign"
         pendingLabel="Unassigning…"
         pending={unassign.isPending}
-        onConfirm={() => unassigning && remove(unassigning)}
+        onConfirm={remove}
         onClose={() => setUnassigning(null)}
       >
-        <p>{unassigning ? `${account.name} loses the tools of ${unassigning.name} from its next request, unless a grant gives them. You can assign it again at any time.` : null}</p>
-      </ConfirmDialog>
+        {(unassigning) => <p>{`${account.name} loses the tools of ${unassigning.name} from its next request, unless a grant gives them. You can assign it again at any time.`}</p>}
+      </ConfirmRowDialog>
     </section>
   );
 }

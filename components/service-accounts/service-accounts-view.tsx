@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { EmptyNotice, EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
-import { QueryList } from "@/components/ui/query-states";
+import { loadedItems, QueryList } from "@/components/ui/query-states";
 import { Select } from "@/components/ui/select";
 import { DataTable, SortButton } from "@/components/ui/table";
 import { CreateServiceAccountDialog } from "@/components/service-accounts/create-service-account-dialog";
@@ -36,7 +36,7 @@ export function ServiceAccountsView({ org }: { org: Org }) {
   const query = useDebouncedValue(search.trim());
   const accounts = useServiceAccounts(org.slug, { search: query, status, tokens, ...(sort === "newest" ? {} : { sort }) });
   const total = accounts.data?.pages[0]?.total;
-  const items = accounts.data?.pages.flatMap((page) => page.items) ?? [];
+  const items = loadedItems(accounts.data);
   const filtered = query !== "" || status !== "" || tokens !== "";
 
   const setParam = (name: string, value: string, history: "push" | "replace" = "push") => {

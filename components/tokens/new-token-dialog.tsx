@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { toast } from "sonner";
 import { Dialog } from "@/components/ui/dialog";
+import { useRevealOnce } from "@/components/ui/secret-reveal";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { AccessModeRadios, fullAccessWarning } from "@/components/permissions/access-mode-radios";
@@ -44,12 +45,7 @@ type MintedSecret = { token: ForgettableSecret; prefix: string };
  * wiped on Done. The mutation is reset at once, so its cache forgets it too.
  */
 export function NewTokenDialog({ org, owner, open, onClose, description }: NewTokenDialogProps) {
-  const [revealed, setRevealed] = useState<MintedSecret | null>(null);
-  const close = () => {
-    revealed?.token.forget();
-    setRevealed(null);
-    onClose();
-  };
+  const { revealed, setRevealed, close } = useRevealOnce((revealed: MintedSecret) => revealed.token, onClose);
   return (
     <Dialog
       open={open}

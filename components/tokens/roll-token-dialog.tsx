@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { toast } from "sonner";
 import { Dialog } from "@/components/ui/dialog";
+import { useRevealOnce } from "@/components/ui/secret-reveal";
 import { Select } from "@/components/ui/select";
 import { TokenRevealPanel } from "@/components/tokens/token-reveal-panel";
 import { errorMessage } from "@/lib/client/api";
@@ -27,12 +28,7 @@ type Rolled = { token: ForgettableSecret; prefix: string; graceEnd: string };
  * working for the chosen grace period, then stops on its next request.
  */
 export function RollTokenDialog({ org, owner, token, onClose }: { org: string; owner: TokenOwner; token: ServiceToken | null; onClose: () => void }) {
-  const [rolled, setRolled] = useState<Rolled | null>(null);
-  const close = () => {
-    rolled?.token.forget();
-    setRolled(null);
-    onClose();
-  };
+  const { revealed: rolled, setRevealed: setRolled, close } = useRevealOnce((rolled: Rolled) => rolled.token, onClose);
   return (
     <Dialog
       open={token !== null}

@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { QueryList } from "@/components/ui/query-states";
+import { loadedItems, QueryList } from "@/components/ui/query-states";
 import { Select } from "@/components/ui/select";
 import { EditTokenRateLimitDialog } from "@/components/tokens/edit-token-rate-limit-dialog";
 import { NewTokenDialog } from "@/components/tokens/new-token-dialog";
@@ -43,7 +43,7 @@ export function TokensPanel({ org, owner, caption, heading, newTokenDescription,
   // Only org-wide tokens hold their own mode and grants; an account's tokens follow the account.
   const orgWide = "orgWide" in owner;
   const tokens = useServiceTokens(org, owner, status, sort);
-  const items = tokens.data?.pages.flatMap((page) => page.items) ?? [];
+  const items = loadedItems(tokens.data);
   const total = tokens.data?.pages[0]?.total;
 
   return (

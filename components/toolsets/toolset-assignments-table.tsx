@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ConfirmRowDialog } from "@/components/ui/confirm-dialog";
 import { DataTable } from "@/components/ui/table";
 import { errorMessage } from "@/lib/client/api";
 import { formatDate } from "@/lib/client/format-date";
@@ -57,17 +57,17 @@ export function ToolsetAssignmentsTable({ org, toolset }: { org: string; toolset
           );
         }}
       />
-      <ConfirmDialog
-        open={unassigning !== null}
-        title={unassigning ? `Unassign ${toolset.name} from ${unassigning.target.name}?` : ""}
+      <ConfirmRowDialog
+        row={unassigning}
+        title={(unassigning) => `Unassign ${toolset.name} from ${unassigning.target.name}?`}
         confirmLabel="Unassign"
         pendingLabel="Unassigning…"
         pending={unassign.isPending}
-        onConfirm={() => unassigning && remove(unassigning)}
+        onConfirm={remove}
         onClose={() => setUnassigning(null)}
       >
-        <p>{unassigning ? `${unassigning.target.name} loses the tools of ${toolset.name} from the next request, unless another assignment or grant gives them. You can assign it again at any time.` : null}</p>
-      </ConfirmDialog>
+        {(unassigning) => <p>{`${unassigning.target.name} loses the tools of ${toolset.name} from the next request, unless another assignment or grant gives them. You can assign it again at any time.`}</p>}
+      </ConfirmRowDialog>
     </>
   );
 }

@@ -1,10 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { DetailPage, useDeleteAndReturn } from "@/components/ui/detail-page";
+import { ConfirmDeleteDialog, DetailPage, EditableHeader, useDeleteAndReturn } from "@/components/ui/detail-page";
 import { AddToolsDialog } from "@/components/toolsets/add-tools-dialog";
 import { AssignToolsetDialog } from "@/components/toolsets/assign-toolset-dialog";
 import { EditToolsetDialog } from "@/components/toolsets/edit-toolset-dialog";
@@ -31,20 +29,7 @@ export function ToolsetDetailView({ org, toolsetId }: { org: Org; toolsetId: str
         const assignments = current.assignments.length;
         return (
           <>
-            <PageHeader
-              title={current.name}
-              description={current.description || "No description"}
-              actions={
-                <>
-                  <Button variant="secondary" onClick={() => setEditing(true)}>
-                    Edit
-                  </Button>
-                  <Button variant="danger" onClick={() => removal.setConfirming(true)}>
-                    Delete toolset
-                  </Button>
-                </>
-              }
-            />
+            <EditableHeader name={current.name} description={current.description} deleteLabel="Delete toolset" onEdit={() => setEditing(true)} onDelete={() => removal.setConfirming(true)} />
             <section aria-labelledby="toolset-tools-heading" className="space-y-4">
               <div className="flex flex-wrap items-end justify-between gap-4">
                 <h2 id="toolset-tools-heading" className="text-lg font-semibold">
@@ -66,22 +51,14 @@ export function ToolsetDetailView({ org, toolsetId }: { org: Org; toolsetId: str
             <EditToolsetDialog org={org.slug} toolset={current} open={editing} onClose={() => setEditing(false)} />
             <AddToolsDialog org={org.slug} toolset={current} open={addingTools} onClose={() => setAddingTools(false)} />
             <AssignToolsetDialog org={org.slug} toolset={current} open={assigning} onClose={() => setAssigning(false)} />
-            <ConfirmDialog
-              open={removal.confirming}
-              title={`Delete ${current.name}?`}
-              confirmLabel="Delete toolset"
-              pendingLabel="Deleting…"
-              pending={removal.pending}
-              onConfirm={() => removal.confirmDelete(current.name)}
-              onClose={() => removal.setConfirming(false)}
-            >
+            <ConfirmDeleteDialog removal={removal} name={current.name} confirmLabel="Delete toolset">
               <p>
                 {assignments === 0
                   ? "It is not assigned to anyone."
                   : `Its ${assignments === 1 ? "assignment ends" : `${assignments} assignments end`}: whoever had its tools through it loses them from the next request.`}{" "}
                 The tools stay in the catalog. This cannot be undone.
               </p>
-            </ConfirmDialog>
+            </ConfirmDeleteDialog>
           </>
         );
       }}

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ConfirmRowDialog } from "@/components/ui/confirm-dialog";
 import { DataTable } from "@/components/ui/table";
 import { errorMessage } from "@/lib/client/api";
 import type { CatalogTool } from "@/lib/client/mcp-servers";
@@ -79,17 +79,17 @@ export function ToolsetToolsTable({ org, toolset }: { org: string; toolset: Tool
           );
         }}
       />
-      <ConfirmDialog
-        open={removing !== null}
-        title={removing ? `Remove ${removing.exposedName} from ${toolset.name}?` : ""}
+      <ConfirmRowDialog
+        row={removing}
+        title={(removing) => `Remove ${removing.exposedName} from ${toolset.name}?`}
         confirmLabel="Remove tool"
         pendingLabel="Removing…"
         pending={removeTool.isPending}
-        onConfirm={() => removing && remove(removing)}
+        onConfirm={remove}
         onClose={() => setRemoving(null)}
       >
-        <p>{removing ? `Everyone given ${toolset.name} loses ${removing.exposedName} from the next request, unless a grant gives it. You can add it back with Add tools.` : null}</p>
-      </ConfirmDialog>
+        {(removing) => <p>{`Everyone given ${toolset.name} loses ${removing.exposedName} from the next request, unless a grant gives it. You can add it back with Add tools.`}</p>}
+      </ConfirmRowDialog>
     </>
   );
 }

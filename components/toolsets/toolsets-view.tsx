@@ -5,21 +5,19 @@ import { useState } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { EmptyNotice, EmptyState } from "@/components/ui/empty-state";
-import { Field } from "@/components/ui/field";
-import { QueryList } from "@/components/ui/query-states";
+import { loadedItems, QueryList } from "@/components/ui/query-states";
+import { SearchField, useSearch } from "@/components/ui/search-field";
 import { DataTable } from "@/components/ui/table";
 import { CreateToolsetDialog } from "@/components/toolsets/create-toolset-dialog";
 import { useToolsets, type Toolset } from "@/lib/client/toolsets";
-import { useDebouncedValue } from "@/lib/client/use-debounced-value";
 
 type Org = { slug: string; name: string };
 
 export function ToolsetsView({ org }: { org: Org }) {
-  const [search, setSearch] = useState("");
+  const search = useSearch();
   const [creating, setCreating] = useState(false);
-  const query = useDebouncedValue(search.trim());
-  const toolsets = useToolsets(org.slug, query);
-  const items = toolsets.data?.pages.flatMap((page) => page.items) ?? [];
+  const toolsets = useToolsets(org.slug, search.query);
+  const items = loadedItems(toolsets.data);
 
   return (
     <>
@@ -28,14 +26,12 @@ export function ToolsetsView({ org }: { org: Org }) {
         description={`Curated bundles of tools from ${org.name}'s MCP servers. A bot sees and calls the tools of the toolsets assigned to it.`}
         actions={<Button onClick={() => setCreating(true)}>New toolset</Button>}
       />
-      <div className="mb-4 max-w-sm">
-        <Field label="Search toolsets" type="search" placeholder="Toolset name" value={search} onChange={(e) => setSearch(e.target.value)} />
-      </div>
+      <SearchField label="Search toolsets" placeholder="Toolset name" search={search} />
       <QueryList query={toolsets} loadingLabel="Loading toolsets…" errorTitle="Toolsets could not be loaded" isEmpty={items.length === 0}
         empty={
-          query ? (
+          search.query ? (
             <EmptyNotice>
-              No toolsets match “{query}”.
+              No toolsets match “{search.query}”.
             </EmptyNotice>
           ) : (
             <EmptyState title="No toolsets yet" action={<Button onClick={() => setCreating(true)}>New toolset</Button>}>

@@ -32,3 +32,20 @@ export function ConfirmDialog({ open, title, children, confirmLabel, pendingLabe
     </Dialog>
   );
 }
+
+type ConfirmRowDialogProps<Row> = Omit<ConfirmDialogProps, "open" | "title" | "children" | "onConfirm"> & {
+  /** The row asked about; null keeps the dialog closed. */
+  row: Row | null;
+  title: (row: Row) => string;
+  onConfirm: (row: Row) => void;
+  children: (row: Row) => React.ReactNode;
+};
+
+/** ConfirmDialog for a row's action (remove, unassign): open while a row is chosen. */
+export function ConfirmRowDialog<Row>({ row, title, onConfirm, children, ...props }: ConfirmRowDialogProps<Row>) {
+  return (
+    <ConfirmDialog open={row !== null} title={row ? title(row) : ""} onConfirm={() => row && onConfirm(row)} {...props}>
+      {row ? children(row) : null}
+    </ConfirmDialog>
+  );
+}

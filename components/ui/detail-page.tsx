@@ -4,6 +4,9 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
+import { PageHeader } from "@/components/shell/page-header";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ErrorState, LoadingState } from "@/components/ui/query-states";
 import { ApiError, errorMessage } from "@/lib/client/api";
 
@@ -98,4 +101,43 @@ export function useDeleteAndReturn({ mutation, noun, listHref }: { mutation: Del
   }
 
   return { deleted, confirming, setConfirming, confirmDelete, pending: mutation.isPending };
+}
+
+export type DeleteAndReturn = ReturnType<typeof useDeleteAndReturn>;
+
+/** The header of a thing that is a name and a description, with Edit and Delete. */
+export function EditableHeader({ name, description, deleteLabel, onEdit, onDelete }: { name: string; description: string; deleteLabel: string; onEdit: () => void; onDelete: () => void }) {
+  return (
+    <PageHeader
+      title={name}
+      description={description || "No description"}
+      actions={
+        <>
+          <Button variant="secondary" onClick={onEdit}>
+            Edit
+          </Button>
+          <Button variant="danger" onClick={onDelete}>
+            {deleteLabel}
+          </Button>
+        </>
+      }
+    />
+  );
+}
+
+/** "Delete <name>?" for useDeleteAndReturn; the children say what goes with it. */
+export function ConfirmDeleteDialog({ removal, name, confirmLabel, children }: { removal: DeleteAndReturn; name: string; confirmLabel: string; children: React.ReactNode }) {
+  return (
+    <ConfirmDialog
+      open={removal.confirming}
+      title={`Delete ${name}?`}
+      confirmLabel={confirmLabel}
+      pendingLabel="Deleting…"
+      pending={removal.pending}
+      onConfirm={() => removal.confirmDelete(name)}
+      onClose={() => removal.setConfirming(false)}
+    >
+      {children}
+    </ConfirmDialog>
+  );
 }

@@ -67,3 +67,8 @@ export function QueryList({ query, loadingLabel, errorTitle, isEmpty, empty, chi
     </>
   );
 }
+
+/** Every row an infinite query has loaded so far, page after page. */
+export function loadedItems<Item>(data: { pages: { items: Item[] }[] } | undefined): Item[] {
+  return data?.pages.flatMap((page) => page.items) ?? [];
+}

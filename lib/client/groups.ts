@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { resourceKeys } from "@/lib/client/resource-keys";
 import { apiFetch, queryString, retryUnlessClientError, type Page } from "@/lib/client/api";
 
 export type Group = { id: string; name: string; description: string; memberCount: number; createdAt: string; updatedAt: string };
@@ -8,20 +9,14 @@ export type GroupMember = { userId: string; email: string; name: string; addedAt
 export type GroupDetail = Group & { members: GroupMember[] };
 export type GroupInput = { name: string; description: string };
 
-export const groupKeys = {
-  all: (org: string) => ["orgs", org, "groups"] as const,
-  lists: (org: string) => [...groupKeys.all(org), "list"] as const,
-  list: (org: string, search: string) => [...groupKeys.lists(org), { search }] as const,
-  details: (org: string) => [...groupKeys.all(org), "detail"] as const,
-  detail: (org: string, groupId: string) => [...groupKeys.details(org), groupId] as const,
-};
+export const groupKeys = resourceKeys<{ search: string }>("groups");
 
 const base = (org: string) => `/v1/orgs/${encodeURIComponent(org)}/groups`;
 const one = (org: string, groupId: string) => `${base(org)}/${encodeURIComponent(groupId)}`;
 
 export function useGroups(org: string, search = "") {
   return useInfiniteQuery({
-    queryKey: groupKeys.list(org, search),
+    queryKey: groupKeys.list(org, { search }),
     queryFn: ({ pageParam, signal }) =>
       apiFetch<Page<Group>>(`${base(org)}${queryString({ limit: 50, cursor: pageParam, search })}`, { signal }),
     initialPageParam: null as string | null,

@@ -1,49 +1,19 @@
 "use client";
 
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { resourceKeys } from "@/lib/client/resource-keys";
 import { apiFetch, queryString, retryUnlessClientError, type Page } from "@/lib/client/api";
 import { invalidateToolsetsEverywhere } from "@/lib/client/toolsets";
+import type { CatalogChanges } from "@/lib/mcp/sync-catalog";
+import type { CatalogToolView } from "@/lib/mcp-servers/catalog-tool-view";
+import type { McpServerView } from "@/lib/mcp-servers/mcp-server-view";
 
-export type McpServerHealth = "UNKNOWN" | "HEALTHY" | "ERROR";
-export type CatalogChanges = {
-  tools: { added: string[]; removed: string[]; changed: string[] };
-  prompts: number;
-  resources: number;
-  resourceTemplates: number;
-  /** Toolsets that lost tools because the upstream no longer has them. */
-  toolsetsAffected: string[];
-};
-export type McpServer = {
-  id: string;
-  name: string;
-  slug: string;
-  url: string;
-  builtin: boolean;
-  /** Header values are write-only: the API only ever says which headers are set. */
-  headerNames: string[];
-  timeoutMs: number;
-  enabled: boolean;
-  health: McpServerHealth;
-  lastError: string | null;
-  lastErrorAt: string | null;
-  lastSyncedAt: string | null;
-  lastSyncChanges: CatalogChanges | null;
-  protocolVersion: string | null;
-  toolCount: number;
-  createdAt: string;
-  updatedAt: string;
-};
-export type CatalogTool = {
-  id: string;
-  name: string;
-  exposedName: string;
-  title: string | null;
-  description: string;
-  inputSchema: unknown;
-  outputSchema: unknown;
-  annotations: unknown;
-  server: { id: string; slug: string; name: string };
-};
+// The API's own view types: a renamed field breaks every reader's build.
+export type { McpServerHealth } from "@/lib/generated/prisma/enums";
+export type { CatalogChanges } from "@/lib/mcp/sync-catalog";
+/** Header values are write-only: the API only ever says which headers are set (headerNames). */
+export type McpServer = McpServerView;
+export type CatalogTool = CatalogToolView;
 export type CatalogPrompt = { name: string; title: string | null; description: string; arguments: unknown };
 export type CatalogResource = { uri: string; name: string; title: string | null; description: string; mimeType: string | null };
 export type CatalogResourceTemplate = { uriTemplate: string; name: string; title: string | null; description: string; mimeType: string | null };
@@ -59,13 +29,7 @@ export type CreateMcpServerInput = { name: string; slug: string; url: string; he
 /** `headers` replaces every header; `{}` clears them. */
 export type UpdateMcpServerInput = { name?: string; url?: string; headers?: Record<string, string>; timeoutMs?: number; enabled?: boolean };
 
-export const mcpServerKeys = {
-  all: (org: string) => ["orgs", org, "mcp-servers"] as const,
-  lists: (org: string) => [...mcpServerKeys.all(org), "list"] as const,
-  list: (org: string, search: string) => [...mcpServerKeys.lists(org), { search }] as const,
-  details: (org: string) => [...mcpServerKeys.all(org), "detail"] as const,
-  detail: (org: string, id: string) => [...mcpServerKeys.details(org), id] as const,
-};
+export const mcpServerKeys = resourceKeys<{ search: string }>("mcp-servers");
 
 /** The catalog across servers (the toolset picker): stale whenever any server syncs, changes or goes. */
 export const catalogKeys = {
@@ -78,7 +42,7 @@ const one = (org: string, id: string) => `${base(org)}/${encodeURIComponent(id)}
 
 export function useMcpServers(org: string, search = "") {
   return useInfiniteQuery({
-    queryKey: mcpServerKeys.list(org, search),
+    queryKey: mcpServerKeys.list(org, { search }),
     queryFn: ({ pageParam, signal }) => apiFetch<Page<McpServer>>(`${base(org)}${queryString({ limit: 50, cursor: pageParam, search })}`, { signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,

@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { resourceKeys } from "@/lib/client/resource-keys";
 import { apiFetch, queryString, retryUnlessClientError, type Page } from "@/lib/client/api";
 
 type Person = { id: string; name: string; email: string };
@@ -30,11 +31,7 @@ export type ServiceAccountSort = "newest" | "oldest" | "name" | "-name";
 export type AccountTokenFilter = "expiring" | "expired";
 
 export const serviceAccountKeys = {
-  all: (org: string) => ["orgs", org, "service-accounts"] as const,
-  lists: (org: string) => [...serviceAccountKeys.all(org), "list"] as const,
-  list: (org: string, filters: ServiceAccountFilters) => [...serviceAccountKeys.lists(org), filters] as const,
-  details: (org: string) => [...serviceAccountKeys.all(org), "detail"] as const,
-  detail: (org: string, id: string) => [...serviceAccountKeys.details(org), id] as const,
+  ...resourceKeys<ServiceAccountFilters>("service-accounts"),
   // Under the detail key, so dropping a deleted account drops its tokens too.
   tokens: (org: string, id: string) => [...serviceAccountKeys.detail(org, id), "tokens"] as const,
 };

@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { resourceKeys } from "@/lib/client/resource-keys";
 import { apiFetch, queryString, retryUnlessClientError, type Page } from "@/lib/client/api";
 import type { CatalogTool } from "@/lib/client/mcp-servers";
 import { serviceAccountKeys, serviceAccountPath } from "@/lib/client/service-accounts";
@@ -17,13 +18,9 @@ export type AssignedToolset = Toolset & { assignmentId: string };
 export const ASSIGNMENT_KIND_LABELS: Record<AssignmentKind, string> = { user: "Person", group: "Group", service_account: "Service account" };
 
 export const toolsetKeys = {
-  all: (org: string) => ["orgs", org, "toolsets"] as const,
-  lists: (org: string) => [...toolsetKeys.all(org), "list"] as const,
-  list: (org: string, search: string) => [...toolsetKeys.lists(org), { search }] as const,
+  ...resourceKeys<{ search: string }>("toolsets"),
   /** Every toolset of the organization, for the Assign toolset picker on a service account's page. */
   picker: (org: string) => [...toolsetKeys.lists(org), "picker"] as const,
-  details: (org: string) => [...toolsetKeys.all(org), "detail"] as const,
-  detail: (org: string, id: string) => [...toolsetKeys.details(org), id] as const,
   // Under the account's detail key, so dropping a deleted account drops its toolsets too.
   ofServiceAccount: (org: string, serviceAccountId: string) => [...serviceAccountKeys.detail(org, serviceAccountId), "toolsets"] as const,
 };
@@ -48,7 +45,7 @@ export function invalidateToolsetsEverywhere(queryClient: QueryClient, org: stri
 
 export function useToolsets(org: string, search = "") {
   return useInfiniteQuery({
-    queryKey: toolsetKeys.list(org, search),
+    queryKey: toolsetKeys.list(org, { search }),
     queryFn: ({ pageParam, signal }) => apiFetch<Page<Toolset>>(`${base(org)}${queryString({ limit: 50, cursor: pageParam, search })}`, { signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
