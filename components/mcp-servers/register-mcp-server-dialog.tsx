@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Dialog } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
+import { CodeField, Field } from "@/components/ui/field";
 import { checkHeaderRows, headerProblems, HeadersEditor, type HeaderRow } from "@/components/mcp-servers/headers-editor";
 import { checkTimeoutSeconds, DEFAULT_TIMEOUT_SECONDS, TIMEOUT_HINT } from "@/components/mcp-servers/timeout";
 import { ApiError, errorMessage } from "@/lib/client/api";
@@ -110,7 +110,7 @@ function RegisterForm({ pending, error, onSubmit, onCancel }: RegisterFormProps)
         required
         error={nameError}
       />
-      <Field
+      <CodeField
         label="Slug"
         value={slug}
         onChange={(e) => {
@@ -118,10 +118,7 @@ function RegisterForm({ pending, error, onSubmit, onCancel }: RegisterFormProps)
           setSlug(e.target.value);
         }}
         maxLength={32}
-        autoComplete="off"
-        spellCheck={false}
         required
-        className="font-mono"
         hint={`Tools appear as ${shownSlug}__<tool>. Lowercase letters, digits and hyphens; it cannot be changed later.`}
         error={slugError}
       />

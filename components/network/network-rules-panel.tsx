@@ -3,8 +3,8 @@
 import { useId, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Field } from "@/components/ui/field";
+import { ConfirmRowMutationDialog } from "@/components/ui/confirm-dialog";
+import { CodeField, Field } from "@/components/ui/field";
 import { QueryList } from "@/components/ui/query-states";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { DataTable } from "@/components/ui/table";
@@ -98,7 +98,7 @@ function AddNetworkRuleForm({ org, layer }: { org: string; layer: NetworkLayer }
   return (
     <form onSubmit={onSubmit} noValidate className="rounded-lg border border-slate-200 bg-white p-4">
       <div className="grid gap-4 sm:grid-cols-[minmax(0,16rem)_minmax(0,1fr)_auto] sm:items-start">
-        <Field
+        <CodeField
           id={cidrId}
           label="CIDR block"
           name="cidr"
@@ -106,10 +106,7 @@ function AddNetworkRuleForm({ org, layer }: { org: string; layer: NetworkLayer }
           value={cidr}
           onChange={(e) => setCidr(e.target.value)}
           placeholder="203.0.113.0/24"
-          autoComplete="off"
-          spellCheck={false}
           maxLength={64}
-          className="font-mono"
           hint="IPv4 or IPv6, e.g. 203.0.113.0/24 or 2001:db8::/32. A single address is fine too."
           error={cidrError}
         />
@@ -141,35 +138,19 @@ type RemoveDialogProps = { org: string; layer: NetworkLayer; rule: NetworkRule |
 
 function RemoveNetworkRuleDialog({ org, layer, rule, lastEntry, onClose }: RemoveDialogProps) {
   const remove = useRemoveNetworkRule(org, layer);
-
-  function confirm() {
-    if (!rule) return;
-    remove.mutate(
-      { ruleId: rule.id },
-      {
-        onSuccess: () => {
-          toast.success(`Removed ${rule.cidr}`);
-          onClose();
-        },
-        onError: (error) => {
-          toast.error(`Could not remove ${rule.cidr}`, { description: errorMessage(error) });
-          onClose();
-        },
-      },
-    );
-  }
-
   return (
-    <ConfirmDialog
-      open={rule !== null}
-      title="Remove entry?"
+    <ConfirmRowMutationDialog
+      row={rule}
+      title={() => "Remove entry?"}
       confirmLabel="Remove entry"
       pendingLabel="Removing…"
-      pending={remove.isPending}
-      onConfirm={confirm}
+      mutation={remove}
+      variables={(rule) => ({ ruleId: rule.id })}
+      succeeded={(rule) => `Removed ${rule.cidr}`}
+      failed={(rule) => `Could not remove ${rule.cidr}`}
       onClose={onClose}
     >
-      {rule ? (
+      {(rule) => (
         <>
           <p>
             <code className="font-mono">{rule.cidr}</code>
@@ -181,7 +162,7 @@ function RemoveNetworkRuleDialog({ org, layer, rule, lastEntry, onClose }: Remov
               : "Token calls from those addresses are denied with 403 unless another entry covers them."}
           </p>
         </>
-      ) : null}
-    </ConfirmDialog>
+      )}
+    </ConfirmRowMutationDialog>
   );
 }

@@ -1,7 +1,9 @@
 "use client";
 
+import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { errorMessage } from "@/lib/client/api";
 
 type ConfirmDialogProps = {
   open: boolean;
@@ -48,4 +50,34 @@ export function ConfirmRowDialog<Row>({ row, title, onConfirm, children, ...prop
       {row ? children(row) : null}
     </ConfirmDialog>
   );
+}
+
+type RowMutation<Variables> = { mutate: (variables: Variables, callbacks: { onSuccess: () => void; onError: (error: unknown) => void }) => void; isPending: boolean };
+
+type ConfirmRowMutationProps<Row, Variables> = Omit<ConfirmRowDialogProps<Row>, "onConfirm" | "pending"> & {
+  mutation: RowMutation<Variables>;
+  variables: (row: Row) => Variables;
+  /** The toasts: what was done, and what could not be. */
+  succeeded: (row: Row) => string;
+  failed: (row: Row) => string;
+  /** After the success toast and the dialog closing (leave a page that is gone). */
+  onDone?: (row: Row) => void;
+};
+
+/** ConfirmRowDialog that runs the mutation itself: a toast either way, and the dialog closes. */
+export function ConfirmRowMutationDialog<Row, Variables>({ mutation, variables, succeeded, failed, onDone, onClose, ...props }: ConfirmRowMutationProps<Row, Variables>) {
+  function confirm(row: Row) {
+    mutation.mutate(variables(row), {
+      onSuccess: () => {
+        toast.success(succeeded(row));
+        onClose();
+        onDone?.(row);
+      },
+      onError: (error) => {
+        toast.error(failed(row), { description: errorMessage(error) });
+        onClose();
+      },
+    });
+  }
+  return <ConfirmRowDialog {...props} pending={mutation.isPending} onConfirm={confirm} onClose={onClose} />;
 }

@@ -54,3 +54,8 @@ export function FieldFrame({ controlId, label, hideLabel = false, hint, error, c
     </div>
   );
 }
+
+/** A Field for a machine value (a slug, an address): monospace, with no autocomplete or spellcheck. */
+export function CodeField({ className = "", ...props }: FieldProps) {
+  return <Field autoComplete="off" spellCheck={false} className={`font-mono ${className}`.trim()} {...props} />;
+}

@@ -1,8 +1,9 @@
 "use client";
 
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { resourceKeys } from "@/lib/client/resource-keys";
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { apiFetch, queryString, retryUnlessClientError, type Page } from "@/lib/client/api";
+import { resourceCache, resourceKeys } from "@/lib/client/resource-keys";
+import { useApiResource, usePagedList } from "@/lib/client/resource-queries";
 import { invalidateToolsetsEverywhere } from "@/lib/client/toolsets";
 import type { CatalogChanges } from "@/lib/mcp/sync-catalog";
 import type { CatalogToolView } from "@/lib/mcp-servers/catalog-tool-view";
@@ -41,24 +42,12 @@ const base = (org: string) => `/v1/orgs/${encodeURIComponent(org)}/mcp-servers`;
 const one = (org: string, id: string) => `${base(org)}/${encodeURIComponent(id)}`;
 
 export function useMcpServers(org: string, search = "") {
-  return useInfiniteQuery({
-    queryKey: mcpServerKeys.list(org, { search }),
-    queryFn: ({ pageParam, signal }) => apiFetch<Page<McpServer>>(`${base(org)}${queryString({ limit: 50, cursor: pageParam, search })}`, { signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    placeholderData: keepPreviousData,
-    retry: retryUnlessClientError,
-  });
+  return usePagedList<Page<McpServer>>({ queryKey: mcpServerKeys.list(org, { search }), path: base(org), params: { search } });
 }
 
 /** `enabled: false` once the server is deleted, so the page does not refetch it into a 404 while it navigates away. */
 export function useMcpServer(org: string, id: string, { enabled = true }: { enabled?: boolean } = {}) {
-  return useQuery({
-    queryKey: mcpServerKeys.detail(org, id),
-    enabled,
-    queryFn: ({ signal }) => apiFetch<McpServerDetail>(one(org, id), { signal }),
-    retry: retryUnlessClientError,
-  });
+  return useApiResource<McpServerDetail>({ queryKey: mcpServerKeys.detail(org, id), path: one(org, id), enabled });
 }
 
 export function useCatalogTools(org: string, search: string, { enabled = true }: { enabled?: boolean } = {}) {
@@ -125,9 +114,8 @@ export function useDeleteMcpServer(org: string, id: string) {
   return useMutation({
     mutationFn: () => apiFetch<void>(one(org, id), { method: "DELETE" }),
     onSuccess: () => {
-      queryClient.removeQueries({ queryKey: mcpServerKeys.detail(org, id), exact: true });
       return Promise.all([
-        queryClient.invalidateQueries({ queryKey: mcpServerKeys.lists(org) }),
+        resourceCache.deleted(queryClient, mcpServerKeys, org, id),
         queryClient.invalidateQueries({ queryKey: catalogKeys.all(org) }),
         invalidateToolsetsEverywhere(queryClient, org),
       ]);

@@ -1,8 +1,9 @@
 "use client";
 
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { resourceKeys } from "@/lib/client/resource-keys";
+import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { apiFetch, queryString, retryUnlessClientError, type Page } from "@/lib/client/api";
+import { resourceCache, resourceKeys } from "@/lib/client/resource-keys";
+import { useApiResource, usePagedList } from "@/lib/client/resource-queries";
 import type { CatalogTool } from "@/lib/client/mcp-servers";
 import { serviceAccountKeys, serviceAccountPath } from "@/lib/client/service-accounts";
 
@@ -44,14 +45,7 @@ export function invalidateToolsetsEverywhere(queryClient: QueryClient, org: stri
 }
 
 export function useToolsets(org: string, search = "") {
-  return useInfiniteQuery({
-    queryKey: toolsetKeys.list(org, { search }),
-    queryFn: ({ pageParam, signal }) => apiFetch<Page<Toolset>>(`${base(org)}${queryString({ limit: 50, cursor: pageParam, search })}`, { signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    placeholderData: keepPreviousData,
-    retry: retryUnlessClientError,
-  });
+  return usePagedList<Page<Toolset>>({ queryKey: toolsetKeys.list(org, { search }), path: base(org), params: { search } });
 }
 
 /** The first 100 toolsets, for a select; `enabled` while the picker is open. */
@@ -66,12 +60,7 @@ export function useToolsetPicker(org: string, { enabled = true }: { enabled?: bo
 
 /** `enabled: false` once the toolset is deleted, so the page does not refetch it into a 404 while it navigates away. */
 export function useToolset(org: string, id: string, { enabled = true }: { enabled?: boolean } = {}) {
-  return useQuery({
-    queryKey: toolsetKeys.detail(org, id),
-    enabled,
-    queryFn: ({ signal }) => apiFetch<ToolsetDetail>(one(org, id), { signal }),
-    retry: retryUnlessClientError,
-  });
+  return useApiResource<ToolsetDetail>({ queryKey: toolsetKeys.detail(org, id), path: one(org, id), enabled });
 }
 
 export function useServiceAccountToolsets(org: string, serviceAccountId: string) {
@@ -86,7 +75,7 @@ export function useCreateToolset(org: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: ToolsetInput) => apiFetch<Toolset>(base(org), { method: "POST", body: input }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: toolsetKeys.lists(org) }),
+    onSuccess: () => resourceCache.listsChanged(queryClient, toolsetKeys, org),
   });
 }
 
@@ -96,9 +85,8 @@ export function useUpdateToolset(org: string, id: string) {
     mutationFn: (input: Partial<ToolsetInput>) => apiFetch<Toolset>(one(org, id), { method: "PATCH", body: input }),
     onSuccess: (toolset) => {
       // The PATCH answer has no tools or assignments; keep the ones already loaded.
-      queryClient.setQueryData<ToolsetDetail>(toolsetKeys.detail(org, id), (old) => old && { ...old, ...toolset });
       // Service accounts' pages show the name too.
-      return Promise.all([queryClient.invalidateQueries({ queryKey: toolsetKeys.lists(org) }), invalidateServiceAccountToolsets(queryClient, org)]);
+      return Promise.all([resourceCache.patched<ToolsetDetail>(queryClient, toolsetKeys, org, id, toolset), invalidateServiceAccountToolsets(queryClient, org)]);
     },
   });
 }
@@ -109,8 +97,7 @@ export function useDeleteToolset(org: string, id: string) {
   return useMutation({
     mutationFn: () => apiFetch<void>(one(org, id), { method: "DELETE" }),
     onSuccess: () => {
-      queryClient.removeQueries({ queryKey: toolsetKeys.detail(org, id), exact: true });
-      return Promise.all([queryClient.invalidateQueries({ queryKey: toolsetKeys.lists(org) }), invalidateServiceAccountToolsets(queryClient, org)]);
+      return Promise.all([resourceCache.deleted(queryClient, toolsetKeys, org, id), invalidateServiceAccountToolsets(queryClient, org)]);
     },
   });
 }
