@@ -13,7 +13,6 @@ export function CreateGroupDialog({ org, open, onClose }: { org: string; open: b
       description="Groups gather people so you can give them access together."
       descriptionHint="Optional. What the group is for, or who belongs in it."
       submitLabel="Create group"
-      pendingLabel="Creating…"
       mutation={createGroup}
       successMessage={(group) => `Group “${group.name}” created`}
       errorMessage="Could not create the group"

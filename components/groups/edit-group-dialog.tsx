@@ -12,8 +12,6 @@ export function EditGroupDialog({ org, group, open, onClose }: { org: string; gr
       title="Edit group"
       descriptionHint="Optional. What the group is for, or who belongs in it."
       initial={{ name: group.name, description: group.description }}
-      submitLabel="Save changes"
-      pendingLabel="Saving…"
       mutation={updateGroup}
       successMessage={() => "Group saved"}
       errorMessage="Could not save the group"

@@ -5,7 +5,8 @@ import { toast } from "sonner";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { checkHeaderRows, headerProblems, HeadersEditor, newHeaderRow, type HeaderRow } from "@/components/mcp-servers/headers-editor";
-import { checkTimeoutSeconds, TIMEOUT_HINT, timeoutSecondsText } from "@/components/mcp-servers/timeout";
+import { TimeoutField } from "@/components/mcp-servers/timeout-field";
+import { checkTimeoutSeconds, timeoutSecondsText } from "@/components/mcp-servers/timeout";
 import { ApiError, errorMessage } from "@/lib/client/api";
 import { useUpdateMcpServer, type McpServer, type UpdateMcpServerInput } from "@/lib/client/mcp-servers";
 import { FormActions, FormError } from "@/components/ui/form-actions";
@@ -107,19 +108,7 @@ function EditForm({ server, pending, error, onSubmit, onCancel }: EditFormProps)
           error={urlError}
         />
       )}
-      <Field
-        label="Timeout (seconds)"
-        type="number"
-        inputMode="numeric"
-        min={1}
-        max={300}
-        step={1}
-        value={timeout}
-        onChange={(e) => setTimeoutSeconds(e.target.value)}
-        hint={TIMEOUT_HINT}
-        error={checked?.timeout ?? apiTimeoutError}
-        className="max-w-32"
-      />
+      <TimeoutField value={timeout} onChange={setTimeoutSeconds} error={checked?.timeout ?? apiTimeoutError} />
       {server.builtin ? null : (
         <div className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3">
           <div className="text-sm">

@@ -6,7 +6,8 @@ import { toast } from "sonner";
 import { Dialog } from "@/components/ui/dialog";
 import { CodeField, Field } from "@/components/ui/field";
 import { checkHeaderRows, headerProblems, HeadersEditor, type HeaderRow } from "@/components/mcp-servers/headers-editor";
-import { checkTimeoutSeconds, DEFAULT_TIMEOUT_SECONDS, TIMEOUT_HINT } from "@/components/mcp-servers/timeout";
+import { TimeoutField } from "@/components/mcp-servers/timeout-field";
+import { checkTimeoutSeconds, DEFAULT_TIMEOUT_SECONDS } from "@/components/mcp-servers/timeout";
 import { ApiError, errorMessage } from "@/lib/client/api";
 import { useCreateMcpServer } from "@/lib/client/mcp-servers";
 import { FormActions, FormError } from "@/components/ui/form-actions";
@@ -135,19 +136,7 @@ function RegisterForm({ pending, error, onSubmit, onCancel }: RegisterFormProps)
         hint="The server's Streamable HTTP endpoint. Put API keys in headers, not in the URL."
         error={urlError}
       />
-      <Field
-        label="Timeout (seconds)"
-        type="number"
-        inputMode="numeric"
-        min={1}
-        max={300}
-        step={1}
-        value={timeout}
-        onChange={(e) => setTimeoutSeconds(e.target.value)}
-        hint={TIMEOUT_HINT}
-        error={checked?.timeout ?? apiTimeoutError}
-        className="max-w-32"
-      />
+      <TimeoutField value={timeout} onChange={setTimeoutSeconds} error={checked?.timeout ?? apiTimeoutError} />
       <HeadersEditor
         legend="Headers"
         hint="Optional. Sent with every request to the server, for example an API key. Values are write-only: they are never shown again."

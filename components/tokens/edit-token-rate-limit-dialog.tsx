@@ -4,10 +4,9 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import { ApiError, errorMessage } from "@/lib/client/api";
 import { parseRateLimit } from "@/lib/client/network";
 import { useUpdateTokenRateLimit, type ServiceToken, type TokenOwner } from "@/lib/client/service-tokens";
-import { FormActions, FormError } from "@/components/ui/form-actions";
+import { FormActions, FormError, singleFieldErrors } from "@/components/ui/form-actions";
 
 type EditTokenRateLimitDialogProps = { org: string; owner: TokenOwner; token: ServiceToken | null; onClose: () => void };
 
@@ -36,8 +35,7 @@ function RateLimitForm({ org, owner, token, onClose }: { org: string; owner: Tok
   const update = useUpdateTokenRateLimit(org, owner);
   const [text, setText] = useState(token.rateLimitPerMinute === null ? "" : String(token.rateLimitPerMinute));
   const [invalid, setInvalid] = useState<string | null>(null);
-  const serverError = update.error instanceof ApiError ? update.error.fieldMessage("rateLimitPerMinute") : null;
-  const formError = update.error && !serverError ? errorMessage(update.error) : null;
+  const { fieldError: serverError, formError } = singleFieldErrors(update.error, "rateLimitPerMinute");
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -16,7 +16,6 @@ export function CreateToolsetDialog({ org, open, onClose }: { org: string; open:
       description="A bundle of tools from your MCP servers, to assign to people, groups and service accounts."
       descriptionHint="Optional. What the tools are for, or who should get them."
       submitLabel="Create toolset"
-      pendingLabel="Creating…"
       mutation={createToolset}
       successMessage={(toolset) => `Toolset “${toolset.name}” created`}
       errorMessage="Could not create the toolset"

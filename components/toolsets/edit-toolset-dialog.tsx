@@ -12,8 +12,6 @@ export function EditToolsetDialog({ org, toolset, open, onClose }: { org: string
       title="Edit toolset"
       descriptionHint="Optional. What the tools are for, or who should get them."
       initial={{ name: toolset.name, description: toolset.description }}
-      submitLabel="Save changes"
-      pendingLabel="Saving…"
       mutation={updateToolset}
       successMessage={() => "Toolset saved"}
       errorMessage="Could not save the toolset"

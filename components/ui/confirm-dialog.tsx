@@ -81,3 +81,53 @@ export function ConfirmRowMutationDialog<Row, Variables>({ mutation, variables, 
   }
   return <ConfirmRowDialog {...props} pending={mutation.isPending} onConfirm={confirm} onClose={onClose} />;
 }
+
+type EnableMutation<Variables, Result> = {
+  mutate: (variables: Variables, callbacks: { onSuccess: (result: Result) => void; onError: (error: unknown) => void }) => void;
+  isPending: boolean;
+};
+
+type ConfirmEnableProps<Variables, Result> = {
+  open: boolean;
+  onClose: () => void;
+  name: string;
+  /** True to disable, false to enable. */
+  disabling: boolean;
+  /** What the buttons name: "Disable server", "Enable service account". */
+  noun: string;
+  mutation: EnableMutation<Variables, Result>;
+  variables: Variables;
+  /** The success toast, from the saved thing. */
+  onSaved: (result: Result) => void;
+  children: React.ReactNode;
+};
+
+/** Asks before disabling (or enabling) something; either way the dialog closes, with a toast. */
+export function ConfirmEnableDialog<Variables, Result>({ open, onClose, name, disabling, noun, mutation, variables, onSaved, children }: ConfirmEnableProps<Variables, Result>) {
+  function confirm() {
+    mutation.mutate(variables, {
+      onSuccess: (result) => {
+        onSaved(result);
+        onClose();
+      },
+      onError: (error) => {
+        toast.error(disabling ? `Could not disable ${name}` : `Could not enable ${name}`, { description: errorMessage(error) });
+        onClose();
+      },
+    });
+  }
+  return (
+    <ConfirmDialog
+      open={open}
+      title={disabling ? `Disable ${name}?` : `Enable ${name}?`}
+      confirmLabel={disabling ? `Disable ${noun}` : `Enable ${noun}`}
+      pendingLabel={disabling ? "Disabling…" : "Enabling…"}
+      tone={disabling ? "danger" : "primary"}
+      pending={mutation.isPending}
+      onConfirm={confirm}
+      onClose={onClose}
+    >
+      {children}
+    </ConfirmDialog>
+  );
+}

@@ -1,6 +1,7 @@
 import { Button } from "@/components/ui/button";
 import { DialogActions } from "@/components/ui/dialog";
 import { Spinner } from "@/components/ui/spinner";
+import { ApiError, errorMessage } from "@/lib/client/api";
 
 type FormActionsProps = {
   submitLabel: React.ReactNode;
@@ -47,4 +48,10 @@ export function FormError({ message }: { message: React.ReactNode }) {
       {message}
     </p>
   );
+}
+
+/** A one-field form's errors: the API's message for that field, or else the whole error, said above the buttons. */
+export function singleFieldErrors(error: unknown, field: string) {
+  const fieldError = error instanceof ApiError ? error.fieldMessage(field) : null;
+  return { fieldError, formError: error && !fieldError ? errorMessage(error) : null };
 }

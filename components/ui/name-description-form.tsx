@@ -102,8 +102,10 @@ type NameDescriptionDialogProps<Result> = {
   descriptionHint: string;
   /** The current values, when editing. */
   initial?: NameDescription;
-  submitLabel: string;
-  pendingLabel: string;
+  /** "Save changes" when editing. */
+  submitLabel?: string;
+  /** "Saving…" when editing, "Creating…" when not. */
+  pendingLabel?: string;
   /** The create or update mutation; the dialog resets it whenever it closes. */
   mutation: SaveMutation<Result>;
   successMessage: (result: Result) => string;
@@ -113,7 +115,9 @@ type NameDescriptionDialogProps<Result> = {
 };
 
 /** The New and Edit dialogs of a thing that is a name and a description: a toast either way, closed on success. */
-export function NameDescriptionDialog<Result>({ open, onClose, title, description, descriptionHint, initial, submitLabel, pendingLabel, mutation, successMessage, errorMessage: failure, onSaved }: NameDescriptionDialogProps<Result>) {
+export function NameDescriptionDialog<Result>({ open, onClose, title, description, descriptionHint, initial, mutation, successMessage, errorMessage: failure, onSaved, ...labels }: NameDescriptionDialogProps<Result>) {
+  const submitLabel = labels.submitLabel ?? "Save changes";
+  const pendingLabel = labels.pendingLabel ?? (initial ? "Saving…" : "Creating…");
   const close = () => {
     mutation.reset();
     onClose();
