@@ -106,33 +106,21 @@ function AssignForm({ org, toolset, pending, error, onSubmit, onCancel }: FormPr
         error={selectError}
       >
         <option value="">{placeholder}</option>
-        {people.length ? (
-          <optgroup label="People">
-            {people.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </optgroup>
-        ) : null}
-        {groups.length ? (
-          <optgroup label="Groups">
-            {groups.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </optgroup>
-        ) : null}
-        {accounts.length ? (
-          <optgroup label="Service accounts">
-            {accounts.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </optgroup>
-        ) : null}
+        {[
+          { label: "People", options: people },
+          { label: "Groups", options: groups },
+          { label: "Service accounts", options: accounts },
+        ].map(({ label, options }) =>
+          options.length ? (
+            <optgroup key={label} label={label}>
+              {options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </optgroup>
+          ) : null,
+        )}
       </Select>
       <FormActions submitLabel="Assign" pendingLabel="Assigning…" pending={pending} canSubmit={chosen !== null} onCancel={onCancel} />
     </form>
