@@ -4,10 +4,9 @@ import Link from "next/link";
 import { useState } from "react";
 import { ToolCallsTable } from "@/components/activity/tool-calls-table";
 import { Field } from "@/components/ui/field";
-import { ErrorState, LoadingState, LoadMore } from "@/components/ui/query-states";
+import { loadedItems, QueryList } from "@/components/ui/query-states";
 import { Select } from "@/components/ui/select";
 import { TOOL_CALL_OUTCOME_LABELS, useToolCalls, type ActivityScope, type ToolCallOutcome } from "@/lib/client/activity";
-import { errorMessage } from "@/lib/client/api";
 import { ServiceAccountSelect } from "@/components/service-accounts/service-account-select";
 import { useDebouncedValue } from "@/lib/client/use-debounced-value";
 import { EmptyNotice } from "@/components/ui/empty-state";
@@ -25,7 +24,7 @@ export function RecentToolCalls({ org, scope, caption, emptyMessage }: { org: st
   const [serviceAccountId, setServiceAccountId] = useState("");
   const toolQuery = useDebouncedValue(tool.trim());
   const calls = useToolCalls(org, scope, { tool: toolQuery, outcome, ...(orgWide && serviceAccountId ? { serviceAccountId } : {}) });
-  const items = calls.data?.pages.flatMap((page) => page.items) ?? [];
+  const items = loadedItems(calls.data);
   const filtered = toolQuery !== "" || outcome !== "" || (orgWide && serviceAccountId !== "");
 
   return (
@@ -50,20 +49,15 @@ export function RecentToolCalls({ org, scope, caption, emptyMessage }: { org: st
           </div>
         ) : null}
       </div>
-      {calls.isPending ? (
-        <LoadingState label="Loading activity…" />
-      ) : calls.isError && !calls.data ? (
-        <ErrorState title="Activity could not be loaded" detail={errorMessage(calls.error)} onRetry={() => calls.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyNotice>
-          {filtered ? "No tool calls match these filters." : emptyMessage}
-        </EmptyNotice>
-      ) : (
-        <>
-          <ToolCallsTable caption={caption} calls={items} callerColumn={orgWide ? (account) => <CallerCell org={org} account={account} /> : undefined} />
-          <LoadMore hasMore={calls.hasNextPage} loading={calls.isFetchingNextPage} onLoadMore={() => calls.fetchNextPage()} />
-        </>
-      )}
+      <QueryList query={calls} loadingLabel="Loading activity…" errorTitle="Activity could not be loaded" isEmpty={items.length === 0}
+        empty={
+          <EmptyNotice>
+            {filtered ? "No tool calls match these filters." : emptyMessage}
+          </EmptyNotice>
+        }
+      >
+        <ToolCallsTable caption={caption} calls={items} callerColumn={orgWide ? (account) => <CallerCell org={org} account={account} /> : undefined} />
+      </QueryList>
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { useAuditLogFilters } from "@/components/audit/use-audit-log-filters";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { EmptyNotice, EmptyState } from "@/components/ui/empty-state";
-import { ErrorState, LoadingState, LoadMore } from "@/components/ui/query-states";
+import { ErrorState, loadedItems, LoadingState, LoadMore } from "@/components/ui/query-states";
 import { Spinner } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/client/api";
 import { auditExportUrl, useAuditEvents, useVerifyAuditChain, type AuditEvent } from "@/lib/client/audit";
@@ -21,7 +21,7 @@ export function AuditLogView({ org }: { org: Org }) {
   const events = useAuditEvents(org.slug, filters, { enabled: !rangeError });
   const verify = useVerifyAuditChain(org.slug);
   const [opened, setOpened] = useState<AuditEvent | null>(null);
-  const items = events.data?.pages.flatMap((page) => page.items) ?? [];
+  const items = loadedItems(events.data);
 
   return (
     <>

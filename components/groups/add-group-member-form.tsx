@@ -7,6 +7,7 @@ import { Select } from "@/components/ui/select";
 import { errorMessage } from "@/lib/client/api";
 import { useAddGroupMember, type GroupDetail } from "@/lib/client/groups";
 import { useMembers } from "@/lib/client/members";
+import { loadedItems } from "@/components/ui/query-states";
 
 /** Pick a member of the organization who is not in the group yet, and add them. */
 export function AddGroupMemberForm({ org, group }: { org: string; group: GroupDetail }) {
@@ -15,7 +16,7 @@ export function AddGroupMemberForm({ org, group }: { org: string; group: GroupDe
   const [userId, setUserId] = useState("");
 
   const inGroup = new Set(group.members.map((m) => m.userId));
-  const candidates = (people.data?.pages.flatMap((page) => page.items) ?? []).filter((m) => !inGroup.has(m.userId));
+  const candidates = loadedItems(people.data).filter((m) => !inGroup.has(m.userId));
   const selected = candidates.find((m) => m.userId === userId) ?? null;
   const placeholder = people.isPending
     ? "Loading people…"

@@ -3,8 +3,8 @@
 import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ConfirmRowDialog } from "@/components/ui/confirm-dialog";
+import { DataTable } from "@/components/ui/table";
 import { errorMessage } from "@/lib/client/api";
 import { formatDate } from "@/lib/client/format-date";
 import { useRemoveGroupMember, type GroupDetail, type GroupMember } from "@/lib/client/groups";
@@ -34,52 +34,35 @@ export function GroupMembersTable({ org, group }: { org: string; group: GroupDet
 
   return (
     <>
-      <Table stickyActions caption={`Members of ${group.name}`}>
-        <thead className="bg-slate-50">
-          <tr>
-            <Th>Name</Th>
-            <Th>Email</Th>
-            <Th>Added</Th>
-            <Th>
-              <span className="sr-only">Actions</span>
-            </Th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {group.members.map((member) => {
-            const pending = removeMember.isPending && removeMember.variables?.userId === member.userId;
-            return (
-              <tr key={member.userId}>
-                <Td className="font-medium text-slate-900">{member.name}</Td>
-                <Td className="text-slate-700">{member.email}</Td>
-                <Td className="whitespace-nowrap text-slate-700">{formatDate(member.addedAt)}</Td>
-                <Td className="text-right">
-                  <Button
-                    variant="ghost"
-                    size="sm"
-                    aria-label={`Remove ${member.name} from ${group.name}`}
-                    disabled={pending}
-                    onClick={() => setRemoving(member)}
-                  >
-                    {pending ? "Removing…" : "Remove"}
-                  </Button>
-                </Td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </Table>
-      <ConfirmDialog
-        open={removing !== null}
-        title={removing ? `Remove ${removing.name} from ${group.name}?` : ""}
+      <DataTable
+        caption={`Members of ${group.name}`}
+        rows={group.members}
+        rowKey={(member) => member.userId}
+        columns={[
+          { header: "Name", className: "font-medium text-slate-900", cell: (member) => member.name },
+          { header: "Email", className: "text-slate-700", cell: (member) => member.email },
+          { header: "Added", className: "whitespace-nowrap text-slate-700", cell: (member) => formatDate(member.addedAt) },
+        ]}
+        actions={(member) => {
+          const pending = removeMember.isPending && removeMember.variables?.userId === member.userId;
+          return (
+            <Button variant="ghost" size="sm" aria-label={`Remove ${member.name} from ${group.name}`} disabled={pending} onClick={() => setRemoving(member)}>
+              {pending ? "Removing…" : "Remove"}
+            </Button>
+          );
+        }}
+      />
+      <ConfirmRowDialog
+        row={removing}
+        title={(removing) => `Remove ${removing.name} from ${group.name}?`}
         confirmLabel="Remove from group"
         pendingLabel="Removing…"
         pending={removeMember.isPending}
-        onConfirm={() => removing && remove(removing)}
+        onConfirm={remove}
         onClose={() => setRemoving(null)}
       >
-        <p>{removing ? `${removing.name} loses what the group gives (its toolsets) from the next request. You can add them back at any time.` : null}</p>
-      </ConfirmDialog>
+        {(removing) => <p>{`${removing.name} loses what the group gives (its toolsets) from the next request. You can add them back at any time.`}</p>}
+      </ConfirmRowDialog>
     </>
   );
 }

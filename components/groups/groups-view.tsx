@@ -5,20 +5,17 @@ import { useState } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { EmptyNotice, EmptyState } from "@/components/ui/empty-state";
-import { Field } from "@/components/ui/field";
-import { ErrorState, LoadingState, LoadMore } from "@/components/ui/query-states";
-import { Table, Td, Th } from "@/components/ui/table";
+import { loadedItems, QueryList } from "@/components/ui/query-states";
+import { SearchField, useSearch } from "@/components/ui/search-field";
+import { DataTable } from "@/components/ui/table";
 import { CreateGroupDialog } from "@/components/groups/create-group-dialog";
-import { errorMessage } from "@/lib/client/api";
 import { useGroups, type Group } from "@/lib/client/groups";
-import { useDebouncedValue } from "@/lib/client/use-debounced-value";
 
 export function GroupsView({ org }: { org: { slug: string; name: string } }) {
-  const [search, setSearch] = useState("");
+  const search = useSearch();
   const [creating, setCreating] = useState(false);
-  const query = useDebouncedValue(search.trim());
-  const groups = useGroups(org.slug, query);
-  const items = groups.data?.pages.flatMap((page) => page.items) ?? [];
+  const groups = useGroups(org.slug, search.query);
+  const items = loadedItems(groups.data);
 
   return (
     <>
@@ -27,29 +24,22 @@ export function GroupsView({ org }: { org: { slug: string; name: string } }) {
         description={`Sets of people in ${org.name}, to give access to many at once.`}
         actions={<Button onClick={() => setCreating(true)}>New group</Button>}
       />
-      <div className="mb-4 max-w-sm">
-        <Field label="Search groups" type="search" placeholder="Group name" value={search} onChange={(e) => setSearch(e.target.value)} />
-      </div>
-      {groups.isPending ? (
-        <LoadingState label="Loading groups…" />
-      ) : groups.isError && !groups.data ? (
-        <ErrorState title="Groups could not be loaded" detail={errorMessage(groups.error)} onRetry={() => groups.refetch()} />
-      ) : items.length === 0 ? (
-        query ? (
-          <EmptyNotice>
-            No groups match “{query}”.
-          </EmptyNotice>
-        ) : (
-          <EmptyState title="No groups yet">
-            <p>Create a group with New group, then add people to it.</p>
-          </EmptyState>
-        )
-      ) : (
-        <>
-          <GroupsTable org={org} groups={items} />
-          <LoadMore hasMore={groups.hasNextPage} loading={groups.isFetchingNextPage} onLoadMore={() => groups.fetchNextPage()} />
-        </>
-      )}
+      <SearchField label="Search groups" placeholder="Group name" search={search} />
+      <QueryList query={groups} loadingLabel="Loading groups…" errorTitle="Groups could not be loaded" isEmpty={items.length === 0}
+        empty={
+          search.query ? (
+            <EmptyNotice>
+              No groups match “{search.query}”.
+            </EmptyNotice>
+          ) : (
+            <EmptyState title="No groups yet">
+              <p>Create a group with New group, then add people to it.</p>
+            </EmptyState>
+          )
+        }
+      >
+        <GroupsTable org={org} groups={items} />
+      </QueryList>
       <CreateGroupDialog org={org.slug} open={creating} onClose={() => setCreating(false)} />
     </>
   );
@@ -57,27 +47,23 @@ export function GroupsView({ org }: { org: { slug: string; name: string } }) {
 
 function GroupsTable({ org, groups }: { org: { slug: string; name: string }; groups: Group[] }) {
   return (
-    <Table caption={`Groups of ${org.name}`}>
-      <thead className="bg-slate-50">
-        <tr>
-          <Th>Name</Th>
-          <Th>Description</Th>
-          <Th className="text-right">Members</Th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {groups.map((group) => (
-          <tr key={group.id} className="hover:bg-slate-50">
-            <Td>
-              <Link href={`/${org.slug}/settings/groups/${group.id}`} className="font-medium text-indigo-700 hover:underline">
-                {group.name}
-              </Link>
-            </Td>
-            <Td className="max-w-md truncate text-slate-700">{group.description || <span className="text-slate-500">No description</span>}</Td>
-            <Td className="text-right text-slate-700 tabular-nums">{group.memberCount}</Td>
-          </tr>
-        ))}
-      </tbody>
-    </Table>
+    <DataTable
+      caption={`Groups of ${org.name}`}
+      rows={groups}
+      rowKey={(group) => group.id}
+      rowClassName="hover:bg-slate-50"
+      columns={[
+        {
+          header: "Name",
+          cell: (group) => (
+            <Link href={`/${org.slug}/settings/groups/${group.id}`} className="font-medium text-indigo-700 hover:underline">
+              {group.name}
+            </Link>
+          ),
+        },
+        { header: "Description", className: "max-w-md truncate text-slate-700", cell: (group) => group.description || <span className="text-slate-500">No description</span> },
+        { header: "Members", headerClassName: "text-right", className: "text-right text-slate-700 tabular-nums", cell: (group) => group.memberCount },
+      ]}
+    />
   );
 }

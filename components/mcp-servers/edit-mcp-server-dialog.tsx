@@ -2,14 +2,14 @@
 
 import { useId, useState } from "react";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import { Spinner } from "@/components/ui/spinner";
 import { checkHeaderRows, headerProblems, HeadersEditor, newHeaderRow, type HeaderRow } from "@/components/mcp-servers/headers-editor";
-import { checkTimeoutSeconds, TIMEOUT_HINT, timeoutSecondsText } from "@/components/mcp-servers/timeout";
+import { TimeoutField } from "@/components/mcp-servers/timeout-field";
+import { checkTimeoutSeconds, timeoutSecondsText } from "@/components/mcp-servers/timeout";
 import { ApiError, errorMessage } from "@/lib/client/api";
 import { useUpdateMcpServer, type McpServer, type UpdateMcpServerInput } from "@/lib/client/mcp-servers";
+import { FormActions, FormError } from "@/components/ui/form-actions";
 
 type EditProps = { org: string; server: McpServer; open: boolean; onClose: () => void };
 
@@ -108,19 +108,7 @@ function EditForm({ server, pending, error, onSubmit, onCancel }: EditFormProps)
           error={urlError}
         />
       )}
-      <Field
-        label="Timeout (seconds)"
-        type="number"
-        inputMode="numeric"
-        min={1}
-        max={300}
-        step={1}
-        value={timeout}
-        onChange={(e) => setTimeoutSeconds(e.target.value)}
-        hint={TIMEOUT_HINT}
-        error={checked?.timeout ?? apiTimeoutError}
-        className="max-w-32"
-      />
+      <TimeoutField value={timeout} onChange={setTimeoutSeconds} error={checked?.timeout ?? apiTimeoutError} />
       {server.builtin ? null : (
         <div className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3">
           <div className="text-sm">
@@ -164,25 +152,8 @@ function EditForm({ server, pending, error, onSubmit, onCancel }: EditFormProps)
           ) : null}
         </div>
       )}
-      {formError ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </p>
-      ) : null}
-      <DialogActions>
-        <Button variant="secondary" onClick={onCancel} disabled={pending}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={pending}>
-          {pending ? (
-            <>
-              <Spinner /> Saving…
-            </>
-          ) : (
-            "Save changes"
-          )}
-        </Button>
-      </DialogActions>
+      <FormError message={formError} />
+      <FormActions submitLabel="Save changes" pendingLabel="Saving…" spinner pending={pending} onCancel={onCancel} />
     </form>
   );
 }

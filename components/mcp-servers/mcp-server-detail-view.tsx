@@ -1,12 +1,10 @@
 "use client";
 
-import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
+import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { ErrorState, LoadingState } from "@/components/ui/query-states";
+import { DetailPage, useDeleteAndReturn } from "@/components/ui/detail-page";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Spinner } from "@/components/ui/spinner";
 import { DeleteMcpServerDialog } from "@/components/mcp-servers/delete-mcp-server-dialog";
@@ -15,85 +13,42 @@ import { LastSyncChanges } from "@/components/mcp-servers/last-sync-changes";
 import { McpServerCatalog } from "@/components/mcp-servers/mcp-server-catalog";
 import { McpServerStatusBadges } from "@/components/mcp-servers/mcp-server-badges";
 import { McpServerEnabledDialog } from "@/components/mcp-servers/mcp-server-enabled-dialog";
-import { ApiError, errorMessage } from "@/lib/client/api";
+import { errorMessage } from "@/lib/client/api";
 import { useDeleteMcpServer, useMcpServer, useSyncMcpServer, type McpServerDetail } from "@/lib/client/mcp-servers";
 
 type Org = { slug: string; name: string };
 
+const NOUN = { singular: "MCP server", plural: "MCP servers" };
+
 export function McpServerDetailView({ org, serverId }: { org: Org; serverId: string }) {
-  const router = useRouter();
-  const [deleted, setDeleted] = useState(false);
-  const [confirmingDelete, setConfirmingDelete] = useState(false);
-  const server = useMcpServer(org.slug, serverId, { enabled: !deleted });
-  const deleteServer = useDeleteMcpServer(org.slug, serverId);
   const listHref = `/${org.slug}/mcp-servers`;
+  const deleteServer = useDeleteMcpServer(org.slug, serverId);
+  const removal = useDeleteAndReturn({ mutation: deleteServer, noun: NOUN, listHref });
+  const server = useMcpServer(org.slug, serverId, { enabled: !removal.deleted });
 
-  const back = (
-    <Link href={listHref} className="mb-4 inline-block text-sm font-medium text-indigo-700 hover:underline">
-      ← All MCP servers
-    </Link>
-  );
-
-  if (deleted) return <LoadingState label="Server deleted. Returning to the list of MCP servers…" />;
-  if (server.isPending) {
-    return (
-      <>
-        {back}
-        <LoadingState label="Loading MCP server…" />
-      </>
-    );
-  }
-  if (server.isError) {
-    const notFound = server.error instanceof ApiError && server.error.status === 404;
-    return (
-      <>
-        {back}
-        {notFound ? (
-          <div role="alert" className="rounded-lg border border-slate-200 bg-white px-6 py-10 text-center">
-            <h1 className="text-xl font-semibold">MCP server not found</h1>
-            <p className="mt-2 text-sm text-slate-600">It may have been deleted, or the link is wrong.</p>
-          </div>
-        ) : (
-          <ErrorState title="The MCP server could not be loaded" detail={errorMessage(server.error)} onRetry={() => server.refetch()} />
-        )}
-      </>
-    );
-  }
-
-  const current = server.data;
-  function confirmDelete() {
-    deleteServer.mutate(undefined, {
-      onSuccess: () => {
-        setDeleted(true);
-        toast.success(`MCP server “${current.name}” deleted`);
-        router.push(listHref);
-      },
-      onError: (error) => {
-        setConfirmingDelete(false);
-        toast.error(`Could not delete ${current.name}`, { description: errorMessage(error) });
-      },
-    });
-  }
 
   return (
-    <div className="max-w-6xl">
-      {back}
-      <ServerHeader org={org.slug} server={current} />
-      <div className="mt-8 grid gap-8 lg:grid-cols-2">
-        <LastSyncChanges server={current} />
-        <ServerSettings org={org.slug} server={current} onDelete={() => setConfirmingDelete(true)} />
-      </div>
-      <div className="mt-8">
-        <McpServerCatalog server={current} />
-      </div>
-      <DeleteMcpServerDialog
-        server={current}
-        open={confirmingDelete}
-        pending={deleteServer.isPending}
-        onConfirm={confirmDelete}
-        onClose={() => setConfirmingDelete(false)}
-      />
-    </div>
+    <DetailPage query={server} noun={NOUN} listHref={listHref} deleted={removal.deleted} deletedLabel="Server deleted." className="max-w-6xl">
+      {(current) => (
+        <>
+          <ServerHeader org={org.slug} server={current} />
+          <div className="mt-8 grid gap-8 lg:grid-cols-2">
+            <LastSyncChanges server={current} />
+            <ServerSettings org={org.slug} server={current} onDelete={() => removal.setConfirming(true)} />
+          </div>
+          <div className="mt-8">
+            <McpServerCatalog server={current} />
+          </div>
+          <DeleteMcpServerDialog
+            server={current}
+            open={removal.confirming}
+            pending={removal.pending}
+            onConfirm={() => removal.confirmDelete(current.name)}
+            onClose={() => removal.setConfirming(false)}
+          />
+        </>
+      )}
+    </DetailPage>
   );
 }
 

@@ -6,24 +6,21 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyNotice, EmptyState } from "@/components/ui/empty-state";
-import { Field } from "@/components/ui/field";
-import { ErrorState, LoadingState, LoadMore } from "@/components/ui/query-states";
+import { loadedItems, QueryList } from "@/components/ui/query-states";
+import { SearchField, useSearch } from "@/components/ui/search-field";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { Table, Td, Th } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/table";
 import { McpServerStatusBadges } from "@/components/mcp-servers/mcp-server-badges";
 import { RegisterMcpServerDialog } from "@/components/mcp-servers/register-mcp-server-dialog";
-import { errorMessage } from "@/lib/client/api";
 import { useMcpServers, type McpServer } from "@/lib/client/mcp-servers";
-import { useDebouncedValue } from "@/lib/client/use-debounced-value";
 
 type Org = { slug: string; name: string };
 
 export function McpServersView({ org }: { org: Org }) {
-  const [search, setSearch] = useState("");
+  const search = useSearch();
   const [registering, setRegistering] = useState(false);
-  const query = useDebouncedValue(search.trim());
-  const servers = useMcpServers(org.slug, query);
-  const items = servers.data?.pages.flatMap((page) => page.items) ?? [];
+  const servers = useMcpServers(org.slug, search.query);
+  const items = loadedItems(servers.data);
 
   return (
     <>
@@ -32,29 +29,22 @@ export function McpServersView({ org }: { org: Org }) {
         description={`The upstream MCP servers behind ${org.name}'s gateway. Their tools make up the catalog that toolsets are built from.`}
         actions={<Button onClick={() => setRegistering(true)}>Register server</Button>}
       />
-      <div className="mb-4 max-w-sm">
-        <Field label="Search servers" type="search" placeholder="Name or slug" value={search} onChange={(e) => setSearch(e.target.value)} />
-      </div>
-      {servers.isPending ? (
-        <LoadingState label="Loading MCP servers…" />
-      ) : servers.isError && !servers.data ? (
-        <ErrorState title="MCP servers could not be loaded" detail={errorMessage(servers.error)} onRetry={() => servers.refetch()} />
-      ) : items.length === 0 ? (
-        query ? (
-          <EmptyNotice>
-            No MCP servers match “{query}”.
-          </EmptyNotice>
-        ) : (
-          <EmptyState title="No MCP servers yet" action={<Button onClick={() => setRegistering(true)}>Register server</Button>}>
-            <p>Register an upstream MCP server by its URL. The gateway syncs its tools into the catalog, where you can bundle them into toolsets.</p>
-          </EmptyState>
-        )
-      ) : (
-        <>
-          <McpServersTable org={org} servers={items} />
-          <LoadMore hasMore={servers.hasNextPage} loading={servers.isFetchingNextPage} onLoadMore={() => servers.fetchNextPage()} />
-        </>
-      )}
+      <SearchField label="Search servers" placeholder="Name or slug" search={search} />
+      <QueryList query={servers} loadingLabel="Loading MCP servers…" errorTitle="MCP servers could not be loaded" isEmpty={items.length === 0}
+        empty={
+          search.query ? (
+            <EmptyNotice>
+              No MCP servers match “{search.query}”.
+            </EmptyNotice>
+          ) : (
+            <EmptyState title="No MCP servers yet" action={<Button onClick={() => setRegistering(true)}>Register server</Button>}>
+              <p>Register an upstream MCP server by its URL. The gateway syncs its tools into the catalog, where you can bundle them into toolsets.</p>
+            </EmptyState>
+          )
+        }
+      >
+        <McpServersTable org={org} servers={items} />
+      </QueryList>
       <RegisterMcpServerDialog org={org.slug} open={registering} onClose={() => setRegistering(false)} />
     </>
   );
@@ -62,42 +52,33 @@ export function McpServersView({ org }: { org: Org }) {
 
 function McpServersTable({ org, servers }: { org: Org; servers: McpServer[] }) {
   return (
-    <Table caption={`MCP servers of ${org.name}`}>
-      <thead className="bg-slate-50">
-        <tr>
-          <Th>Name</Th>
-          <Th>Slug</Th>
-          <Th>URL</Th>
-          <Th>Health</Th>
-          <Th className="text-right">Tools</Th>
-          <Th>Last synced</Th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {servers.map((server) => (
-          <tr key={server.id} className="hover:bg-slate-50">
-            <Td>
-              <span className="inline-flex items-center gap-2">
-                <Link href={`/${org.slug}/mcp-servers/${server.id}`} className="font-medium text-indigo-700 hover:underline">
-                  {server.name}
-                </Link>
-                {server.builtin ? <Badge tone="indigo">Built-in</Badge> : null}
-              </span>
-            </Td>
-            <Td className="font-mono whitespace-nowrap text-slate-700">{server.slug}</Td>
-            <Td className="max-w-xs truncate font-mono text-xs text-slate-700">
-              <span title={server.url}>{server.url}</span>
-            </Td>
-            <Td className="whitespace-nowrap">
-              <McpServerStatusBadges server={server} />
-            </Td>
-            <Td className="text-right text-slate-700 tabular-nums">{server.toolCount}</Td>
-            <Td className="whitespace-nowrap text-slate-700">
-              {server.lastSyncedAt ? <RelativeTime iso={server.lastSyncedAt} /> : <span className="text-slate-500">Never</span>}
-            </Td>
-          </tr>
-        ))}
-      </tbody>
-    </Table>
+    <DataTable
+      caption={`MCP servers of ${org.name}`}
+      rows={servers}
+      rowKey={(server) => server.id}
+      rowClassName="hover:bg-slate-50"
+      columns={[
+        {
+          header: "Name",
+          cell: (server) => (
+            <span className="inline-flex items-center gap-2">
+              <Link href={`/${org.slug}/mcp-servers/${server.id}`} className="font-medium text-indigo-700 hover:underline">
+                {server.name}
+              </Link>
+              {server.builtin ? <Badge tone="indigo">Built-in</Badge> : null}
+            </span>
+          ),
+        },
+        { header: "Slug", className: "font-mono whitespace-nowrap text-slate-700", cell: (server) => server.slug },
+        { header: "URL", className: "max-w-xs truncate font-mono text-xs text-slate-700", cell: (server) => <span title={server.url}>{server.url}</span> },
+        { header: "Health", className: "whitespace-nowrap", cell: (server) => <McpServerStatusBadges server={server} /> },
+        { header: "Tools", headerClassName: "text-right", className: "text-right text-slate-700 tabular-nums", cell: (server) => server.toolCount },
+        {
+          header: "Last synced",
+          className: "whitespace-nowrap text-slate-700",
+          cell: (server) => (server.lastSyncedAt ? <RelativeTime iso={server.lastSyncedAt} /> : <span className="text-slate-500">Never</span>),
+        },
+      ]}
+    />
   );
 }

@@ -3,14 +3,14 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
-import { Spinner } from "@/components/ui/spinner";
+import { Dialog } from "@/components/ui/dialog";
+import { CodeField, Field } from "@/components/ui/field";
 import { checkHeaderRows, headerProblems, HeadersEditor, type HeaderRow } from "@/components/mcp-servers/headers-editor";
-import { checkTimeoutSeconds, DEFAULT_TIMEOUT_SECONDS, TIMEOUT_HINT } from "@/components/mcp-servers/timeout";
+import { TimeoutField } from "@/components/mcp-servers/timeout-field";
+import { checkTimeoutSeconds, DEFAULT_TIMEOUT_SECONDS } from "@/components/mcp-servers/timeout";
 import { ApiError, errorMessage } from "@/lib/client/api";
 import { useCreateMcpServer } from "@/lib/client/mcp-servers";
+import { FormActions, FormError } from "@/components/ui/form-actions";
 
 /** Registers an upstream (the API syncs it before answering) and opens its page. */
 export function RegisterMcpServerDialog({ org, open, onClose }: { org: string; open: boolean; onClose: () => void }) {
@@ -111,7 +111,7 @@ function RegisterForm({ pending, error, onSubmit, onCancel }: RegisterFormProps)
         required
         error={nameError}
       />
-      <Field
+      <CodeField
         label="Slug"
         value={slug}
         onChange={(e) => {
@@ -119,10 +119,7 @@ function RegisterForm({ pending, error, onSubmit, onCancel }: RegisterFormProps)
           setSlug(e.target.value);
         }}
         maxLength={32}
-        autoComplete="off"
-        spellCheck={false}
         required
-        className="font-mono"
         hint={`Tools appear as ${shownSlug}__<tool>. Lowercase letters, digits and hyphens; it cannot be changed later.`}
         error={slugError}
       />
@@ -139,19 +136,7 @@ function RegisterForm({ pending, error, onSubmit, onCancel }: RegisterFormProps)
         hint="The server's Streamable HTTP endpoint. Put API keys in headers, not in the URL."
         error={urlError}
       />
-      <Field
-        label="Timeout (seconds)"
-        type="number"
-        inputMode="numeric"
-        min={1}
-        max={300}
-        step={1}
-        value={timeout}
-        onChange={(e) => setTimeoutSeconds(e.target.value)}
-        hint={TIMEOUT_HINT}
-        error={checked?.timeout ?? apiTimeoutError}
-        className="max-w-32"
-      />
+      <TimeoutField value={timeout} onChange={setTimeoutSeconds} error={checked?.timeout ?? apiTimeoutError} />
       <HeadersEditor
         legend="Headers"
         hint="Optional. Sent with every request to the server, for example an API key. Values are write-only: they are never shown again."
@@ -161,25 +146,8 @@ function RegisterForm({ pending, error, onSubmit, onCancel }: RegisterFormProps)
         error={apiHeaders.setError}
         disabled={pending}
       />
-      {formError ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </p>
-      ) : null}
-      <DialogActions>
-        <Button variant="secondary" onClick={onCancel} disabled={pending}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={pending}>
-          {pending ? (
-            <>
-              <Spinner /> Registering…
-            </>
-          ) : (
-            "Register server"
-          )}
-        </Button>
-      </DialogActions>
+      <FormError message={formError} />
+      <FormActions submitLabel="Register server" pendingLabel="Registering…" spinner pending={pending} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,15 +1,15 @@
 "use client";
 
-import { useState } from "react";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { Dialog } from "@/components/ui/dialog";
+import { useRevealOnce } from "@/components/ui/secret-reveal";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { OneTimePasswordPanel, type RevealedPassword } from "@/components/members/one-time-password-panel";
 import { ApiError, errorMessage } from "@/lib/client/api";
 import { forgettableSecret } from "@/lib/client/forgettable-secret";
 import { ROLE_LABELS, useAddMember, type Role } from "@/lib/client/members";
+import { FormActions, FormError } from "@/components/ui/form-actions";
 
 type Org = { slug: string; name: string };
 
@@ -19,12 +19,7 @@ type Org = { slug: string; name: string };
  * box that is emptied when the panel closes.
  */
 export function AddMemberDialog({ open, onClose, org, actorRole }: { open: boolean; onClose: () => void; org: Org; actorRole: Role }) {
-  const [revealed, setRevealed] = useState<RevealedPassword | null>(null);
-  const close = () => {
-    revealed?.password.forget();
-    setRevealed(null);
-    onClose();
-  };
+  const { revealed, setRevealed, close } = useRevealOnce((revealed: RevealedPassword) => revealed.password, onClose);
   return (
     <Dialog
       open={open}
@@ -92,19 +87,8 @@ function AddMemberForm({
           </option>
         ))}
       </Select>
-      {formError ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </p>
-      ) : null}
-      <DialogActions>
-        <Button variant="secondary" onClick={onCancel} disabled={addMember.isPending}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={addMember.isPending}>
-          {addMember.isPending ? "Adding…" : "Add member"}
-        </Button>
-      </DialogActions>
+      <FormError message={formError} />
+      <FormActions submitLabel="Add member" pendingLabel="Adding…" pending={addMember.isPending} onCancel={onCancel} />
     </form>
   );
 }

@@ -5,8 +5,9 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ErrorState, LoadingState } from "@/components/ui/query-states";
-import { ApiError, errorMessage } from "@/lib/client/api";
+import { errorMessage } from "@/lib/client/api";
 import { parseRateLimit, useOrgSettings, useUpdateOrgSettings } from "@/lib/client/network";
+import { FormError, singleFieldErrors } from "@/components/ui/form-actions";
 
 /** The organization's default requests per minute, for every token without a limit of its own. Empty is unlimited. */
 export function DefaultRateLimitForm({ org }: { org: string }) {
@@ -23,9 +24,8 @@ function RateLimitForm({ org, saved }: { org: string; saved: number | null }) {
   const inputId = useId();
   const [text, setText] = useState(saved === null ? "" : String(saved));
   const [invalid, setInvalid] = useState<string | null>(null);
-  const serverError = update.error instanceof ApiError ? update.error.fieldMessage("defaultRateLimitPerMinute") : null;
+  const { fieldError: serverError, formError } = singleFieldErrors(update.error, "defaultRateLimitPerMinute");
   const fieldError = invalid ?? serverError;
-  const formError = update.error && !serverError ? errorMessage(update.error) : null;
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -75,11 +75,7 @@ function RateLimitForm({ org, saved }: { org: string; saved: number | null }) {
       <p className="text-sm text-slate-600">
         Currently: {saved === null ? "unlimited" : `${saved} requests per minute`} for each token without its own limit.
       </p>
-      {formError ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
     </form>
   );
 }

@@ -3,11 +3,11 @@
 import { useId, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Field } from "@/components/ui/field";
-import { ErrorState, LoadingState } from "@/components/ui/query-states";
+import { ConfirmRowMutationDialog } from "@/components/ui/confirm-dialog";
+import { CodeField, Field } from "@/components/ui/field";
+import { QueryList } from "@/components/ui/query-states";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { Table, Td, Th } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/table";
 import { ApiError, errorMessage } from "@/lib/client/api";
 import { useSubmission } from "@/lib/client/use-submission";
 import { useAddNetworkRule, useNetworkRules, useRemoveNetworkRule, type NetworkLayer, type NetworkRule } from "@/lib/client/network";
@@ -29,44 +29,29 @@ export function NetworkRulesPanel({ org, layer, caption, emptyMessage }: Network
 
   return (
     <div className="space-y-4">
-      {rules.isPending ? (
-        <LoadingState label="Loading entries…" />
-      ) : rules.isError ? (
-        <ErrorState title="The allowlist could not be loaded" detail={errorMessage(rules.error)} onRetry={() => rules.refetch()} />
-      ) : items.length === 0 ? (
-        <p role="status" className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-8 text-center text-sm text-slate-600">
-          {emptyMessage}
-        </p>
-      ) : (
-        <Table stickyActions caption={caption}>
-          <thead className="bg-slate-50">
-            <tr>
-              <Th>CIDR block</Th>
-              <Th>Label</Th>
-              <Th>Added</Th>
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {items.map((rule) => (
-              <tr key={rule.id}>
-                <Td className="font-mono whitespace-nowrap text-slate-900">{rule.cidr}</Td>
-                <Td className="text-slate-700">{rule.label || <span className="text-slate-500">No label</span>}</Td>
-                <Td className="whitespace-nowrap text-slate-700">
-                  <RelativeTime iso={rule.createdAt} />
-                </Td>
-                <Td className="text-right">
-                  <Button variant="ghost" size="sm" aria-label={`Remove ${rule.cidr}`} onClick={() => setRemoving(rule)}>
-                    Remove
-                  </Button>
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
+      <QueryList query={rules} loadingLabel="Loading entries…" errorTitle="The allowlist could not be loaded" isEmpty={items.length === 0}
+        empty={
+          <p role="status" className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-8 text-center text-sm text-slate-600">
+            {emptyMessage}
+          </p>
+        }
+      >
+        <DataTable
+          caption={caption}
+          rows={items}
+          rowKey={(rule) => rule.id}
+          columns={[
+            { header: "CIDR block", className: "font-mono whitespace-nowrap text-slate-900", cell: (rule) => rule.cidr },
+            { header: "Label", className: "text-slate-700", cell: (rule) => rule.label || <span className="text-slate-500">No label</span> },
+            { header: "Added", className: "whitespace-nowrap text-slate-700", cell: (rule) => <RelativeTime iso={rule.createdAt} /> },
+          ]}
+          actions={(rule) => (
+            <Button variant="ghost" size="sm" aria-label={`Remove ${rule.cidr}`} onClick={() => setRemoving(rule)}>
+              Remove
+            </Button>
+          )}
+        />
+      </QueryList>
       <AddNetworkRuleForm org={org} layer={layer} />
       <RemoveNetworkRuleDialog org={org} layer={layer} rule={removing} lastEntry={items.length === 1} onClose={() => setRemoving(null)} />
     </div>
@@ -113,7 +98,7 @@ function AddNetworkRuleForm({ org, layer }: { org: string; layer: NetworkLayer }
   return (
     <form onSubmit={onSubmit} noValidate className="rounded-lg border border-slate-200 bg-white p-4">
       <div className="grid gap-4 sm:grid-cols-[minmax(0,16rem)_minmax(0,1fr)_auto] sm:items-start">
-        <Field
+        <CodeField
           id={cidrId}
           label="CIDR block"
           name="cidr"
@@ -121,10 +106,7 @@ function AddNetworkRuleForm({ org, layer }: { org: string; layer: NetworkLayer }
           value={cidr}
           onChange={(e) => setCidr(e.target.value)}
           placeholder="203.0.113.0/24"
-          autoComplete="off"
-          spellCheck={false}
           maxLength={64}
-          className="font-mono"
           hint="IPv4 or IPv6, e.g. 203.0.113.0/24 or 2001:db8::/32. A single address is fine too."
           error={cidrError}
         />
@@ -156,35 +138,19 @@ type RemoveDialogProps = { org: string; layer: NetworkLayer; rule: NetworkRule |
 
 function RemoveNetworkRuleDialog({ org, layer, rule, lastEntry, onClose }: RemoveDialogProps) {
   const remove = useRemoveNetworkRule(org, layer);
-
-  function confirm() {
-    if (!rule) return;
-    remove.mutate(
-      { ruleId: rule.id },
-      {
-        onSuccess: () => {
-          toast.success(`Removed ${rule.cidr}`);
-          onClose();
-        },
-        onError: (error) => {
-          toast.error(`Could not remove ${rule.cidr}`, { description: errorMessage(error) });
-          onClose();
-        },
-      },
-    );
-  }
-
   return (
-    <ConfirmDialog
-      open={rule !== null}
-      title="Remove entry?"
+    <ConfirmRowMutationDialog
+      row={rule}
+      title={() => "Remove entry?"}
       confirmLabel="Remove entry"
       pendingLabel="Removing…"
-      pending={remove.isPending}
-      onConfirm={confirm}
+      mutation={remove}
+      variables={(rule) => ({ ruleId: rule.id })}
+      succeeded={(rule) => `Removed ${rule.cidr}`}
+      failed={(rule) => `Could not remove ${rule.cidr}`}
       onClose={onClose}
     >
-      {rule ? (
+      {(rule) => (
         <>
           <p>
             <code className="font-mono">{rule.cidr}</code>
@@ -196,7 +162,7 @@ function RemoveNetworkRuleDialog({ org, layer, rule, lastEntry, onClose }: Remov
               : "Token calls from those addresses are denied with 403 unless another entry covers them."}
           </p>
         </>
-      ) : null}
-    </ConfirmDialog>
+      )}
+    </ConfirmRowMutationDialog>
   );
 }

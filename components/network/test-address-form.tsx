@@ -2,10 +2,11 @@
 
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { CodeField } from "@/components/ui/field";
 import { ServiceAccountSelect } from "@/components/service-accounts/service-account-select";
 import { ApiError, errorMessage } from "@/lib/client/api";
 import { useTestAddress, type AddressTestResult, type LayerVerdict } from "@/lib/client/network";
+import { FormError } from "@/components/ui/form-actions";
 
 
 type TestAddressFormProps = {
@@ -42,17 +43,14 @@ export function TestAddressForm({ org, serviceAccount }: TestAddressFormProps) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
       <div className="grid gap-4 sm:grid-cols-[minmax(0,16rem)_minmax(0,16rem)_auto] sm:items-start">
-        <Field
+        <CodeField
           id={ipId}
           label="IP address"
           name="ip"
           value={ip}
           onChange={(e) => setIp(e.target.value)}
           placeholder="203.0.113.9"
-          autoComplete="off"
-          spellCheck={false}
           maxLength={64}
-          className="font-mono"
           error={ipError}
         />
         {serviceAccount ? null : (
@@ -69,11 +67,7 @@ export function TestAddressForm({ org, serviceAccount }: TestAddressFormProps) {
           {test.isPending ? "Testing…" : "Test"}
         </Button>
       </div>
-      {formError ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
       {/* Always in the page, so screen readers announce the verdict when it appears. */}
       <div role="status">{test.data ? <TestResult result={test.data} accountName={serviceAccount?.name} /> : null}</div>
     </form>

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { Dialog } from "@/components/ui/dialog";
-import { ServiceAccountForm } from "@/components/service-accounts/service-account-form";
+import { NameDescriptionForm } from "@/components/ui/name-description-form";
 import { errorMessage } from "@/lib/client/api";
 import { useCreateServiceAccount } from "@/lib/client/service-accounts";
 import { useSubmission } from "@/lib/client/use-submission";
@@ -24,7 +24,9 @@ export function CreateServiceAccountDialog({ org, open, onClose }: { org: string
       title="New service account"
       description="A bot identity for a CI job or an agent. It starts with no tokens and no access."
     >
-      <ServiceAccountForm
+      <NameDescriptionForm
+        nameHint="Up to 64 characters, unique in the organization, e.g. “ci-deploy”."
+        descriptionHint="Optional. What the bot does and who looks after it."
         submitLabel="Create service account"
         pendingLabel="Creating…"
         pending={createAccount.isPending}

@@ -1,13 +1,11 @@
 "use client";
 
-import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { ErrorState, LoadingState } from "@/components/ui/query-states";
+import { DetailPage, useDeleteAndReturn } from "@/components/ui/detail-page";
+import { NameDescriptionForm } from "@/components/ui/name-description-form";
 import { DeleteServiceAccountDialog } from "@/components/service-accounts/delete-service-account-dialog";
-import { ServiceAccountForm } from "@/components/service-accounts/service-account-form";
 import { ServiceAccountStatusBadge } from "@/components/service-accounts/service-account-status-badge";
 import { ServiceAccountStatusDialog } from "@/components/service-accounts/service-account-status-dialog";
 import { ServiceAccountActivityPanel } from "@/components/service-accounts/service-account-activity-panel";
@@ -16,112 +14,68 @@ import { ServiceAccountNetworkPanel } from "@/components/service-accounts/servic
 import { ServiceAccountToolsetsPanel } from "@/components/service-accounts/service-account-toolsets-panel";
 import { EffectiveAccessPanel } from "@/components/permissions/effective-access-panel";
 import { TokensPanel } from "@/components/tokens/tokens-panel";
-import { ApiError, errorMessage } from "@/lib/client/api";
+import { errorMessage } from "@/lib/client/api";
 import { formatDateTime, formatRelativeTime } from "@/lib/client/format-relative-time";
 import { ACCESS_MODE_LABELS } from "@/lib/client/permissions";
 import { useDeleteServiceAccount, useServiceAccount, useUpdateServiceAccount, type ServiceAccount } from "@/lib/client/service-accounts";
 
 type Org = { slug: string; name: string };
 
+const NOUN = { singular: "service account", plural: "service accounts" };
+
 export function ServiceAccountDetailView({ org, serviceAccountId }: { org: Org; serviceAccountId: string }) {
-  const router = useRouter();
-  const [deleted, setDeleted] = useState(false);
-  const account = useServiceAccount(org.slug, serviceAccountId, { enabled: !deleted });
-  const deleteAccount = useDeleteServiceAccount(org.slug, serviceAccountId);
-  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const listHref = `/${org.slug}/service-accounts`;
-
-  const back = (
-    <Link href={listHref} className="mb-4 inline-block text-sm font-medium text-indigo-700 hover:underline">
-      ← All service accounts
-    </Link>
-  );
-
-  if (deleted) return <LoadingState label="Service account deleted. Returning to the list of service accounts…" />;
-  if (account.isPending) {
-    return (
-      <>
-        {back}
-        <LoadingState label="Loading service account…" />
-      </>
-    );
-  }
-  if (account.isError) {
-    const notFound = account.error instanceof ApiError && account.error.status === 404;
-    return (
-      <>
-        {back}
-        {notFound ? (
-          <div role="alert" className="rounded-lg border border-slate-200 bg-white px-6 py-10 text-center">
-            <h1 className="text-xl font-semibold">Service account not found</h1>
-            <p className="mt-2 text-sm text-slate-600">It may have been deleted, or the link is wrong.</p>
-          </div>
-        ) : (
-          <ErrorState title="The service account could not be loaded" detail={errorMessage(account.error)} onRetry={() => account.refetch()} />
-        )}
-      </>
-    );
-  }
-
-  const current = account.data;
-  function confirmDelete() {
-    deleteAccount.mutate(undefined, {
-      onSuccess: () => {
-        setDeleted(true);
-        toast.success(`Service account “${current.name}” deleted`);
-        router.push(listHref);
-      },
-      onError: (error) => {
-        setConfirmingDelete(false);
-        toast.error(`Could not delete ${current.name}`, { description: errorMessage(error) });
-      },
-    });
-  }
+  const deleteAccount = useDeleteServiceAccount(org.slug, serviceAccountId);
+  const removal = useDeleteAndReturn({ mutation: deleteAccount, noun: NOUN, listHref });
+  const account = useServiceAccount(org.slug, serviceAccountId, { enabled: !removal.deleted });
 
   return (
-    <>
-      {back}
-      <AccountHeader org={org.slug} account={current} onDelete={() => setConfirmingDelete(true)} />
-      <AccountFacts account={current} />
-      <div className="mt-8 max-w-6xl">
-        <TokensPanel
-          org={org.slug}
-          owner={{ serviceAccountId: current.id }}
-          heading="Tokens"
-          caption={`Tokens of ${current.name}`}
-          emptyMessage="No tokens yet. Create one with New token; it is shown once, right after you create it."
-          newTokenDescription={
-            <>
-              The token lets a bot act as <strong className="font-medium text-slate-900">{current.name}</strong>. It is shown once, right
-              after you create it.
-              {current.status === "DISABLED" ? " This account is disabled: the token will not work until you enable it." : null}
-            </>
-          }
-        />
-      </div>
-      <div className="mt-10 max-w-6xl">
-        <ServiceAccountToolsetsPanel org={org.slug} account={current} />
-      </div>
-      <div className="mt-10 max-w-6xl">
-        <ServiceAccountPermissionsPanel org={org.slug} account={current} />
-      </div>
-      <div className="mt-10 max-w-6xl">
-        <ServiceAccountNetworkPanel org={org.slug} account={current} />
-      </div>
-      <div className="mt-10 max-w-6xl">
-        <EffectiveAccessPanel org={org.slug} account={current} />
-      </div>
-      <div className="mt-10 max-w-6xl">
-        <ServiceAccountActivityPanel org={org.slug} account={current} />
-      </div>
-      <DeleteServiceAccountDialog
-        account={current}
-        open={confirmingDelete}
-        pending={deleteAccount.isPending}
-        onConfirm={confirmDelete}
-        onClose={() => setConfirmingDelete(false)}
-      />
-    </>
+    <DetailPage query={account} noun={NOUN} listHref={listHref} deleted={removal.deleted}>
+      {(current) => (
+        <>
+          <AccountHeader org={org.slug} account={current} onDelete={() => removal.setConfirming(true)} />
+          <AccountFacts account={current} />
+          <div className="mt-8 max-w-6xl">
+            <TokensPanel
+              org={org.slug}
+              owner={{ serviceAccountId: current.id }}
+              heading="Tokens"
+              caption={`Tokens of ${current.name}`}
+              emptyMessage="No tokens yet. Create one with New token; it is shown once, right after you create it."
+              newTokenDescription={
+                <>
+                  The token lets a bot act as <strong className="font-medium text-slate-900">{current.name}</strong>. It is shown once, right
+                  after you create it.
+                  {current.status === "DISABLED" ? " This account is disabled: the token will not work until you enable it." : null}
+                </>
+              }
+            />
+          </div>
+          <div className="mt-10 max-w-6xl">
+            <ServiceAccountToolsetsPanel org={org.slug} account={current} />
+          </div>
+          <div className="mt-10 max-w-6xl">
+            <ServiceAccountPermissionsPanel org={org.slug} account={current} />
+          </div>
+          <div className="mt-10 max-w-6xl">
+            <ServiceAccountNetworkPanel org={org.slug} account={current} />
+          </div>
+          <div className="mt-10 max-w-6xl">
+            <EffectiveAccessPanel org={org.slug} account={current} />
+          </div>
+          <div className="mt-10 max-w-6xl">
+            <ServiceAccountActivityPanel org={org.slug} account={current} />
+          </div>
+          <DeleteServiceAccountDialog
+            account={current}
+            open={removal.confirming}
+            pending={removal.pending}
+            onConfirm={() => removal.confirmDelete(current.name)}
+            onClose={() => removal.setConfirming(false)}
+          />
+        </>
+      )}
+    </DetailPage>
   );
 }
 
@@ -170,8 +124,9 @@ function AccountHeader({ org, account, onDelete }: { org: string; account: Servi
       </div>
       {editing ? (
         <div className="rounded-lg border border-slate-200 bg-white p-4">
-          <ServiceAccountForm
+          <NameDescriptionForm
             layout="inline"
+            descriptionHint="Optional. What the bot does and who looks after it."
             initial={{ name: account.name, description: account.description }}
             submitLabel="Save"
             pendingLabel="Saving…"

@@ -5,6 +5,7 @@ import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { useServiceAccount, useServiceAccounts } from "@/lib/client/service-accounts";
 import { useDebouncedValue } from "@/lib/client/use-debounced-value";
+import { loadedItems } from "@/components/ui/query-states";
 
 type Props = {
   org: string;
@@ -27,7 +28,7 @@ export function ServiceAccountSelect({ org, value, onChange, noneLabel, label = 
   const [search, setSearch] = useState("");
   const term = useDebouncedValue(search.trim());
   const accounts = useServiceAccounts(org, { search: term, status: "" });
-  const items = accounts.data?.pages.flatMap((page) => page.items) ?? [];
+  const items = loadedItems(accounts.data);
   const listed = items.some((account) => account.id === value);
   const chosen = useServiceAccount(org, value, { enabled: Boolean(value) && !listed && !accounts.isPlaceholderData });
   const searchable = term !== "" || accounts.hasNextPage;

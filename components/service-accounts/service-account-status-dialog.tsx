@@ -1,8 +1,7 @@
 "use client";
 
 import { toast } from "sonner";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { errorMessage } from "@/lib/client/api";
+import { ConfirmEnableDialog } from "@/components/ui/confirm-dialog";
 import { useUpdateServiceAccount, type ServiceAccount } from "@/lib/client/service-accounts";
 
 /** Disable stops every token of the account at once; Enable brings back the ones neither revoked nor expired. */
@@ -11,32 +10,11 @@ export function ServiceAccountStatusDialog({ org, account, open, onClose }: { or
   const disabling = account.status === "ACTIVE";
   const n = disabling ? account.activeTokenCount : account.suspendedTokenCount;
 
-  function confirm() {
-    update.mutate(
-      { status: disabling ? "DISABLED" : "ACTIVE" },
-      {
-        onSuccess: (updated) => {
-          toast.success(updated.status === "DISABLED" ? `${updated.name} is disabled` : `${updated.name} is enabled`);
-          onClose();
-        },
-        onError: (error) => {
-          toast.error(disabling ? `Could not disable ${account.name}` : `Could not enable ${account.name}`, { description: errorMessage(error) });
-          onClose();
-        },
-      },
-    );
-  }
-
   return (
-    <ConfirmDialog
-      open={open}
-      title={disabling ? `Disable ${account.name}?` : `Enable ${account.name}?`}
-      confirmLabel={disabling ? "Disable service account" : "Enable service account"}
-      pendingLabel={disabling ? "Disabling…" : "Enabling…"}
-      tone={disabling ? "danger" : "primary"}
-      pending={update.isPending}
-      onConfirm={confirm}
-      onClose={onClose}
+    <ConfirmEnableDialog
+      open={open} onClose={onClose} name={account.name} disabling={disabling} noun="service account" mutation={update}
+      variables={{ status: disabling ? ("DISABLED" as const) : ("ACTIVE" as const) }}
+      onSaved={(updated) => toast.success(updated.status === "DISABLED" ? `${updated.name} is disabled` : `${updated.name} is enabled`)}
     >
       {disabling ? (
         <p>
@@ -57,6 +35,6 @@ export function ServiceAccountStatusDialog({ org, account, open, onClose }: { or
           Revoked and expired tokens stay unusable.
         </p>
       )}
-    </ConfirmDialog>
+    </ConfirmEnableDialog>
   );
 }

@@ -5,16 +5,17 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
-import { ErrorState, LoadingState } from "@/components/ui/query-states";
+import { ConfirmRowDialog } from "@/components/ui/confirm-dialog";
+import { Dialog } from "@/components/ui/dialog";
+import { QueryList } from "@/components/ui/query-states";
 import { Select } from "@/components/ui/select";
-import { Table, Td, Th } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/table";
 import { ApiError, errorMessage } from "@/lib/client/api";
 import { invalidateEffectiveAccess } from "@/lib/client/permissions";
 import type { ServiceAccount } from "@/lib/client/service-accounts";
 import { useAssignToolset, useServiceAccountToolsets, useToolsetPicker, useUnassignToolset, type AssignedToolset } from "@/lib/client/toolsets";
 import { EmptyNotice } from "@/components/ui/empty-state";
+import { FormActions } from "@/components/ui/form-actions";
 
 /** The toolsets assigned to one service account: what its bots can see and call. */
 export function ServiceAccountToolsetsPanel({ org, account }: { org: string; account: ServiceAccount }) {
@@ -50,48 +51,41 @@ export function ServiceAccountToolsetsPanel({ org, account }: { org: string; acc
         </h2>
         <Button onClick={() => setAssigning(true)}>Assign toolset</Button>
       </div>
-      {toolsets.isPending ? (
-        <LoadingState label="Loading toolsets…" />
-      ) : toolsets.isError ? (
-        <ErrorState title="Toolsets could not be loaded" detail={errorMessage(toolsets.error)} onRetry={() => toolsets.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyNotice>
-          No toolsets assigned. Assign one with Assign toolset to let its bots use that toolset&apos;s tools.
-        </EmptyNotice>
-      ) : (
-        <Table stickyActions caption={`Toolsets assigned to ${account.name}`}>
-          <thead className="bg-slate-50">
-            <tr>
-              <Th>Name</Th>
-              <Th className="text-right">Tools</Th>
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {items.map((toolset) => {
-              const pending = unassign.isPending && unassign.variables?.assignmentId === toolset.assignmentId;
-              return (
-                <tr key={toolset.assignmentId}>
-                  <Td>
-                    <Link href={`/${org}/toolsets/${toolset.id}`} className="font-medium text-indigo-700 hover:underline">
-                      {toolset.name}
-                    </Link>
-                    {toolset.description ? <span className="block max-w-xl truncate text-xs text-slate-500">{toolset.description}</span> : null}
-                  </Td>
-                  <Td className="text-right text-slate-700 tabular-nums">{toolset.toolCount}</Td>
-                  <Td className="text-right">
-                    <Button variant="ghost" size="sm" aria-label={`Unassign ${toolset.name}`} disabled={pending} onClick={() => setUnassigning(toolset)}>
-                      {pending ? "Unassigning…" : "Unassign"}
-                    </Button>
-                  </Td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </Table>
-      )}
+      <QueryList query={toolsets} loadingLabel="Loading toolsets…" errorTitle="Toolsets could not be loaded" isEmpty={items.length === 0}
+        empty={
+          <EmptyNotice>
+            No toolsets assigned. Assign one with Assign toolset to let its bots use that toolset&apos;s tools.
+          </EmptyNotice>
+        }
+      >
+        <DataTable
+          caption={`Toolsets assigned to ${account.name}`}
+          rows={items}
+          rowKey={(toolset) => toolset.assignmentId}
+          columns={[
+            {
+              header: "Name",
+              cell: (toolset) => (
+                <>
+                  <Link href={`/${org}/toolsets/${toolset.id}`} className="font-medium text-indigo-700 hover:underline">
+                    {toolset.name}
+                  </Link>
+                  {toolset.description ? <span className="block max-w-xl truncate text-xs text-slate-500">{toolset.description}</span> : null}
+                </>
+              ),
+            },
+            { header: "Tools", headerClassName: "text-right", className: "text-right text-slate-700 tabular-nums", cell: (toolset) => toolset.toolCount },
+          ]}
+          actions={(toolset) => {
+            const pending = unassign.isPending && unassign.variables?.assignmentId === toolset.assignmentId;
+            return (
+              <Button variant="ghost" size="sm" aria-label={`Unassign ${toolset.name}`} disabled={pending} onClick={() => setUnassigning(toolset)}>
+                {pending ? "Unassigning…" : "Unassign"}
+              </Button>
+            );
+          }}
+        />
+      </QueryList>
       <AssignToolsetToAccountDialog
         org={org}
         account={account}
@@ -100,17 +94,17 @@ export function ServiceAccountToolsetsPanel({ org, account }: { org: string; acc
         onClose={() => setAssigning(false)}
         onAssigned={refreshEffectiveAccess}
       />
-      <ConfirmDialog
-        open={unassigning !== null}
-        title={unassigning ? `Unassign ${unassigning.name} from ${account.name}?` : ""}
+      <ConfirmRowDialog
+        row={unassigning}
+        title={(unassigning) => `Unassign ${unassigning.name} from ${account.name}?`}
         confirmLabel="Unassign"
         pendingLabel="Unassigning…"
         pending={unassign.isPending}
-        onConfirm={() => unassigning && remove(unassigning)}
+        onConfirm={remove}
         onClose={() => setUnassigning(null)}
       >
-        <p>{unassigning ? `${account.name} loses the tools of ${unassigning.name} from its next request, unless a grant gives them. You can assign it again at any time.` : null}</p>
-      </ConfirmDialog>
+        {(unassigning) => <p>{`${account.name} loses the tools of ${unassigning.name} from its next request, unless a grant gives them. You can assign it again at any time.`}</p>}
+      </ConfirmRowDialog>
     </section>
   );
 }
@@ -206,14 +200,7 @@ function AssignForm({ org, assigned, pending, error, onSubmit, onCancel }: FormP
           first, then assign it here.
         </p>
       ) : null}
-      <DialogActions>
-        <Button variant="secondary" onClick={onCancel} disabled={pending}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={!chosen || pending}>
-          {pending ? "Assigning…" : "Assign"}
-        </Button>
-      </DialogActions>
+      <FormActions submitLabel="Assign" pendingLabel="Assigning…" pending={pending} canSubmit={chosen !== null} onCancel={onCancel} />
     </form>
   );
 }

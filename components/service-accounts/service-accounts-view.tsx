@@ -7,12 +7,11 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { EmptyNotice, EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
-import { ErrorState, LoadingState, LoadMore } from "@/components/ui/query-states";
+import { loadedItems, QueryList } from "@/components/ui/query-states";
 import { Select } from "@/components/ui/select";
-import { SortButton, Table, Td, Th } from "@/components/ui/table";
+import { DataTable, SortButton } from "@/components/ui/table";
 import { CreateServiceAccountDialog } from "@/components/service-accounts/create-service-account-dialog";
 import { SERVICE_ACCOUNT_STATUS_LABELS, ServiceAccountStatusBadge } from "@/components/service-accounts/service-account-status-badge";
-import { errorMessage } from "@/lib/client/api";
 import { formatDate } from "@/lib/client/format-date";
 import { formatDateTime, formatRelativeTime } from "@/lib/client/format-relative-time";
 import { useServiceAccounts, type AccountTokenFilter, type ServiceAccount, type ServiceAccountSort, type ServiceAccountStatus } from "@/lib/client/service-accounts";
@@ -37,7 +36,7 @@ export function ServiceAccountsView({ org }: { org: Org }) {
   const query = useDebouncedValue(search.trim());
   const accounts = useServiceAccounts(org.slug, { search: query, status, tokens, ...(sort === "newest" ? {} : { sort }) });
   const total = accounts.data?.pages[0]?.total;
-  const items = accounts.data?.pages.flatMap((page) => page.items) ?? [];
+  const items = loadedItems(accounts.data);
   const filtered = query !== "" || status !== "" || tokens !== "";
 
   const setParam = (name: string, value: string, history: "push" | "replace" = "push") => {
@@ -87,43 +86,40 @@ export function ServiceAccountsView({ org }: { org: Org }) {
           </Select>
         </div>
       </div>
-      {accounts.isPending ? (
-        <LoadingState label="Loading service accounts…" />
-      ) : accounts.isError && !accounts.data ? (
-        <ErrorState title="Service accounts could not be loaded" detail={errorMessage(accounts.error)} onRetry={() => accounts.refetch()} />
-      ) : items.length === 0 ? (
-        filtered ? (
-          <EmptyNotice>
-            {query
-              ? `No ${status ? `${SERVICE_ACCOUNT_STATUS_LABELS[status].toLowerCase()} ` : ""}service accounts match “${query}”.`
-              : tokens === "expiring"
-                ? "No service account has a token expiring soon."
-                : tokens === "expired"
-                  ? "No service account has an expired token."
-                  : `No ${SERVICE_ACCOUNT_STATUS_LABELS[status as ServiceAccountStatus].toLowerCase()} service accounts.`}
-          </EmptyNotice>
-        ) : (
-          <EmptyState title="No service accounts yet">
-            <p>
-              A service account is a bot identity: a CI job, a scheduled or self-hosted agent. It calls the MCP endpoint with its own
-              tokens, so you can see what it did and disable it without touching anyone&apos;s personal access.
-            </p>
-            <p className="mt-2">Create one, then mint its first token.</p>
-            <div className="mt-4">
-              <Button onClick={() => setCreating(true)}>Create your first service account</Button>
-            </div>
-          </EmptyState>
-        )
-      ) : (
+      <QueryList query={accounts} loadingLabel="Loading service accounts…" errorTitle="Service accounts could not be loaded" isEmpty={items.length === 0}
+        empty={
+          filtered ? (
+            <EmptyNotice>
+              {query
+                ? `No ${status ? `${SERVICE_ACCOUNT_STATUS_LABELS[status].toLowerCase()} ` : ""}service accounts match “${query}”.`
+                : tokens === "expiring"
+                  ? "No service account has a token expiring soon."
+                  : tokens === "expired"
+                    ? "No service account has an expired token."
+                    : `No ${SERVICE_ACCOUNT_STATUS_LABELS[status as ServiceAccountStatus].toLowerCase()} service accounts.`}
+            </EmptyNotice>
+          ) : (
+            <EmptyState title="No service accounts yet">
+              <p>
+                A service account is a bot identity: a CI job, a scheduled or self-hosted agent. It calls the MCP endpoint with its own
+                tokens, so you can see what it did and disable it without touching anyone&apos;s personal access.
+              </p>
+              <p className="mt-2">Create one, then mint its first token.</p>
+              <div className="mt-4">
+                <Button onClick={() => setCreating(true)}>Create your first service account</Button>
+              </div>
+            </EmptyState>
+          )
+        }
+      >
         <>
           <p className="mb-2 text-sm text-slate-600" aria-live="polite">
             {total === undefined ? null : `${total} ${total === 1 ? "service account" : "service accounts"}${filtered ? " match" : ""}`}
             {total !== undefined && total > items.length ? ` · showing ${items.length}` : null}
           </p>
           <ServiceAccountsTable org={org} accounts={items} sort={sort} onSort={(next) => setParam("sort", next === "newest" ? "" : next)} />
-          <LoadMore hasMore={accounts.hasNextPage} loading={accounts.isFetchingNextPage} onLoadMore={() => accounts.fetchNextPage()} />
         </>
-      )}
+      </QueryList>
       <CreateServiceAccountDialog org={org.slug} open={creating} onClose={() => setCreating(false)} />
     </>
   );
@@ -133,51 +129,55 @@ function ServiceAccountsTable({ org, accounts, sort, onSort }: { org: Org; accou
   const nameDirection = sort === "name" ? "ascending" : sort === "-name" ? "descending" : "none";
   const createdDirection = sort === "oldest" ? "ascending" : sort === "newest" ? "descending" : "none";
   return (
-    <Table caption={`Service accounts of ${org.name}`}>
-      <thead className="bg-slate-50">
-        <tr>
-          <Th sort={nameDirection}>
-            <SortButton label="Name" direction={nameDirection} onClick={() => onSort(sort === "name" ? "-name" : "name")} />
-          </Th>
-          <Th>Status</Th>
-          <Th className="text-right">Active tokens</Th>
-          <Th>Last used</Th>
-          <Th sort={createdDirection}>
-            <SortButton label="Created" direction={createdDirection} onClick={() => onSort(sort === "newest" ? "oldest" : "newest")} />
-          </Th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {accounts.map((account) => (
-          <tr key={account.id} className="hover:bg-slate-50">
-            <Td>
+    <DataTable
+      caption={`Service accounts of ${org.name}`}
+      rows={accounts}
+      rowKey={(account) => account.id}
+      rowClassName="hover:bg-slate-50"
+      columns={[
+        {
+          header: <SortButton label="Name" direction={nameDirection} onClick={() => onSort(sort === "name" ? "-name" : "name")} />,
+          sort: nameDirection,
+          cell: (account) => (
+            <>
               <Link href={`/${org.slug}/service-accounts/${account.id}`} className="font-medium text-indigo-700 hover:underline">
                 {account.name}
               </Link>
               {account.description ? <p className="max-w-md truncate text-xs text-slate-500">{account.description}</p> : null}
-            </Td>
-            <Td>
-              <ServiceAccountStatusBadge status={account.status} />
-            </Td>
-            <Td className="text-right text-slate-700 tabular-nums">
+            </>
+          ),
+        },
+        { header: "Status", cell: (account) => <ServiceAccountStatusBadge status={account.status} /> },
+        {
+          header: "Active tokens",
+          headerClassName: "text-right",
+          className: "text-right text-slate-700 tabular-nums",
+          cell: (account) => (
+            <>
               {account.activeTokenCount}
               {account.suspendedTokenCount ? <span className="block text-xs text-slate-500">{account.suspendedTokenCount} suspended</span> : null}
-            </Td>
-            <Td className="whitespace-nowrap text-slate-700">
-              {account.lastUsedAt ? (
-                <time dateTime={account.lastUsedAt} title={formatDateTime(account.lastUsedAt)}>
-                  {formatRelativeTime(account.lastUsedAt)}
-                </time>
-              ) : (
-                <span className="text-slate-500">Never</span>
-              )}
-            </Td>
-            <Td className="whitespace-nowrap text-slate-700">
-              <time dateTime={account.createdAt}>{formatDate(account.createdAt)}</time>
-            </Td>
-          </tr>
-        ))}
-      </tbody>
-    </Table>
+            </>
+          ),
+        },
+        {
+          header: "Last used",
+          className: "whitespace-nowrap text-slate-700",
+          cell: (account) =>
+            account.lastUsedAt ? (
+              <time dateTime={account.lastUsedAt} title={formatDateTime(account.lastUsedAt)}>
+                {formatRelativeTime(account.lastUsedAt)}
+              </time>
+            ) : (
+              <span className="text-slate-500">Never</span>
+            ),
+        },
+        {
+          header: <SortButton label="Created" direction={createdDirection} onClick={() => onSort(sort === "newest" ? "oldest" : "newest")} />,
+          sort: createdDirection,
+          className: "whitespace-nowrap text-slate-700",
+          cell: (account) => <time dateTime={account.createdAt}>{formatDate(account.createdAt)}</time>,
+        },
+      ]}
+    />
   );
 }

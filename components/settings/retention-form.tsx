@@ -7,6 +7,7 @@ import { Field } from "@/components/ui/field";
 import { ErrorState, LoadingState } from "@/components/ui/query-states";
 import { ApiError, errorMessage } from "@/lib/client/api";
 import { useOrgSettings, useUpdateOrgSettings, type OrgSettings } from "@/lib/client/network";
+import { FormError } from "@/components/ui/form-actions";
 import {
   MAX_AUDIT_RETENTION_DAYS,
   MAX_USAGE_RETENTION_DAYS,
@@ -123,11 +124,7 @@ function Form({ saved, update }: { saved: Retention; update: ReturnType<typeof u
           {update.isSuccess ? "Saved." : ""}
         </p>
       </div>
-      {formError ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
     </form>
   );
 }

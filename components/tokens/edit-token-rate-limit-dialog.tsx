@@ -2,12 +2,11 @@
 
 import { useState } from "react";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import { ApiError, errorMessage } from "@/lib/client/api";
 import { parseRateLimit } from "@/lib/client/network";
 import { useUpdateTokenRateLimit, type ServiceToken, type TokenOwner } from "@/lib/client/service-tokens";
+import { FormActions, FormError, singleFieldErrors } from "@/components/ui/form-actions";
 
 type EditTokenRateLimitDialogProps = { org: string; owner: TokenOwner; token: ServiceToken | null; onClose: () => void };
 
@@ -36,8 +35,7 @@ function RateLimitForm({ org, owner, token, onClose }: { org: string; owner: Tok
   const update = useUpdateTokenRateLimit(org, owner);
   const [text, setText] = useState(token.rateLimitPerMinute === null ? "" : String(token.rateLimitPerMinute));
   const [invalid, setInvalid] = useState<string | null>(null);
-  const serverError = update.error instanceof ApiError ? update.error.fieldMessage("rateLimitPerMinute") : null;
-  const formError = update.error && !serverError ? errorMessage(update.error) : null;
+  const { fieldError: serverError, formError } = singleFieldErrors(update.error, "rateLimitPerMinute");
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -77,19 +75,8 @@ function RateLimitForm({ org, owner, token, onClose }: { org: string; owner: Tok
         hint="Empty uses the organization's default rate limit. 1 to 100000."
         error={invalid ?? serverError}
       />
-      {formError ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </p>
-      ) : null}
-      <DialogActions>
-        <Button variant="secondary" onClick={onClose} disabled={update.isPending}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={update.isPending}>
-          {update.isPending ? "Saving…" : "Save"}
-        </Button>
-      </DialogActions>
+      <FormError message={formError} />
+      <FormActions submitLabel="Save" pendingLabel="Saving…" pending={update.isPending} onCancel={onClose} />
     </form>
   );
 }

@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { Dialog } from "@/components/ui/dialog";
+import { useRevealOnce } from "@/components/ui/secret-reveal";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { AccessModeRadios, fullAccessWarning } from "@/components/permissions/access-mode-radios";
@@ -16,6 +16,7 @@ import { parseRateLimit } from "@/lib/client/network";
 import { useSubmission } from "@/lib/client/use-submission";
 import type { AccessMode, GrantEntry } from "@/lib/client/permissions";
 import { useMintServiceToken, type LifetimePreset, type MintTokenInput, type TokenOwner } from "@/lib/client/service-tokens";
+import { FormActions, FormError } from "@/components/ui/form-actions";
 
 const LIFETIMES: { value: LifetimePreset | "custom"; label: string }[] = [
   { value: "1h", label: "1 hour" },
@@ -44,12 +45,7 @@ type MintedSecret = { token: ForgettableSecret; prefix: string };
  * wiped on Done. The mutation is reset at once, so its cache forgets it too.
  */
 export function NewTokenDialog({ org, owner, open, onClose, description }: NewTokenDialogProps) {
-  const [revealed, setRevealed] = useState<MintedSecret | null>(null);
-  const close = () => {
-    revealed?.token.forget();
-    setRevealed(null);
-    onClose();
-  };
+  const { revealed, setRevealed, close } = useRevealOnce((revealed: MintedSecret) => revealed.token, onClose);
   return (
     <Dialog
       open={open}
@@ -189,19 +185,8 @@ function NewTokenForm({ org, owner, onCancel, onMinted }: { org: string; owner: 
           <LevelHelp collapsed />
         </>
       ) : null}
-      {formError ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </p>
-      ) : null}
-      <DialogActions>
-        <Button variant="secondary" onClick={onCancel} disabled={mint.isPending}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={mint.isPending}>
-          {mint.isPending ? "Creating…" : "Create token"}
-        </Button>
-      </DialogActions>
+      <FormError message={formError} />
+      <FormActions submitLabel="Create token" pendingLabel="Creating…" pending={mint.isPending} onCancel={onCancel} />
     </form>
   );
 }

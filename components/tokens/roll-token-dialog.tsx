@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { Dialog } from "@/components/ui/dialog";
+import { useRevealOnce } from "@/components/ui/secret-reveal";
 import { Select } from "@/components/ui/select";
 import { TokenRevealPanel } from "@/components/tokens/token-reveal-panel";
 import { errorMessage } from "@/lib/client/api";
@@ -11,6 +11,7 @@ import { formatDateTime } from "@/lib/client/format-relative-time";
 import { forgettableSecret, type ForgettableSecret } from "@/lib/client/forgettable-secret";
 import { useSubmission } from "@/lib/client/use-submission";
 import { useRollServiceToken, type RollGrace, type ServiceToken, type TokenOwner } from "@/lib/client/service-tokens";
+import { FormActions, FormError } from "@/components/ui/form-actions";
 
 const GRACE_OPTIONS: { value: RollGrace; label: string }[] = [
   { value: "none", label: "None: the old token stops now" },
@@ -27,12 +28,7 @@ type Rolled = { token: ForgettableSecret; prefix: string; graceEnd: string };
  * working for the chosen grace period, then stops on its next request.
  */
 export function RollTokenDialog({ org, owner, token, onClose }: { org: string; owner: TokenOwner; token: ServiceToken | null; onClose: () => void }) {
-  const [rolled, setRolled] = useState<Rolled | null>(null);
-  const close = () => {
-    rolled?.token.forget();
-    setRolled(null);
-    onClose();
-  };
+  const { revealed: rolled, setRevealed: setRolled, close } = useRevealOnce((rolled: Rolled) => rolled.token, onClose);
   return (
     <Dialog
       open={token !== null}
@@ -91,19 +87,8 @@ function RollForm({ org, owner, token, onCancel, onRolled }: { org: string; owne
           </option>
         ))}
       </Select>
-      {roll.error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {errorMessage(roll.error)}
-        </p>
-      ) : null}
-      <DialogActions>
-        <Button variant="secondary" onClick={onCancel} disabled={roll.isPending}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={roll.isPending}>
-          {roll.isPending ? "Rolling…" : "Roll token"}
-        </Button>
-      </DialogActions>
+      <FormError message={roll.error ? errorMessage(roll.error) : null} />
+      <FormActions submitLabel="Roll token" pendingLabel="Rolling…" pending={roll.isPending} onCancel={onCancel} />
     </form>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ErrorState, LoadingState, LoadMore } from "@/components/ui/query-states";
+import { loadedItems, QueryList } from "@/components/ui/query-states";
 import { Select } from "@/components/ui/select";
 import { EditTokenRateLimitDialog } from "@/components/tokens/edit-token-rate-limit-dialog";
 import { NewTokenDialog } from "@/components/tokens/new-token-dialog";
@@ -12,7 +12,6 @@ import { TokenPermissionsDialog } from "@/components/tokens/token-permissions-di
 import { TOKEN_STATUS_LABELS, TokensTable } from "@/components/tokens/tokens-table";
 
 const FILTER_LABELS: Record<TokenFilter, string> = { ...TOKEN_STATUS_LABELS, expiring: "Expiring soon" };
-import { errorMessage } from "@/lib/client/api";
 import { useServiceTokens, type ServiceToken, type TokenFilter, type TokenOwner, type TokenSort } from "@/lib/client/service-tokens";
 import { EmptyNotice } from "@/components/ui/empty-state";
 
@@ -44,7 +43,7 @@ export function TokensPanel({ org, owner, caption, heading, newTokenDescription,
   // Only org-wide tokens hold their own mode and grants; an account's tokens follow the account.
   const orgWide = "orgWide" in owner;
   const tokens = useServiceTokens(org, owner, status, sort);
-  const items = tokens.data?.pages.flatMap((page) => page.items) ?? [];
+  const items = loadedItems(tokens.data);
   const total = tokens.data?.pages[0]?.total;
 
   return (
@@ -75,15 +74,13 @@ export function TokensPanel({ org, owner, caption, heading, newTokenDescription,
           <Button onClick={() => setMinting(true)}>New token</Button>
         </div>
       </div>
-      {tokens.isPending ? (
-        <LoadingState label="Loading tokens…" />
-      ) : tokens.isError && !tokens.data ? (
-        <ErrorState title="Tokens could not be loaded" detail={errorMessage(tokens.error)} onRetry={() => tokens.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyNotice>
-          {status === "expiring" ? "No tokens expire soon." : status ? `No ${FILTER_LABELS[status].toLowerCase()} tokens.` : emptyMessage}
-        </EmptyNotice>
-      ) : (
+      <QueryList query={tokens} loadingLabel="Loading tokens…" errorTitle="Tokens could not be loaded" isEmpty={items.length === 0}
+        empty={
+          <EmptyNotice>
+            {status === "expiring" ? "No tokens expire soon." : status ? `No ${FILTER_LABELS[status].toLowerCase()} tokens.` : emptyMessage}
+          </EmptyNotice>
+        }
+      >
         <>
           <p className="text-sm text-slate-600" aria-live="polite">
             {total === undefined ? null : `${total} ${total === 1 ? "token" : "tokens"}${total > items.length ? ` · showing ${items.length}` : ""}`}
@@ -91,9 +88,8 @@ export function TokensPanel({ org, owner, caption, heading, newTokenDescription,
           <TokensTable caption={caption} tokens={items} onRevoke={setRevoking} onRoll={setRolling} onPermissions={orgWide ? setEditingPermissions : undefined}
             onEditRateLimit={setEditingRateLimit}
           />
-          <LoadMore hasMore={tokens.hasNextPage} loading={tokens.isFetchingNextPage} onLoadMore={() => tokens.fetchNextPage()} />
         </>
-      )}
+      </QueryList>
       <NewTokenDialog org={org} owner={owner} open={minting} onClose={() => setMinting(false)} description={newTokenDescription} />
       <EditTokenRateLimitDialog org={org} owner={owner} token={editingRateLimit} onClose={() => setEditingRateLimit(null)} />
       <RevokeTokenDialog org={org} owner={owner} token={revoking} onClose={() => setRevoking(null)} />

@@ -3,8 +3,7 @@
 import Link from "next/link";
 import { useId, useState } from "react";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { ErrorState, LoadingState } from "@/components/ui/query-states";
 import { JsonSchemaDetails } from "@/components/mcp-servers/json-schema-details";
@@ -13,6 +12,7 @@ import { errorMessage } from "@/lib/client/api";
 import { useCatalogTools, type CatalogTool } from "@/lib/client/mcp-servers";
 import { useAddToolsetTools, type ToolsetDetail } from "@/lib/client/toolsets";
 import { useDebouncedValue } from "@/lib/client/use-debounced-value";
+import { FormActions } from "@/components/ui/form-actions";
 
 type Props = { org: string; toolset: ToolsetDetail; open: boolean; onClose: () => void };
 
@@ -110,14 +110,7 @@ function AddToolsForm({ org, toolset, pending, onSubmit, onCancel }: FormProps) 
       <p aria-live="polite" className="text-sm text-slate-600">
         {selected.size === 0 ? "No tools selected." : selected.size === 1 ? "1 tool selected." : `${selected.size} tools selected.`}
       </p>
-      <DialogActions>
-        <Button variant="secondary" onClick={onCancel} disabled={pending}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={selected.size === 0 || pending}>
-          {pending ? "Adding…" : "Add selected tools"}
-        </Button>
-      </DialogActions>
+      <FormActions submitLabel="Add selected tools" pendingLabel="Adding…" pending={pending} canSubmit={selected.size > 0} onCancel={onCancel} />
     </form>
   );
 }

@@ -2,12 +2,12 @@
 
 import { useState } from "react";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { Select } from "@/components/ui/select";
 import { ApiError, errorMessage } from "@/lib/client/api";
 import { useAssignmentCandidates } from "@/lib/client/assignment-candidates";
 import { useAssignToolset, type AssignmentKind, type AssignToolsetInput, type ToolsetDetail } from "@/lib/client/toolsets";
+import { FormActions } from "@/components/ui/form-actions";
 
 type Props = { org: string; toolset: ToolsetDetail; open: boolean; onClose: () => void };
 
@@ -106,42 +106,23 @@ function AssignForm({ org, toolset, pending, error, onSubmit, onCancel }: FormPr
         error={selectError}
       >
         <option value="">{placeholder}</option>
-        {people.length ? (
-          <optgroup label="People">
-            {people.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </optgroup>
-        ) : null}
-        {groups.length ? (
-          <optgroup label="Groups">
-            {groups.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </optgroup>
-        ) : null}
-        {accounts.length ? (
-          <optgroup label="Service accounts">
-            {accounts.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </optgroup>
-        ) : null}
+        {[
+          { label: "People", options: people },
+          { label: "Groups", options: groups },
+          { label: "Service accounts", options: accounts },
+        ].map(({ label, options }) =>
+          options.length ? (
+            <optgroup key={label} label={label}>
+              {options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </optgroup>
+          ) : null,
+        )}
       </Select>
-      <DialogActions>
-        <Button variant="secondary" onClick={onCancel} disabled={pending}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={!chosen || pending}>
-          {pending ? "Assigning…" : "Assign"}
-        </Button>
-      </DialogActions>
+      <FormActions submitLabel="Assign" pendingLabel="Assigning…" pending={pending} canSubmit={chosen !== null} onCancel={onCancel} />
     </form>
   );
 }

@@ -4,8 +4,8 @@ import Link from "next/link";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ConfirmRowDialog } from "@/components/ui/confirm-dialog";
+import { DataTable } from "@/components/ui/table";
 import { errorMessage } from "@/lib/client/api";
 import { formatDate } from "@/lib/client/format-date";
 import { ASSIGNMENT_KIND_LABELS, useUnassignToolset, type Assignment, type ToolsetDetail } from "@/lib/client/toolsets";
@@ -39,48 +39,35 @@ export function ToolsetAssignmentsTable({ org, toolset }: { org: string; toolset
 
   return (
     <>
-      <Table stickyActions caption={`Who ${toolset.name} is assigned to`}>
-        <thead className="bg-slate-50">
-          <tr>
-            <Th>Kind</Th>
-            <Th>Name</Th>
-            <Th>Assigned</Th>
-            <Th>
-              <span className="sr-only">Actions</span>
-            </Th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {toolset.assignments.map((assignment) => {
-            const pending = unassign.isPending && unassign.variables?.assignmentId === assignment.id;
-            return (
-              <tr key={assignment.id}>
-                <Td className="whitespace-nowrap text-slate-700">{ASSIGNMENT_KIND_LABELS[assignment.kind]}</Td>
-                <Td>
-                  <TargetName org={org} assignment={assignment} />
-                </Td>
-                <Td className="whitespace-nowrap text-slate-700">{formatDate(assignment.createdAt)}</Td>
-                <Td className="text-right">
-                  <Button variant="ghost" size="sm" aria-label={`Unassign ${assignment.target.name}`} disabled={pending} onClick={() => setUnassigning(assignment)}>
-                    {pending ? "Unassigning…" : "Unassign"}
-                  </Button>
-                </Td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </Table>
-      <ConfirmDialog
-        open={unassigning !== null}
-        title={unassigning ? `Unassign ${toolset.name} from ${unassigning.target.name}?` : ""}
+      <DataTable
+        caption={`Who ${toolset.name} is assigned to`}
+        rows={toolset.assignments}
+        rowKey={(assignment) => assignment.id}
+        columns={[
+          { header: "Kind", className: "whitespace-nowrap text-slate-700", cell: (assignment) => ASSIGNMENT_KIND_LABELS[assignment.kind] },
+          { header: "Name", cell: (assignment) => <TargetName org={org} assignment={assignment} /> },
+          { header: "Assigned", className: "whitespace-nowrap text-slate-700", cell: (assignment) => formatDate(assignment.createdAt) },
+        ]}
+        actions={(assignment) => {
+          const pending = unassign.isPending && unassign.variables?.assignmentId === assignment.id;
+          return (
+            <Button variant="ghost" size="sm" aria-label={`Unassign ${assignment.target.name}`} disabled={pending} onClick={() => setUnassigning(assignment)}>
+              {pending ? "Unassigning…" : "Unassign"}
+            </Button>
+          );
+        }}
+      />
+      <ConfirmRowDialog
+        row={unassigning}
+        title={(unassigning) => `Unassign ${toolset.name} from ${unassigning.target.name}?`}
         confirmLabel="Unassign"
         pendingLabel="Unassigning…"
         pending={unassign.isPending}
-        onConfirm={() => unassigning && remove(unassigning)}
+        onConfirm={remove}
         onClose={() => setUnassigning(null)}
       >
-        <p>{unassigning ? `${unassigning.target.name} loses the tools of ${toolset.name} from the next request, unless another assignment or grant gives them. You can assign it again at any time.` : null}</p>
-      </ConfirmDialog>
+        {(unassigning) => <p>{`${unassigning.target.name} loses the tools of ${toolset.name} from the next request, unless another assignment or grant gives them. You can assign it again at any time.`}</p>}
+      </ConfirmRowDialog>
     </>
   );
 }

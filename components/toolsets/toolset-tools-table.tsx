@@ -4,8 +4,8 @@ import Link from "next/link";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ConfirmRowDialog } from "@/components/ui/confirm-dialog";
+import { DataTable } from "@/components/ui/table";
 import { errorMessage } from "@/lib/client/api";
 import type { CatalogTool } from "@/lib/client/mcp-servers";
 import { useRemoveToolsetTool, type ToolsetDetail } from "@/lib/client/toolsets";
@@ -35,57 +35,61 @@ export function ToolsetToolsTable({ org, toolset }: { org: string; toolset: Tool
 
   return (
     <>
-      <Table stickyActions caption={`Tools in ${toolset.name}`}>
-        <thead className="bg-slate-50">
-          <tr>
-            <Th>Tool</Th>
-            <Th>Server</Th>
-            <Th>Description</Th>
-            <Th>
-              <span className="sr-only">Actions</span>
-            </Th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {toolset.tools.map((tool) => {
-            const pending = removeTool.isPending && removeTool.variables?.toolId === tool.id;
-            return (
-              <tr key={tool.id}>
-                <Td className="align-top">
-                  <span className="font-mono text-sm font-medium break-all text-slate-900">{tool.exposedName}</span>
-                  {tool.title ? <span className="block text-xs text-slate-600">{tool.title}</span> : null}
-                </Td>
-                <Td className="align-top whitespace-nowrap">
-                  <Link href={`/${org}/mcp-servers/${tool.server.id}`} className="text-indigo-700 hover:underline">
-                    {tool.server.name}
-                  </Link>
-                </Td>
-                <Td className="max-w-xl align-top text-slate-700">
-                  <span className="line-clamp-2" title={tool.description}>
-                    {tool.description || <span className="text-slate-500">No description</span>}
-                  </span>
-                </Td>
-                <Td className="text-right align-top">
-                  <Button variant="ghost" size="sm" aria-label={`Remove ${tool.exposedName}`} disabled={pending} onClick={() => setRemoving(tool)}>
-                    {pending ? "Removing…" : "Remove"}
-                  </Button>
-                </Td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </Table>
-      <ConfirmDialog
-        open={removing !== null}
-        title={removing ? `Remove ${removing.exposedName} from ${toolset.name}?` : ""}
+      <DataTable
+        caption={`Tools in ${toolset.name}`}
+        rows={toolset.tools}
+        rowKey={(tool) => tool.id}
+        columns={[
+          {
+            header: "Tool",
+            className: "align-top",
+            cell: (tool) => (
+              <>
+                <span className="font-mono text-sm font-medium break-all text-slate-900">{tool.exposedName}</span>
+                {tool.title ? <span className="block text-xs text-slate-600">{tool.title}</span> : null}
+              </>
+            ),
+          },
+          {
+            header: "Server",
+            className: "align-top whitespace-nowrap",
+            cell: (tool) => (
+              <Link href={`/${org}/mcp-servers/${tool.server.id}`} className="text-indigo-700 hover:underline">
+                {tool.server.name}
+              </Link>
+            ),
+          },
+          {
+            header: "Description",
+            className: "max-w-xl align-top text-slate-700",
+            cell: (tool) => (
+              <span className="line-clamp-2" title={tool.description}>
+                {tool.description || <span className="text-slate-500">No description</span>}
+              </span>
+            ),
+          },
+        ]}
+        actionsClassName="text-right align-top"
+        actions={(tool) => {
+          const pending = removeTool.isPending && removeTool.variables?.toolId === tool.id;
+          return (
+            <Button variant="ghost" size="sm" aria-label={`Remove ${tool.exposedName}`} disabled={pending} onClick={() => setRemoving(tool)}>
+              {pending ? "Removing…" : "Remove"}
+            </Button>
+          );
+        }}
+      />
+      <ConfirmRowDialog
+        row={removing}
+        title={(removing) => `Remove ${removing.exposedName} from ${toolset.name}?`}
         confirmLabel="Remove tool"
         pendingLabel="Removing…"
         pending={removeTool.isPending}
-        onConfirm={() => removing && remove(removing)}
+        onConfirm={remove}
         onClose={() => setRemoving(null)}
       >
-        <p>{removing ? `Everyone given ${toolset.name} loses ${removing.exposedName} from the next request, unless a grant gives it. You can add it back with Add tools.` : null}</p>
-      </ConfirmDialog>
+        {(removing) => <p>{`Everyone given ${toolset.name} loses ${removing.exposedName} from the next request, unless a grant gives it. You can add it back with Add tools.`}</p>}
+      </ConfirmRowDialog>
     </>
   );
 }

@@ -5,22 +5,19 @@ import { useState } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { EmptyNotice, EmptyState } from "@/components/ui/empty-state";
-import { Field } from "@/components/ui/field";
-import { ErrorState, LoadingState, LoadMore } from "@/components/ui/query-states";
-import { Table, Td, Th } from "@/components/ui/table";
+import { loadedItems, QueryList } from "@/components/ui/query-states";
+import { SearchField, useSearch } from "@/components/ui/search-field";
+import { DataTable } from "@/components/ui/table";
 import { CreateToolsetDialog } from "@/components/toolsets/create-toolset-dialog";
-import { errorMessage } from "@/lib/client/api";
 import { useToolsets, type Toolset } from "@/lib/client/toolsets";
-import { useDebouncedValue } from "@/lib/client/use-debounced-value";
 
 type Org = { slug: string; name: string };
 
 export function ToolsetsView({ org }: { org: Org }) {
-  const [search, setSearch] = useState("");
+  const search = useSearch();
   const [creating, setCreating] = useState(false);
-  const query = useDebouncedValue(search.trim());
-  const toolsets = useToolsets(org.slug, query);
-  const items = toolsets.data?.pages.flatMap((page) => page.items) ?? [];
+  const toolsets = useToolsets(org.slug, search.query);
+  const items = loadedItems(toolsets.data);
 
   return (
     <>
@@ -29,29 +26,22 @@ export function ToolsetsView({ org }: { org: Org }) {
         description={`Curated bundles of tools from ${org.name}'s MCP servers. A bot sees and calls the tools of the toolsets assigned to it.`}
         actions={<Button onClick={() => setCreating(true)}>New toolset</Button>}
       />
-      <div className="mb-4 max-w-sm">
-        <Field label="Search toolsets" type="search" placeholder="Toolset name" value={search} onChange={(e) => setSearch(e.target.value)} />
-      </div>
-      {toolsets.isPending ? (
-        <LoadingState label="Loading toolsets…" />
-      ) : toolsets.isError && !toolsets.data ? (
-        <ErrorState title="Toolsets could not be loaded" detail={errorMessage(toolsets.error)} onRetry={() => toolsets.refetch()} />
-      ) : items.length === 0 ? (
-        query ? (
-          <EmptyNotice>
-            No toolsets match “{query}”.
-          </EmptyNotice>
-        ) : (
-          <EmptyState title="No toolsets yet" action={<Button onClick={() => setCreating(true)}>New toolset</Button>}>
-            <p>Create a toolset, add tools from your MCP servers to it, then assign it to people, groups or service accounts.</p>
-          </EmptyState>
-        )
-      ) : (
-        <>
-          <ToolsetsTable org={org} toolsets={items} />
-          <LoadMore hasMore={toolsets.hasNextPage} loading={toolsets.isFetchingNextPage} onLoadMore={() => toolsets.fetchNextPage()} />
-        </>
-      )}
+      <SearchField label="Search toolsets" placeholder="Toolset name" search={search} />
+      <QueryList query={toolsets} loadingLabel="Loading toolsets…" errorTitle="Toolsets could not be loaded" isEmpty={items.length === 0}
+        empty={
+          search.query ? (
+            <EmptyNotice>
+              No toolsets match “{search.query}”.
+            </EmptyNotice>
+          ) : (
+            <EmptyState title="No toolsets yet" action={<Button onClick={() => setCreating(true)}>New toolset</Button>}>
+              <p>Create a toolset, add tools from your MCP servers to it, then assign it to people, groups or service accounts.</p>
+            </EmptyState>
+          )
+        }
+      >
+        <ToolsetsTable org={org} toolsets={items} />
+      </QueryList>
       <CreateToolsetDialog org={org.slug} open={creating} onClose={() => setCreating(false)} />
     </>
   );
@@ -59,29 +49,24 @@ export function ToolsetsView({ org }: { org: Org }) {
 
 function ToolsetsTable({ org, toolsets }: { org: Org; toolsets: Toolset[] }) {
   return (
-    <Table caption={`Toolsets of ${org.name}`}>
-      <thead className="bg-slate-50">
-        <tr>
-          <Th>Name</Th>
-          <Th>Description</Th>
-          <Th className="text-right">Tools</Th>
-          <Th className="text-right">Assigned to</Th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {toolsets.map((toolset) => (
-          <tr key={toolset.id} className="hover:bg-slate-50">
-            <Td>
-              <Link href={`/${org.slug}/toolsets/${toolset.id}`} className="font-medium text-indigo-700 hover:underline">
-                {toolset.name}
-              </Link>
-            </Td>
-            <Td className="max-w-md truncate text-slate-700">{toolset.description || <span className="text-slate-500">No description</span>}</Td>
-            <Td className="text-right text-slate-700 tabular-nums">{toolset.toolCount}</Td>
-            <Td className="text-right text-slate-700 tabular-nums">{toolset.assignmentCount}</Td>
-          </tr>
-        ))}
-      </tbody>
-    </Table>
+    <DataTable
+      caption={`Toolsets of ${org.name}`}
+      rows={toolsets}
+      rowKey={(toolset) => toolset.id}
+      rowClassName="hover:bg-slate-50"
+      columns={[
+        {
+          header: "Name",
+          cell: (toolset) => (
+            <Link href={`/${org.slug}/toolsets/${toolset.id}`} className="font-medium text-indigo-700 hover:underline">
+              {toolset.name}
+            </Link>
+          ),
+        },
+        { header: "Description", className: "max-w-md truncate text-slate-700", cell: (toolset) => toolset.description || <span className="text-slate-500">No description</span> },
+        { header: "Tools", headerClassName: "text-right", className: "text-right text-slate-700 tabular-nums", cell: (toolset) => toolset.toolCount },
+        { header: "Assigned to", headerClassName: "text-right", className: "text-right text-slate-700 tabular-nums", cell: (toolset) => toolset.assignmentCount },
+      ]}
+    />
   );
 }

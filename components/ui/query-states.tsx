@@ -1,4 +1,5 @@
 import { Button } from "@/components/ui/button";
+import { errorMessage } from "@/lib/client/api";
 
 /** What a list shows while its first page loads. */
 export function LoadingState({ label }: { label: string }) {
@@ -34,4 +35,40 @@ export function LoadMore({ hasMore, loading, onLoadMore }: { hasMore: boolean; l
       </Button>
     </div>
   );
+}
+
+type ListQuery = { isPending: boolean; isError: boolean; error: unknown; data: unknown; refetch: () => unknown };
+type PagedQuery = ListQuery & { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
+
+type QueryListProps = {
+  query: ListQuery | PagedQuery;
+  loadingLabel: string;
+  errorTitle: string;
+  /** True when the loaded list has no rows: `empty` shows instead of the list. */
+  isEmpty: boolean;
+  empty: React.ReactNode;
+  children: React.ReactNode;
+};
+
+/**
+ * A list's states in order: loading, failed, empty, then the list. A paged
+ * (infinite) query keeps the pages it has when a later one fails, and gets Load more.
+ */
+export function QueryList({ query, loadingLabel, errorTitle, isEmpty, empty, children }: QueryListProps) {
+  const paged = "fetchNextPage" in query;
+  if (query.isPending) return <LoadingState label={loadingLabel} />;
+  if (query.isError && !(paged && query.data)) return <ErrorState title={errorTitle} detail={errorMessage(query.error)} onRetry={() => query.refetch()} />;
+  if (isEmpty) return <>{empty}</>;
+  if (!paged) return <>{children}</>;
+  return (
+    <>
+      {children}
+      <LoadMore hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onLoadMore={() => query.fetchNextPage()} />
+    </>
+  );
+}
+
+/** Every row an infinite query has loaded so far, page after page. */
+export function loadedItems<Item>(data: { pages: { items: Item[] }[] } | undefined): Item[] {
+  return data?.pages.flatMap((page) => page.items) ?? [];
 }

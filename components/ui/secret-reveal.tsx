@@ -86,3 +86,17 @@ export function SecretReveal({ label, secret, copiedMessage, children, warning, 
     </div>
   );
 }
+
+/**
+ * The state of a dialog that turns into a reveal panel: what is shown once,
+ * and a close that forgets the secret (`secretOf`) before the dialog goes.
+ */
+export function useRevealOnce<Revealed>(secretOf: (revealed: Revealed) => ForgettableSecret, onClose: () => void) {
+  const [revealed, setRevealed] = useState<Revealed | null>(null);
+  const close = () => {
+    if (revealed) secretOf(revealed).forget();
+    setRevealed(null);
+    onClose();
+  };
+  return { revealed, setRevealed, close };
+}

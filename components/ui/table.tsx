@@ -41,3 +41,62 @@ export function SortButton({ label, direction, onClick }: { label: string; direc
     </button>
   );
 }
+
+export type Column<Row> = {
+  header: React.ReactNode;
+  /** Classes of the header cell ("text-right" for numbers). */
+  headerClassName?: string;
+  /** The header's aria-sort, for a column the list is sorted by. */
+  sort?: "ascending" | "descending" | "none";
+  /** Classes of each body cell. */
+  className?: string;
+  cell: (row: Row) => React.ReactNode;
+};
+
+type DataTableProps<Row> = {
+  caption: string;
+  rows: Row[];
+  rowKey: (row: Row) => string;
+  columns: (Column<Row> | null | false)[];
+  /** The row's actions, in a last column that sticks to the right edge. */
+  actions?: (row: Row) => React.ReactNode;
+  /** Classes of the actions cell, where the row's cells align other than in the middle. */
+  actionsClassName?: string;
+  /** Classes of each row ("hover:bg-slate-50" where the row links somewhere). */
+  rowClassName?: string;
+};
+
+/** A Table from columns: one header and one cell per column; a false or null column is left out. */
+export function DataTable<Row>({ caption, rows, rowKey, columns, actions, actionsClassName = "text-right", rowClassName }: DataTableProps<Row>) {
+  const shown = columns.filter((column): column is Column<Row> => Boolean(column));
+  return (
+    <Table stickyActions={Boolean(actions)} caption={caption}>
+      <thead className="bg-slate-50">
+        <tr>
+          {shown.map((column, index) => (
+            <Th key={index} className={column.headerClassName} sort={column.sort}>
+              {column.header}
+            </Th>
+          ))}
+          {actions ? (
+            <Th>
+              <span className="sr-only">Actions</span>
+            </Th>
+          ) : null}
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {rows.map((row) => (
+          <tr key={rowKey(row)} className={rowClassName}>
+            {shown.map((column, index) => (
+              <Td key={index} className={column.className}>
+                {column.cell(row)}
+              </Td>
+            ))}
+            {actions ? <Td className={actionsClassName}>{actions(row)}</Td> : null}
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}

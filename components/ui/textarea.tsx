@@ -1,34 +1,13 @@
-import { useId } from "react";
+import { CONTROL_CLASS, FieldFrame, useControlIds } from "@/components/ui/field";
 
 type TextareaProps = React.TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; hint?: string; error?: string | null };
 
 /** A labelled multi-line input, the sibling of Field. */
 export function Textarea({ label, hint, error, id, className = "", ...props }: TextareaProps) {
-  const generated = useId();
-  const inputId = id ?? generated;
-  const describedBy = [hint ? `${inputId}-hint` : null, error ? `${inputId}-error` : null].filter(Boolean).join(" ") || undefined;
+  const control = useControlIds(id, hint, error);
   return (
-    <div className="space-y-1">
-      <label htmlFor={inputId} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <textarea
-        id={inputId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className={`block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-500 focus:border-indigo-500 ${className}`}
-        {...props}
-      />
-      {hint ? (
-        <p id={`${inputId}-hint`} className="text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${inputId}-error`} className="text-xs text-red-700">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame controlId={control.id} label={label} hint={hint} error={error}>
+      <textarea {...control.props} className={`${CONTROL_CLASS} placeholder:text-slate-500 ${className}`} {...props} />
+    </FieldFrame>
   );
 }

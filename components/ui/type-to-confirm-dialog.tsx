@@ -1,9 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
 
 type Props = {
   open: boolean;
@@ -55,14 +55,7 @@ function ConfirmForm({ consequence, expected, what, confirmLabel, monospace, pen
         disabled={pending}
         className={monospace ? "font-mono" : undefined}
       />
-      <DialogActions>
-        <Button variant="secondary" onClick={onClose} disabled={pending}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="danger" disabled={!matches || pending}>
-          {pending ? "Deleting…" : confirmLabel}
-        </Button>
-      </DialogActions>
+      <FormActions submitLabel={confirmLabel} pendingLabel="Deleting…" pending={pending} canSubmit={matches} variant="danger" onCancel={onClose} />
     </form>
   );
 }

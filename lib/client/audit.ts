@@ -1,7 +1,8 @@
 "use client";
 
-import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiFetch, queryString, retryUnlessClientError, type Page } from "@/lib/client/api";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiFetch, queryString, type Page } from "@/lib/client/api";
+import { usePagedList } from "@/lib/client/resource-queries";
 import type { AuditEventView } from "@/lib/audit/audit-event-view";
 import type { ChainVerification } from "@/lib/audit/verify-audit-chain";
 import type { AuditExportFormat } from "@/lib/audit/export-audit-events";
@@ -63,15 +64,7 @@ export function auditExportUrl(org: string, filters: AuditLogFilters, format: Au
 
 /** The organization's audit events matching the filters, newest first, 50 at a time. */
 export function useAuditEvents(org: string, filters: AuditLogFilters, { enabled = true }: { enabled?: boolean } = {}) {
-  return useInfiniteQuery({
-    queryKey: auditKeys.list(org, filters),
-    enabled,
-    queryFn: ({ pageParam, signal }) => apiFetch<Page<AuditEvent>>(`${auditEventsPath(org)}${queryString({ limit: 50, cursor: pageParam, ...filters })}`, { signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    placeholderData: keepPreviousData,
-    retry: retryUnlessClientError,
-  });
+  return usePagedList<Page<AuditEvent>>({ queryKey: auditKeys.list(org, filters), path: auditEventsPath(org), params: filters, enabled });
 }
 
 /**

@@ -1,51 +1,34 @@
 "use client";
 
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch, queryString, retryUnlessClientError, type Page } from "@/lib/client/api";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiFetch, type Page } from "@/lib/client/api";
+import { resourceCache, resourceKeys } from "@/lib/client/resource-keys";
+import { useApiResource, usePagedList } from "@/lib/client/resource-queries";
 
 export type Group = { id: string; name: string; description: string; memberCount: number; createdAt: string; updatedAt: string };
 export type GroupMember = { userId: string; email: string; name: string; addedAt: string };
 export type GroupDetail = Group & { members: GroupMember[] };
 export type GroupInput = { name: string; description: string };
 
-export const groupKeys = {
-  all: (org: string) => ["orgs", org, "groups"] as const,
-  lists: (org: string) => [...groupKeys.all(org), "list"] as const,
-  list: (org: string, search: string) => [...groupKeys.lists(org), { search }] as const,
-  details: (org: string) => [...groupKeys.all(org), "detail"] as const,
-  detail: (org: string, groupId: string) => [...groupKeys.details(org), groupId] as const,
-};
+export const groupKeys = resourceKeys<{ search: string }>("groups");
 
 const base = (org: string) => `/v1/orgs/${encodeURIComponent(org)}/groups`;
 const one = (org: string, groupId: string) => `${base(org)}/${encodeURIComponent(groupId)}`;
 
 export function useGroups(org: string, search = "") {
-  return useInfiniteQuery({
-    queryKey: groupKeys.list(org, search),
-    queryFn: ({ pageParam, signal }) =>
-      apiFetch<Page<Group>>(`${base(org)}${queryString({ limit: 50, cursor: pageParam, search })}`, { signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    placeholderData: keepPreviousData,
-    retry: retryUnlessClientError,
-  });
+  return usePagedList<Page<Group>>({ queryKey: groupKeys.list(org, { search }), path: base(org), params: { search } });
 }
 
 /** `enabled: false` once the group is deleted, so the page does not refetch it into a 404 while it navigates away. */
 export function useGroup(org: string, groupId: string, { enabled = true }: { enabled?: boolean } = {}) {
-  return useQuery({
-    queryKey: groupKeys.detail(org, groupId),
-    enabled,
-    queryFn: ({ signal }) => apiFetch<GroupDetail>(one(org, groupId), { signal }),
-    retry: retryUnlessClientError,
-  });
+  return useApiResource<GroupDetail>({ queryKey: groupKeys.detail(org, groupId), path: one(org, groupId), enabled });
 }
 
 export function useCreateGroup(org: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: GroupInput) => apiFetch<Group>(base(org), { method: "POST", body: input }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: groupKeys.lists(org) }),
+    onSuccess: () => resourceCache.listsChanged(queryClient, groupKeys, org),
   });
 }
 
@@ -55,8 +38,7 @@ export function useUpdateGroup(org: string, groupId: string) {
     mutationFn: (input: Partial<GroupInput>) => apiFetch<Group>(one(org, groupId), { method: "PATCH", body: input }),
     onSuccess: (group) => {
       // The PATCH answer has no member list; keep the one already loaded.
-      queryClient.setQueryData<GroupDetail>(groupKeys.detail(org, groupId), (old) => old && { ...old, ...group });
-      return queryClient.invalidateQueries({ queryKey: groupKeys.lists(org) });
+      return resourceCache.patched<GroupDetail>(queryClient, groupKeys, org, groupId, group);
     },
   });
 }
@@ -66,10 +48,7 @@ export function useDeleteGroup(org: string, groupId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => apiFetch<void>(one(org, groupId), { method: "DELETE" }),
-    onSuccess: () => {
-      queryClient.removeQueries({ queryKey: groupKeys.detail(org, groupId), exact: true });
-      return queryClient.invalidateQueries({ queryKey: groupKeys.lists(org) });
-    },
+    onSuccess: () => resourceCache.deleted(queryClient, groupKeys, org, groupId),
   });
 }
 

@@ -1,49 +1,20 @@
 "use client";
 
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { apiFetch, queryString, retryUnlessClientError, type Page } from "@/lib/client/api";
+import { resourceCache, resourceKeys } from "@/lib/client/resource-keys";
+import { useApiResource, usePagedList } from "@/lib/client/resource-queries";
 import { invalidateToolsetsEverywhere } from "@/lib/client/toolsets";
+import type { CatalogChanges } from "@/lib/mcp/sync-catalog";
+import type { CatalogToolView } from "@/lib/mcp-servers/catalog-tool-view";
+import type { McpServerView } from "@/lib/mcp-servers/mcp-server-view";
 
-export type McpServerHealth = "UNKNOWN" | "HEALTHY" | "ERROR";
-export type CatalogChanges = {
-  tools: { added: string[]; removed: string[]; changed: string[] };
-  prompts: number;
-  resources: number;
-  resourceTemplates: number;
-  /** Toolsets that lost tools because the upstream no longer has them. */
-  toolsetsAffected: string[];
-};
-export type McpServer = {
-  id: string;
-  name: string;
-  slug: string;
-  url: string;
-  builtin: boolean;
-  /** Header values are write-only: the API only ever says which headers are set. */
-  headerNames: string[];
-  timeoutMs: number;
-  enabled: boolean;
-  health: McpServerHealth;
-  lastError: string | null;
-  lastErrorAt: string | null;
-  lastSyncedAt: string | null;
-  lastSyncChanges: CatalogChanges | null;
-  protocolVersion: string | null;
-  toolCount: number;
-  createdAt: string;
-  updatedAt: string;
-};
-export type CatalogTool = {
-  id: string;
-  name: string;
-  exposedName: string;
-  title: string | null;
-  description: string;
-  inputSchema: unknown;
-  outputSchema: unknown;
-  annotations: unknown;
-  server: { id: string; slug: string; name: string };
-};
+// The API's own view types: a renamed field breaks every reader's build.
+export type { McpServerHealth } from "@/lib/generated/prisma/enums";
+export type { CatalogChanges } from "@/lib/mcp/sync-catalog";
+/** Header values are write-only: the API only ever says which headers are set (headerNames). */
+export type McpServer = McpServerView;
+export type CatalogTool = CatalogToolView;
 export type CatalogPrompt = { name: string; title: string | null; description: string; arguments: unknown };
 export type CatalogResource = { uri: string; name: string; title: string | null; description: string; mimeType: string | null };
 export type CatalogResourceTemplate = { uriTemplate: string; name: string; title: string | null; description: string; mimeType: string | null };
@@ -59,13 +30,7 @@ export type CreateMcpServerInput = { name: string; slug: string; url: string; he
 /** `headers` replaces every header; `{}` clears them. */
 export type UpdateMcpServerInput = { name?: string; url?: string; headers?: Record<string, string>; timeoutMs?: number; enabled?: boolean };
 
-export const mcpServerKeys = {
-  all: (org: string) => ["orgs", org, "mcp-servers"] as const,
-  lists: (org: string) => [...mcpServerKeys.all(org), "list"] as const,
-  list: (org: string, search: string) => [...mcpServerKeys.lists(org), { search }] as const,
-  details: (org: string) => [...mcpServerKeys.all(org), "detail"] as const,
-  detail: (org: string, id: string) => [...mcpServerKeys.details(org), id] as const,
-};
+export const mcpServerKeys = resourceKeys<{ search: string }>("mcp-servers");
 
 /** The catalog across servers (the toolset picker): stale whenever any server syncs, changes or goes. */
 export const catalogKeys = {
@@ -77,24 +42,12 @@ const base = (org: string) => `/v1/orgs/${encodeURIComponent(org)}/mcp-servers`;
 const one = (org: string, id: string) => `${base(org)}/${encodeURIComponent(id)}`;
 
 export function useMcpServers(org: string, search = "") {
-  return useInfiniteQuery({
-    queryKey: mcpServerKeys.list(org, search),
-    queryFn: ({ pageParam, signal }) => apiFetch<Page<McpServer>>(`${base(org)}${queryString({ limit: 50, cursor: pageParam, search })}`, { signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    placeholderData: keepPreviousData,
-    retry: retryUnlessClientError,
-  });
+  return usePagedList<Page<McpServer>>({ queryKey: mcpServerKeys.list(org, { search }), path: base(org), params: { search } });
 }
 
 /** `enabled: false` once the server is deleted, so the page does not refetch it into a 404 while it navigates away. */
 export function useMcpServer(org: string, id: string, { enabled = true }: { enabled?: boolean } = {}) {
-  return useQuery({
-    queryKey: mcpServerKeys.detail(org, id),
-    enabled,
-    queryFn: ({ signal }) => apiFetch<McpServerDetail>(one(org, id), { signal }),
-    retry: retryUnlessClientError,
-  });
+  return useApiResource<McpServerDetail>({ queryKey: mcpServerKeys.detail(org, id), path: one(org, id), enabled });
 }
 
 export function useCatalogTools(org: string, search: string, { enabled = true }: { enabled?: boolean } = {}) {
@@ -161,9 +114,8 @@ export function useDeleteMcpServer(org: string, id: string) {
   return useMutation({
     mutationFn: () => apiFetch<void>(one(org, id), { method: "DELETE" }),
     onSuccess: () => {
-      queryClient.removeQueries({ queryKey: mcpServerKeys.detail(org, id), exact: true });
       return Promise.all([
-        queryClient.invalidateQueries({ queryKey: mcpServerKeys.lists(org) }),
+        resourceCache.deleted(queryClient, mcpServerKeys, org, id),
         queryClient.invalidateQueries({ queryKey: catalogKeys.all(org) }),
         invalidateToolsetsEverywhere(queryClient, org),
       ]);

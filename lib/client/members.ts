@@ -1,7 +1,8 @@
 "use client";
 
-import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
-import { apiFetch, queryString, retryUnlessClientError, type Page } from "@/lib/client/api";
+import { useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
+import { apiFetch, type Page } from "@/lib/client/api";
+import { usePagedList } from "@/lib/client/resource-queries";
 import { groupKeys } from "@/lib/client/groups";
 
 export type Role = "OWNER" | "ADMIN" | "MEMBER";
@@ -21,15 +22,7 @@ export const memberKeys = {
 const base = (org: string) => `/v1/orgs/${encodeURIComponent(org)}/members`;
 
 export function useMembers(org: string, search = "", { limit = 50 }: { limit?: number } = {}) {
-  return useInfiniteQuery({
-    queryKey: [...memberKeys.list(org, search), limit],
-    queryFn: ({ pageParam, signal }) =>
-      apiFetch<Page<Member>>(`${base(org)}${queryString({ limit, cursor: pageParam, search })}`, { signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    placeholderData: keepPreviousData,
-    retry: retryUnlessClientError,
-  });
+  return usePagedList<Page<Member>>({ queryKey: [...memberKeys.list(org, search), limit], path: base(org), params: { search }, limit });
 }
 
 /**

@@ -1,7 +1,9 @@
 "use client";
 
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch, queryString, retryUnlessClientError, type Page } from "@/lib/client/api";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiFetch, type Page } from "@/lib/client/api";
+import { resourceCache, resourceKeys } from "@/lib/client/resource-keys";
+import { useApiResource, usePagedList } from "@/lib/client/resource-queries";
 
 type Person = { id: string; name: string; email: string };
 
@@ -30,11 +32,7 @@ export type ServiceAccountSort = "newest" | "oldest" | "name" | "-name";
 export type AccountTokenFilter = "expiring" | "expired";
 
 export const serviceAccountKeys = {
-  all: (org: string) => ["orgs", org, "service-accounts"] as const,
-  lists: (org: string) => [...serviceAccountKeys.all(org), "list"] as const,
-  list: (org: string, filters: ServiceAccountFilters) => [...serviceAccountKeys.lists(org), filters] as const,
-  details: (org: string) => [...serviceAccountKeys.all(org), "detail"] as const,
-  detail: (org: string, id: string) => [...serviceAccountKeys.details(org), id] as const,
+  ...resourceKeys<ServiceAccountFilters>("service-accounts"),
   // Under the detail key, so dropping a deleted account drops its tokens too.
   tokens: (org: string, id: string) => [...serviceAccountKeys.detail(org, id), "tokens"] as const,
 };
@@ -43,25 +41,12 @@ export const serviceAccountsPath = (org: string) => `/v1/orgs/${encodeURICompone
 export const serviceAccountPath = (org: string, id: string) => `${serviceAccountsPath(org)}/${encodeURIComponent(id)}`;
 
 export function useServiceAccounts(org: string, filters: ServiceAccountFilters) {
-  return useInfiniteQuery({
-    queryKey: serviceAccountKeys.list(org, filters),
-    queryFn: ({ pageParam, signal }) =>
-      apiFetch<Page<ServiceAccount> & { total: number }>(`${serviceAccountsPath(org)}${queryString({ limit: 50, cursor: pageParam, ...filters })}`, { signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    placeholderData: keepPreviousData,
-    retry: retryUnlessClientError,
-  });
+  return usePagedList<Page<ServiceAccount> & { total: number }>({ queryKey: serviceAccountKeys.list(org, filters), path: serviceAccountsPath(org), params: filters });
 }
 
 /** `enabled: false` once the account is deleted, so the page does not refetch it into a 404 while it navigates away. */
 export function useServiceAccount(org: string, id: string, { enabled = true }: { enabled?: boolean } = {}) {
-  return useQuery({
-    queryKey: serviceAccountKeys.detail(org, id),
-    enabled,
-    queryFn: ({ signal }) => apiFetch<ServiceAccount>(serviceAccountPath(org, id), { signal }),
-    retry: retryUnlessClientError,
-  });
+  return useApiResource<ServiceAccount>({ queryKey: serviceAccountKeys.detail(org, id), path: serviceAccountPath(org, id), enabled });
 }
 
 export function useCreateServiceAccount(org: string) {
@@ -94,9 +79,6 @@ export function useDeleteServiceAccount(org: string, id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => apiFetch<void>(serviceAccountPath(org, id), { method: "DELETE" }),
-    onSuccess: () => {
-      queryClient.removeQueries({ queryKey: serviceAccountKeys.detail(org, id) });
-      return queryClient.invalidateQueries({ queryKey: serviceAccountKeys.lists(org) });
-    },
+    onSuccess: () => resourceCache.deleted(queryClient, serviceAccountKeys, org, id, { exact: false }),
   });
 }

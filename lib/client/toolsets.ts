@@ -1,7 +1,9 @@
 "use client";
 
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { apiFetch, queryString, retryUnlessClientError, type Page } from "@/lib/client/api";
+import { resourceCache, resourceKeys } from "@/lib/client/resource-keys";
+import { useApiResource, usePagedList } from "@/lib/client/resource-queries";
 import type { CatalogTool } from "@/lib/client/mcp-servers";
 import { serviceAccountKeys, serviceAccountPath } from "@/lib/client/service-accounts";
 
@@ -17,13 +19,9 @@ export type AssignedToolset = Toolset & { assignmentId: string };
 export const ASSIGNMENT_KIND_LABELS: Record<AssignmentKind, string> = { user: "Person", group: "Group", service_account: "Service account" };
 
 export const toolsetKeys = {
-  all: (org: string) => ["orgs", org, "toolsets"] as const,
-  lists: (org: string) => [...toolsetKeys.all(org), "list"] as const,
-  list: (org: string, search: string) => [...toolsetKeys.lists(org), { search }] as const,
+  ...resourceKeys<{ search: string }>("toolsets"),
   /** Every toolset of the organization, for the Assign toolset picker on a service account's page. */
   picker: (org: string) => [...toolsetKeys.lists(org), "picker"] as const,
-  details: (org: string) => [...toolsetKeys.all(org), "detail"] as const,
-  detail: (org: string, id: string) => [...toolsetKeys.details(org), id] as const,
   // Under the account's detail key, so dropping a deleted account drops its toolsets too.
   ofServiceAccount: (org: string, serviceAccountId: string) => [...serviceAccountKeys.detail(org, serviceAccountId), "toolsets"] as const,
 };
@@ -47,14 +45,7 @@ export function invalidateToolsetsEverywhere(queryClient: QueryClient, org: stri
 }
 
 export function useToolsets(org: string, search = "") {
-  return useInfiniteQuery({
-    queryKey: toolsetKeys.list(org, search),
-    queryFn: ({ pageParam, signal }) => apiFetch<Page<Toolset>>(`${base(org)}${queryString({ limit: 50, cursor: pageParam, search })}`, { signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    placeholderData: keepPreviousData,
-    retry: retryUnlessClientError,
-  });
+  return usePagedList<Page<Toolset>>({ queryKey: toolsetKeys.list(org, { search }), path: base(org), params: { search } });
 }
 
 /** The first 100 toolsets, for a select; `enabled` while the picker is open. */
@@ -69,12 +60,7 @@ export function useToolsetPicker(org: string, { enabled = true }: { enabled?: bo
 
 /** `enabled: false` once the toolset is deleted, so the page does not refetch it into a 404 while it navigates away. */
 export function useToolset(org: string, id: string, { enabled = true }: { enabled?: boolean } = {}) {
-  return useQuery({
-    queryKey: toolsetKeys.detail(org, id),
-    enabled,
-    queryFn: ({ signal }) => apiFetch<ToolsetDetail>(one(org, id), { signal }),
-    retry: retryUnlessClientError,
-  });
+  return useApiResource<ToolsetDetail>({ queryKey: toolsetKeys.detail(org, id), path: one(org, id), enabled });
 }
 
 export function useServiceAccountToolsets(org: string, serviceAccountId: string) {
@@ -89,7 +75,7 @@ export function useCreateToolset(org: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: ToolsetInput) => apiFetch<Toolset>(base(org), { method: "POST", body: input }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: toolsetKeys.lists(org) }),
+    onSuccess: () => resourceCache.listsChanged(queryClient, toolsetKeys, org),
   });
 }
 
@@ -99,9 +85,8 @@ export function useUpdateToolset(org: string, id: string) {
     mutationFn: (input: Partial<ToolsetInput>) => apiFetch<Toolset>(one(org, id), { method: "PATCH", body: input }),
     onSuccess: (toolset) => {
       // The PATCH answer has no tools or assignments; keep the ones already loaded.
-      queryClient.setQueryData<ToolsetDetail>(toolsetKeys.detail(org, id), (old) => old && { ...old, ...toolset });
       // Service accounts' pages show the name too.
-      return Promise.all([queryClient.invalidateQueries({ queryKey: toolsetKeys.lists(org) }), invalidateServiceAccountToolsets(queryClient, org)]);
+      return Promise.all([resourceCache.patched<ToolsetDetail>(queryClient, toolsetKeys, org, id, toolset), invalidateServiceAccountToolsets(queryClient, org)]);
     },
   });
 }
@@ -112,8 +97,7 @@ export function useDeleteToolset(org: string, id: string) {
   return useMutation({
     mutationFn: () => apiFetch<void>(one(org, id), { method: "DELETE" }),
     onSuccess: () => {
-      queryClient.removeQueries({ queryKey: toolsetKeys.detail(org, id), exact: true });
-      return Promise.all([queryClient.invalidateQueries({ queryKey: toolsetKeys.lists(org) }), invalidateServiceAccountToolsets(queryClient, org)]);
+      return Promise.all([resourceCache.deleted(queryClient, toolsetKeys, org, id), invalidateServiceAccountToolsets(queryClient, org)]);
     },
   });
 }

@@ -42,21 +42,11 @@ export const mcpServerSelect = {
   _count: { select: { tools: true } },
 } as const;
 
-type Row = {
-  id: string;
-  name: string;
-  slug: string;
-  url: string;
-  builtin: boolean;
-  headerNames: string[];
-  timeoutMs: number;
-  enabled: boolean;
-  health: McpServerHealth;
-  lastError: string | null;
+/** The selected row: the view's fields, with dates and the catalog changes as the database holds them. */
+type Row = Omit<McpServerView, "lastErrorAt" | "lastSyncedAt" | "lastSyncChanges" | "toolCount" | "createdAt" | "updatedAt"> & {
   lastErrorAt: Date | null;
   lastSyncedAt: Date | null;
   lastSyncChanges: unknown;
-  protocolVersion: string | null;
   createdAt: Date;
   updatedAt: Date;
   _count: { tools: number };
