@@ -91,3 +91,24 @@ export async function countRecordedCalls(databaseUrl: string, requestIds: string
     await client.end();
   }
 }
+
+type McpAnswerMessage = { result?: { isError?: boolean; content?: { text?: string }[] }; error?: { code: number; message: string } };
+
+/** An MCP answer as a bot reads it: the JSON body, or the last message of an SSE stream. */
+export async function readMcpAnswer(response: Response): Promise<{ status: number; requestId: string | null; message: McpAnswerMessage }> {
+  const body = await response.text();
+  const json = body.startsWith("{") ? body : (body.split("\n").filter((line) => line.startsWith("data: {")).pop()?.slice(6) ?? "{}");
+  return { status: response.status, requestId: response.headers.get("x-request-id"), message: JSON.parse(json) };
+}
+
+/** A fresh database on a PostgreSQL server of a spec's own; its URL. */
+export async function createDatabaseOn(serverUrl: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+  return serverUrl.replace(/\/postgres$/, `/${name}`);
+}

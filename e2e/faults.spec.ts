@@ -2,11 +2,10 @@ import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { startTestUpstream, type RunningServer } from "@/lib/testing/mcp-upstreams";
 import { privatePostgresUnavailable, startPrivatePostgres, type PrivatePostgres } from "@/lib/testing/private-postgres";
-import { countRecordedCalls, postToolCall, startAppInstance, stopAppInstance } from "./app-instance";
+import { countRecordedCalls, createDatabaseOn, postToolCall, readMcpAnswer, startAppInstance, stopAppInstance } from "./app-instance";
 import { freePort } from "./free-port";
 import { expect, signIn, test } from "./fixtures";
 
@@ -46,10 +45,8 @@ const call = (tool: string, args: Record<string, unknown>, bearer = token) => po
 
 /** The request ids of calls the bot was told succeeded. */
 async function succeeded(response: Response): Promise<string | null> {
-  const text = await response.text();
-  if (response.status !== 200) return null;
-  const message = JSON.parse(text.includes("data: ") ? text.split("\n").filter((l) => l.startsWith("data: {")).pop()!.slice(6) : text);
-  return message.result && !message.result.isError ? response.headers.get("x-request-id") : null;
+  const { status, requestId, message } = await readMcpAnswer(response);
+  return status === 200 && message.result && !message.result.isError ? requestId : null;
 }
 
 const recorded = (ids: string[]) => countRecordedCalls(databaseUrl, ids);
@@ -57,11 +54,7 @@ const recorded = (ids: string[]) => countRecordedCalls(databaseUrl, ids);
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   database = await startPrivatePostgres();
-  const setup = new pg.Client({ connectionString: database.url });
-  await setup.connect();
-  await setup.query(`CREATE DATABASE faults`);
-  await setup.end();
-  databaseUrl = database.url.replace(/\/postgres$/, "/faults");
+  databaseUrl = await createDatabaseOn(database.url, "faults");
   dataDir = mkdtempSync(path.join(tmpdir(), "control-room-faults-"));
   upstream = await startTestUpstream();
   base = `http://localhost:${await freePort()}`;

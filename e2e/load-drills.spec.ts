@@ -3,14 +3,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { createMcpHandler, McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import { serveFetchHandler, type RunningServer } from "@/lib/testing/mcp-upstreams";
 import { percentileCont } from "@/lib/testing/percentile";
 import { privatePostgresUnavailable, startPrivatePostgres, type PrivatePostgres } from "@/lib/testing/private-postgres";
-import { countRecordedCalls, postToolCall, residentMegabytes, startAppInstance, stopAppInstance } from "./app-instance";
+import { countRecordedCalls, createDatabaseOn, postToolCall, readMcpAnswer, residentMegabytes, startAppInstance, stopAppInstance } from "./app-instance";
 import { expect, signIn, test } from "./fixtures";
 import { freePort } from "./free-port";
 
@@ -82,12 +81,8 @@ type Answer = { status: number; requestId: string | null; text: string | null; e
 
 async function call(token: string, tool: string, args: Record<string, unknown>): Promise<Answer> {
   const started = performance.now();
-  const response = await postToolCall(`${base}/org/drills`, token, tool, args);
-  const body = await response.text();
-  const ms = performance.now() - started;
-  const json = body.startsWith("{") ? body : (body.split("\n").filter((line) => line.startsWith("data: {")).pop()?.slice(6) ?? "{}");
-  const message = JSON.parse(json);
-  return { status: response.status, requestId: response.headers.get("x-request-id"), text: message.result?.content?.[0]?.text ?? null, error: message.error ?? null, ms };
+  const { status, requestId, message } = await readMcpAnswer(await postToolCall(`${base}/org/drills`, token, tool, args));
+  return { status, requestId, text: message.result?.content?.[0]?.text ?? null, error: message.error ?? null, ms: performance.now() - started };
 }
 
 async function mintToken(accountName: string, rateLimitPerMinute?: number): Promise<{ token: string; id: string; accountId: string }> {
@@ -102,11 +97,7 @@ const recorded = (ids: string[]) => countRecordedCalls(databaseUrl, ids);
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   database = await startPrivatePostgres();
-  const setup = new pg.Client({ connectionString: database.url });
-  await setup.connect();
-  await setup.query(`CREATE DATABASE drills`);
-  await setup.end();
-  databaseUrl = database.url.replace(/\/postgres$/, "/drills");
+  databaseUrl = await createDatabaseOn(database.url, "drills");
   dataDir = mkdtempSync(path.join(tmpdir(), "control-room-drills-"));
   redisPort = await freePort();
   redis = await startRedis();

@@ -50,30 +50,24 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgSl
   const overview = await getOrgOverview({ orgId: access.org.id });
   const warningDays = env().TOKEN_EXPIRY_WARNING_DAYS;
   const attention = [
-    overview.expiringTokenCount > 0 && {
-      key: "expiring",
-      href: `/${slug}/service-accounts?tokens=expiring`,
-      text: `${plural(overview.expiringTokenCount, "token")} expiring within ${warningDays} days`,
-      hint: "Roll them before they stop working.",
-    },
-    overview.expiredTokenCount > 0 && {
-      key: "expired",
-      href: `/${slug}/service-accounts?tokens=expired`,
-      text: `${plural(overview.expiredTokenCount, "token")} expired in the last 30 days`,
-      hint: "Anything still using them gets 401.",
-    },
-    overview.expiringOrgWideTokenCount > 0 && {
-      key: "expiring-org-wide",
-      href: `/${slug}/settings/service-tokens?status=expiring`,
-      text: `${plural(overview.expiringOrgWideTokenCount, "org-wide token")} expiring within ${warningDays} days`,
-      hint: "Roll them before they stop working.",
-    },
-    overview.expiredOrgWideTokenCount > 0 && {
-      key: "expired-org-wide",
-      href: `/${slug}/settings/service-tokens?status=expired`,
-      text: `${plural(overview.expiredOrgWideTokenCount, "org-wide token")} expired in the last 30 days`,
-      hint: "Anything still using them gets 401.",
-    },
+    // Account tokens are listed under Service Accounts, org-wide ones under Service Tokens: each count links to its own list.
+    ...[
+      { key: "", noun: "token", expiring: overview.expiringTokenCount, expired: overview.expiredTokenCount, list: (f: string) => `service-accounts?tokens=${f}` },
+      { key: "-org-wide", noun: "org-wide token", expiring: overview.expiringOrgWideTokenCount, expired: overview.expiredOrgWideTokenCount, list: (f: string) => `settings/service-tokens?status=${f}` },
+    ].flatMap((tokens) => [
+      tokens.expiring > 0 && {
+        key: `expiring${tokens.key}`,
+        href: `/${slug}/${tokens.list("expiring")}`,
+        text: `${plural(tokens.expiring, tokens.noun)} expiring within ${warningDays} days`,
+        hint: "Roll them before they stop working.",
+      },
+      tokens.expired > 0 && {
+        key: `expired${tokens.key}`,
+        href: `/${slug}/${tokens.list("expired")}`,
+        text: `${plural(tokens.expired, tokens.noun)} expired in the last 30 days`,
+        hint: "Anything still using them gets 401.",
+      },
+    ]),
     ...overview.unhealthyServers.map((server) => ({
       key: `server-${server.id}`,
       href: `/${slug}/mcp-servers/${server.id}`,
