@@ -14,7 +14,7 @@ export function ServiceAccountPermissionsPanel({ org, account }: { org: string; 
           Permissions
         </h2>
         <p className="mt-1 text-sm text-slate-600">
-          What {account.name}&apos;s tokens may do besides the toolsets above. Each change is saved at once and applies from the next request.
+          What {account.name}&apos;s tokens may do besides the toolsets above. A change takes effect when you save it, from the next request.
         </p>
       </div>
       <PermissionsEditor org={org} grantee={{ serviceAccountId: account.id }} kind="account" granteeName={account.name} />

@@ -17,7 +17,7 @@ export function TokenPermissionsDialog({ org, token, onClose }: { org: string; t
         token ? (
           <>
             {token.name ? <>“{token.name}”. </> : null}
-            What this org-wide token may do. Each change is saved at once and applies from its next request.
+            What this org-wide token may do. A change takes effect when you save it, from its next request.
             {token.status !== "active" ? " The token is no longer active, so none of this is in use." : null}
           </>
         ) : undefined
