@@ -1,11 +1,13 @@
 // `npm run profile:relay`: where a relayed tools/call's CPU time goes. It
 // starts the bench upstream, the MCP endpoint alone under `--cpu-prof`, puts
 // one bot with a real token (100-entry allowlist, a rate limit) on a
-// throwaway database, drives tools/call with wrk for PROFILE_SECONDS at
-// PROFILE_CONNECTIONS, then prints the profile summarized by module.
+// throwaway database, warms it up, then profiles it (the measured window
+// only) while wrk drives tools/call for PROFILE_SECONDS at
+// PROFILE_CONNECTIONS, and prints its CPU time per call and the profile
+// summarized by module.
 // A script, not a test.
 import { execFile, spawn } from "node:child_process";
-import { mkdtempSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -37,18 +39,39 @@ async function main() {
     const { token } = await mintServiceToken({ orgId: org.id, owner: { serviceAccountId: account.id }, input: { name: "p", rateLimitPerMinute: 10_000_000 }, createdById: null, audit });
     await disconnectDb();
 
-    const gateway = spawn(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, "--import", "tsx", "--conditions=react-server", "scripts/relay-only.ts"], { stdio: ["ignore", "pipe", "inherit"], env: process.env });
-    const url = await new Promise<string>((resolve) => gateway.stdout!.on("data", (chunk: Buffer) => /gateway (\S+)/.exec(String(chunk)) && resolve(/gateway (\S+)/.exec(String(chunk))![1])));
+    const gateway = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/relay-only.ts", path.join(profileDir, "relay.cpuprofile")], { stdio: ["ignore", "pipe", "inherit"], env: process.env });
+    const lines: string[] = [];
+    const waitFor = (pattern: RegExp) =>
+      new Promise<RegExpExecArray>((resolve) => {
+        const check = () => {
+          const found = lines.map((l) => pattern.exec(l)).find(Boolean);
+          if (found) resolve(found);
+          else gateway.stdout!.once("data", check);
+        };
+        check();
+      });
+    gateway.stdout!.on("data", (chunk: Buffer) => lines.push(...String(chunk).split("\n")));
+    const url = (await waitFor(/^gateway (\S+)/))[1];
     const body = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "bench__greet", arguments: { name: "p" }, _meta: { "io.modelcontextprotocol/protocolVersion": "2026-07-28", "io.modelcontextprotocol/clientCapabilities": {} } } });
     const headers = `content-type: application/json|accept: application/json, text/event-stream|mcp-protocol-version: 2026-07-28|mcp-method: tools/call|mcp-name: bench__greet|authorization: Bearer ${token}`;
-    const { stdout } = await run("wrk", ["-t1", `-c${CONNECTIONS}`, `-d${SECONDS}s`, "--timeout", "10s", "--latency", "-s", "scripts/bench-check.lua", `${url}org/profile`], { env: { ...process.env, BENCH_BODY: body, BENCH_HEADERS: headers } });
-    console.log(stdout.split("\n").find((l) => l.startsWith("BENCH ")));
+    const drive = async (seconds: number) => {
+      const { stdout } = await run("wrk", ["-t1", `-c${CONNECTIONS}`, `-d${seconds}s`, "--timeout", "10s", "--latency", "-s", "scripts/bench-check.lua", `${url}org/profile`], { env: { ...process.env, BENCH_BODY: body, BENCH_HEADERS: headers } });
+      const result = JSON.parse(stdout.split("\n").find((l) => l.startsWith("BENCH "))!.slice(6)) as { requests: number; p50: number; failed: number; errors: number };
+      if (result.failed || result.errors) throw new Error(`wrk saw ${result.failed} failed answers and ${result.errors} errors: the profile is void`);
+      return result;
+    };
+    await drive(3); // warm-up: JIT, pools, prepared statements
+    // Only the measured window is profiled: not the start-up, not the warm-up.
+    gateway.kill("SIGUSR2");
+    await waitFor(/^profiling/);
+    const result = await drive(SECONDS);
     gateway.kill("SIGINT");
+    const cpu = JSON.parse((await waitFor(/^cpu (.*)/))[1]) as { ms: number; systemMs: number };
     await new Promise((resolve) => gateway.once("exit", resolve));
-    const file = readdirSync(profileDir).find((f) => f.endsWith(".cpuprofile"))!;
-    const rows = summarizeProfile(JSON.parse((await import("node:fs")).readFileSync(path.join(profileDir, file), "utf8")));
+    const rows = summarizeProfile(JSON.parse(readFileSync(path.join(profileDir, "relay.cpuprofile"), "utf8")));
     const busy = rows.filter((r) => r.module !== "(idle)").reduce((sum, r) => sum + r.ms, 0);
-    console.log(`relay CPU by module (${(busy / 1000).toFixed(1)} s busy):`);
+    console.log(`c${CONNECTIONS}: ${(result.requests / SECONDS).toFixed(0)} calls/s, p50 ${(result.p50 / 1000).toFixed(3)} ms, gateway CPU ${(cpu.ms / result.requests).toFixed(3)} ms/call (${(cpu.systemMs / result.requests).toFixed(3)} ms of it in the kernel)`);
+    console.log(`relay CPU by module (${(busy / 1000).toFixed(1)} s busy in the profile):`);
     for (const row of rows.filter((r) => r.module !== "(idle)").slice(0, 25)) console.log(`${((row.ms / busy) * 100).toFixed(1).padStart(5)} %  ${row.module}`);
   } finally {
     upstream.process.kill("SIGTERM");

@@ -1,9 +1,34 @@
 // A child process of scripts/profile-relay.ts: the MCP endpoint alone (no
-// Next), on the database at DATABASE_URL, so a CPU profile of it under load
-// shows the relay's own costs.
+// Next), on the database at DATABASE_URL, behind the same per-request hooks
+// server.ts runs first (access log, metrics), so a CPU profile of it under
+// load shows what a relayed call costs in production. SIGUSR2 starts the
+// profiler (after the warm-up), SIGINT writes the profile and the CPU time
+// spent since the start, as one JSON line, and exits.
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { startGateway } from "@/lib/testing/start-gateway";
 
-startGateway().then((gateway) => {
+const [profileFile] = process.argv.slice(2);
+const session = new Session();
+let cpuAtStart: NodeJS.CpuUsage | null = null;
+
+startGateway({ observe: true }).then((gateway) => {
   console.log(`gateway ${gateway.url}`);
-  process.once("SIGINT", () => void gateway.close().then(() => process.exit(0)));
+  process.on("SIGUSR2", () => {
+    session.connect();
+    void session.post("Profiler.enable").then(() => session.post("Profiler.start")).then(() => {
+      cpuAtStart = process.cpuUsage();
+      console.log("profiling");
+    });
+  });
+  process.once("SIGINT", async () => {
+    if (cpuAtStart) {
+      const cpu = process.cpuUsage(cpuAtStart);
+      const { profile } = await session.post("Profiler.stop");
+      writeFileSync(profileFile, JSON.stringify(profile));
+      console.log(`cpu ${JSON.stringify({ ms: (cpu.user + cpu.system) / 1000, systemMs: cpu.system / 1000 })}`);
+    }
+    await gateway.close();
+    process.exit(0);
+  });
 });

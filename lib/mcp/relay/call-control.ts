@@ -23,6 +23,7 @@ export class CallControl {
   private startedAt = 0;
   private stopped: StopReason | null = null;
   private settled = false;
+  private readonly unwatch: () => void;
   onStop: (reason: StopReason) => void = () => {};
 
   constructor(
@@ -32,7 +33,7 @@ export class CallControl {
   ) {
     this.remainingMs = timeoutMs;
     this.resume();
-    void reply.gone.then(() => this.stop("cancelled"));
+    this.unwatch = reply.whenGone(() => this.stop("cancelled"));
   }
 
   get signal(): AbortSignal {
@@ -74,6 +75,7 @@ export class CallControl {
   done(): void {
     this.settled = true;
     this.pause();
+    this.unwatch();
   }
 
   /** Answers the caller for a failure (unless it left) and says what to record. */

@@ -14,15 +14,36 @@ export class CallerReply {
   private sse = false;
   private keepAlive: NodeJS.Timeout | null = null;
   private readonly baseHeaders: Record<string, string>;
-  readonly gone: Promise<void>;
+  private left = false;
+  private readonly leaving = new Set<() => void>();
+  private goneOnce: Promise<void> | null = null;
 
   constructor(
     readonly res: ServerResponse,
     { requestId, headers = {} }: { requestId: string; headers?: Record<string, string> },
   ) {
     this.baseHeaders = { "cache-control": "no-store", "x-request-id": requestId, ...headers };
-    this.gone = new Promise((resolve) => res.once("close", () => resolve()));
-    res.once("close", () => this.stopKeepAlive());
+    res.once("close", () => {
+      this.left = true;
+      this.stopKeepAlive();
+      for (const listener of this.leaving) listener();
+      this.leaving.clear();
+    });
+  }
+
+  /** Settles when the connection closes (answered or not). Made on first use: most requests never ask. */
+  get gone(): Promise<void> {
+    return (this.goneOnce ??= this.left ? Promise.resolve() : new Promise((resolve) => this.leaving.add(resolve)));
+  }
+
+  /** Calls `listener` when the connection closes; the returned function stops listening. */
+  whenGone(listener: () => void): () => void {
+    if (this.left) {
+      listener();
+      return () => {};
+    }
+    this.leaving.add(listener);
+    return () => this.leaving.delete(listener);
   }
 
   /** The caller closed the connection before the answer was complete. */

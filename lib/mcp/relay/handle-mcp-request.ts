@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { classifyInboundRequest } from "@modelcontextprotocol/server";
 import { clientIpOfNode } from "@/lib/client-ip";
 import { countAuthorizationHeaders } from "@/lib/authorization-count";
 import { isStorableText } from "@/lib/storable-input";
@@ -12,6 +11,7 @@ import { answerDiscover, answerInitialize, answerList, answerSetLevel, sendResul
 import { authorizeCaller } from "@/lib/mcp/relay/authorize-caller";
 import { refuse, unauthorized } from "@/lib/mcp/relay/refuse-caller";
 import { CallerReply } from "@/lib/mcp/relay/caller-reply";
+import { classifyRequest } from "@/lib/mcp/relay/classify-request";
 import { isAllowedMcpOrigin } from "@/lib/mcp/relay/caller-origin";
 import { forwardToInstance } from "@/lib/mcp/relay/forward-to-instance";
 import { hashSessionId, isPlausibleSessionId } from "@/lib/mcp/relay/gateway-sessions";
@@ -149,7 +149,7 @@ async function handlePost(call: Call): Promise<void> {
     return reply.error(400, null, ErrorCode.InvalidRequest, "Invalid Request: JSON-RPC batches are not supported (removed in MCP 2025-06-18); send one message per request");
   }
   const header = (name: string) => (typeof req.headers[name] === "string" ? (req.headers[name] as string) : undefined);
-  const route = classifyInboundRequest({
+  const route = classifyRequest({
     httpMethod: "POST",
     protocolVersionHeader: header("mcp-protocol-version"),
     mcpMethodHeader: header("mcp-method"),

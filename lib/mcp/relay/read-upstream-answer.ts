@@ -16,24 +16,32 @@ export function answerKind(answer: UpstreamAnswer): AnswerKind {
   return "other";
 }
 
-/** A whole JSON body, refused past the size bound (memory stays bounded however big the upstream's answer). */
-export async function readBody(slug: string, body: Readable, maxBytes = MAX_UPSTREAM_MESSAGE_BYTES): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of body) {
-      size += (chunk as Buffer).length;
-      if (size > maxBytes) {
-        body.destroy();
-        throw new UpstreamFailure("not_mcp", `Upstream "${slug}" answered more than ${Math.round(maxBytes / 1024 / 1024)} MB; the gateway refuses answers that large`);
-      }
-      chunks.push(chunk as Buffer);
-    }
-  } catch (error) {
-    if (error instanceof UpstreamFailure) throw error;
-    throw new UpstreamFailure("closed", `Upstream "${slug}" closed the connection before its answer was complete`, (error as Error)?.message);
-  }
-  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+/**
+ * A whole JSON body, refused past the size bound (memory stays bounded however
+ * big the upstream's answer). Read with plain listeners: an async iterator
+ * costs a few promises per chunk, and every relayed call reads one body.
+ */
+export function readBody(slug: string, body: Readable, maxBytes = MAX_UPSTREAM_MESSAGE_BYTES): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const settle = (error: UpstreamFailure | null) => {
+      body.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
+      if (error) reject(error);
+      else resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBytes) return void chunks.push(chunk);
+      settle(new UpstreamFailure("not_mcp", `Upstream "${slug}" answered more than ${Math.round(maxBytes / 1024 / 1024)} MB; the gateway refuses answers that large`));
+      body.destroy();
+    };
+    const onEnd = () => settle(null);
+    const onError = (error: Error) => settle(new UpstreamFailure("closed", `Upstream "${slug}" closed the connection before its answer was complete`, error?.message));
+    // Closed without "end" (the socket went away, or the call was stopped): incomplete.
+    const onClose = () => settle(new UpstreamFailure("closed", `Upstream "${slug}" closed the connection before its answer was complete`, "closed"));
+    body.on("data", onData).once("end", onEnd).once("error", onError).once("close", onClose);
+  });
 }
 
 /** Parses a JSON-RPC message the upstream sent; anything else is "not MCP". */
