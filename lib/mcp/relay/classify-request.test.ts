@@ -22,11 +22,9 @@ const cases: [string, Parameters<typeof classifyRequest>[0]][] = [
 
 describe("classifyRequest", () => {
   it.each(cases)("answers as the SDK does, first time and remembered: %s", (_name, inbound) => {
-    const { message: _dropped, ...expected } = classifyInboundRequest(inbound) as { message?: unknown };
-    for (let i = 0; i < 2; i++) {
-      const { message: _none, ...route } = classifyRequest(structuredClone(inbound)) as { message?: unknown };
-      expect(route).toEqual(expected);
-    }
+    const withoutMessage = (route: object) => ({ ...route, message: undefined });
+    const expected = withoutMessage(classifyInboundRequest(inbound));
+    for (let i = 0; i < 2; i++) expect(withoutMessage(classifyRequest(structuredClone(inbound)))).toEqual(expected);
   });
 
   it("does not answer a call from what was remembered of a call with another envelope", () => {
