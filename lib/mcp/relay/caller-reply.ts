@@ -33,7 +33,7 @@ export class CallerReply {
 
   /** Settles when the connection closes (answered or not). Made on first use: most requests never ask. */
   get gone(): Promise<void> {
-    return (this.goneOnce ??= this.left ? Promise.resolve() : new Promise((resolve) => this.leaving.add(resolve)));
+    return (this.goneOnce ??= new Promise((resolve) => this.whenGone(resolve)));
   }
 
   /** Calls `listener` when the connection closes; the returned function stops listening. */

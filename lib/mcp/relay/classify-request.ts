@@ -1,6 +1,6 @@
 import { classifyInboundRequest } from "@modelcontextprotocol/server";
 
-export type RequestRoute = ReturnType<typeof classifyInboundRequest>;
+type RequestRoute = ReturnType<typeof classifyInboundRequest>;
 type Inbound = Parameters<typeof classifyInboundRequest>[0] & { body: unknown };
 
 const REQUEST_KEYS = new Set(["jsonrpc", "id", "method", "params"]);
