@@ -64,6 +64,8 @@ test("the Overview: an admin sees what needs attention, a member their own tools
   await db().groupMember.create({ data: { orgId: tenant.orgId, groupId: group.id, userId: member.id } });
   const viaGroup = await db().toolset.create({ data: { orgId: tenant.orgId, name: "Support tools" } });
   await db().toolsetAssignment.create({ data: { orgId: tenant.orgId, toolsetId: viaGroup.id, groupId: group.id } });
+  const tool = await db().catalogTool.create({ data: { orgId: tenant.orgId, serverId: server.id, name: "lookup", exposedName: "flaky__lookup", title: "Look up a ticket", inputSchema: { type: "object" } } });
+  await db().toolsetTool.create({ data: { orgId: tenant.orgId, toolsetId: viaGroup.id, toolId: tool.id } });
   await db().toolset.create({ data: { orgId: tenant.orgId, name: "Not theirs" } });
 
   await signInPage(page, tenant.owner);
@@ -78,4 +80,8 @@ test("the Overview: an admin sees what needs attention, a member their own tools
   await expect(page.getByRole("heading", { name: "Your toolsets" })).toBeVisible();
   await expect(page.getByText("Support tools")).toBeVisible();
   await expect(page.getByText("Not theirs")).toHaveCount(0);
+  // The member sees which tools they can call, by the names their MCP client shows.
+  await page.getByText("1 tool", { exact: true }).click();
+  await expect(page.getByText("flaky__lookup")).toBeVisible();
+  await expect(page.getByText("Look up a ticket")).toBeVisible();
 });

@@ -58,6 +58,25 @@ test.describe("sessions end on the server", () => {
     expect(await whoamiWithCookie(playwright, tenant.slug, laptop)).toBe(401);
     expect(await whoamiWithCookie(playwright, tenant.slug, phoneCookie)).toBe(401);
   });
+
+  test("the Sign out everywhere button asks, then signs out this browser and every other", async ({ page, playwright, tenant }) => {
+    const phone = await playwright.request.newContext({ baseURL: E2E.baseURL });
+    await signIn(phone, tenant.owner);
+    const phoneCookie = await sessionCookie(phone);
+    await phone.dispose();
+    await signIn(page.request, tenant.owner);
+    await page.goto(`/${tenant.slug}`);
+    await page.getByRole("button", { name: "Sign out everywhere" }).click();
+    const dialog = page.getByRole("dialog", { name: "Sign out of every device?" });
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    expect(await whoamiWithCookie(playwright, tenant.slug, phoneCookie), "Cancel ends nothing").toBe(200);
+    await page.getByRole("button", { name: "Sign out everywhere" }).click();
+    await dialog.getByRole("button", { name: "Sign out everywhere" }).click();
+    await expect(page).toHaveURL(/\/login/);
+    expect(await whoamiWithCookie(playwright, tenant.slug, phoneCookie)).toBe(401);
+    await page.goto(`/${tenant.slug}`);
+    await expect(page).toHaveURL(/\/login/);
+  });
 });
 
 test("two Authorization headers are an invalid token, not the first one", async ({ request, tenant }) => {

@@ -82,3 +82,26 @@ test("expiry: a badge says how soon, the filters find expiring tokens and accoun
   await page.goto(`/${tenant.slug}`);
   await expect(page.getByRole("link", { name: /1 token expiring within 7 days/ })).toBeVisible();
 });
+
+test("a custom expiry: the earliest time the picker offers is accepted, an earlier one is named before anything is sent", async ({ page, tenant }) => {
+  await signInPage(page, tenant.owner);
+  const account = await db().serviceAccount.create({ data: { orgId: tenant.orgId, name: "custom-expiry-bot" } });
+  await page.goto(`/${tenant.slug}/service-accounts/${account.id}`);
+  await page.getByRole("button", { name: "New token" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Lifetime").selectOption("custom");
+  const expiresAt = dialog.getByLabel("Expires at");
+  const earliest = await expiresAt.getAttribute("min");
+  const tooSoon = new Date(Date.now() + 30 * 60 * 1000);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  await expiresAt.fill(`${tooSoon.getFullYear()}-${pad(tooSoon.getMonth() + 1)}-${pad(tooSoon.getDate())}T${pad(tooSoon.getHours())}:${pad(tooSoon.getMinutes())}`);
+  await dialog.getByRole("button", { name: "Create token" }).click();
+  await expect(dialog.getByText(/Choose a time at least 1 hour from now/)).toBeVisible();
+  expect(await db().serviceToken.count({ where: { serviceAccountId: account.id } })).toBe(0);
+
+  await expiresAt.fill(earliest!);
+  await dialog.getByRole("button", { name: "Create token" }).click();
+  await expect(dialog.getByLabel("Token")).toHaveValue(/^alk_svc_/);
+  const [token] = await db().serviceToken.findMany({ where: { serviceAccountId: account.id } });
+  expect(token!.expiresAt.getTime() - Date.now()).toBeGreaterThan(60 * 60 * 1000 - 5000);
+});

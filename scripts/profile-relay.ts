@@ -15,6 +15,7 @@ import { migrateDatabase } from "@/lib/db/migrate";
 import { createScratchDatabase } from "@/lib/testing/scratch-database";
 import { startBenchUpstream } from "./bench-gateway";
 import { summarizeProfile } from "./summarize-cpu-profile";
+import pg from "pg";
 
 const run = promisify(execFile);
 const SECONDS = Number(process.env.PROFILE_SECONDS ?? 10);
@@ -64,19 +65,51 @@ async function main() {
     // Only the measured window is profiled: not the start-up, not the warm-up.
     gateway.kill("SIGUSR2");
     await waitFor(/^profiling/);
+    const backends = await databaseBackends(database.url);
+    const pgBefore = cpuTicksOf(backends);
     const result = await drive(SECONDS);
+    const pgMs = ((cpuTicksOf(backends) - pgBefore) * 1000) / CLOCK_TICKS;
     gateway.kill("SIGINT");
     const cpu = JSON.parse((await waitFor(/^cpu (.*)/))[1]) as { ms: number; systemMs: number };
     await new Promise((resolve) => gateway.once("exit", resolve));
     const rows = summarizeProfile(JSON.parse(readFileSync(path.join(profileDir, "relay.cpuprofile"), "utf8")));
     const busy = rows.filter((r) => r.module !== "(idle)").reduce((sum, r) => sum + r.ms, 0);
-    console.log(`c${CONNECTIONS}: ${(result.requests / SECONDS).toFixed(0)} calls/s, p50 ${(result.p50 / 1000).toFixed(3)} ms, gateway CPU ${(cpu.ms / result.requests).toFixed(3)} ms/call (${(cpu.systemMs / result.requests).toFixed(3)} ms of it in the kernel)`);
+    console.log(`c${CONNECTIONS}: ${(result.requests / SECONDS).toFixed(0)} calls/s, p50 ${(result.p50 / 1000).toFixed(3)} ms, gateway CPU ${(cpu.ms / result.requests).toFixed(3)} ms/call (${(cpu.systemMs / result.requests).toFixed(3)} ms of it in the kernel), PostgreSQL CPU ${backends.length ? (pgMs / result.requests).toFixed(3) : "?"} ms/call`);
     console.log(`relay CPU by module (${(busy / 1000).toFixed(1)} s busy in the profile):`);
     for (const row of rows.filter((r) => r.module !== "(idle)").slice(0, 25)) console.log(`${((row.ms / busy) * 100).toFixed(1).padStart(5)} %  ${row.module}`);
   } finally {
     upstream.process.kill("SIGTERM");
     await database.drop();
   }
+}
+
+/** Linux's USER_HZ: /proc/<pid>/stat counts CPU time in these ticks. */
+const CLOCK_TICKS = 100;
+
+/** The server processes serving the gateway's connections to this database (on this machine: PGlite has none). */
+async function databaseBackends(url: string): Promise<number[]> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    return rows.map((r) => r.pid);
+  } catch {
+    return [];
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** User + system CPU ticks of these processes so far (0 for any that is gone or unreadable). */
+function cpuTicksOf(pids: number[]): number {
+  return pids.reduce((sum, pid) => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      return sum + Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return sum;
+    }
+  }, 0);
 }
 
 main().then(

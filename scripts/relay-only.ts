@@ -12,7 +12,7 @@ const [profileFile] = process.argv.slice(2);
 const session = new Session();
 let cpuAtStart: NodeJS.CpuUsage | null = null;
 
-startGateway({ observe: true }).then((gateway) => {
+startGateway({ observe: process.env.PROFILE_OBSERVE !== "0" }).then((gateway) => {
   console.log(`gateway ${gateway.url}`);
   process.on("SIGUSR2", () => {
     session.connect();

@@ -35,10 +35,23 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgSl
               {toolsets.map((t) => (
                 <li key={t.id} className="px-4 py-3">
                   <p className="font-medium text-slate-900">{t.name}</p>
-                  <p className="text-sm text-slate-600">
-                    {plural(t.toolCount, "tool")}
-                    {t.description ? ` · ${t.description}` : ""}
-                  </p>
+                  {t.description ? <p className="text-sm text-slate-600">{t.description}</p> : null}
+                  {t.toolCount === 0 ? (
+                    <p className="text-sm text-slate-600">No tools yet</p>
+                  ) : (
+                    <details className="mt-1 text-sm">
+                      <summary className="cursor-pointer text-slate-700">{plural(t.toolCount, "tool")}</summary>
+                      <ul className="mt-1 space-y-0.5 pl-4">
+                        {t.tools.map((tool) => (
+                          <li key={tool.name} className="break-all text-slate-700">
+                            <code className="font-mono text-xs">{tool.name}</code>
+                            {tool.title ? <span className="text-slate-500"> · {tool.title}</span> : null}
+                          </li>
+                        ))}
+                        {t.toolCount > t.tools.length ? <li className="text-slate-500">and {t.toolCount - t.tools.length} more</li> : null}
+                      </ul>
+                    </details>
+                  )}
                 </li>
               ))}
             </ul>

@@ -5,6 +5,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { signOut } from "next-auth/react";
 import { Button } from "@/components/ui/button";
+import { SignOutEverywhere } from "@/components/shell/sign-out-everywhere";
 
 type Org = { slug: string; name: string };
 
@@ -150,9 +151,12 @@ function SidebarContent({ org, orgs, user, canManage }: SidebarProps) {
           {user.name}
         </p>
         <p className="truncate text-xs text-slate-500">{user.email}</p>
-        <Button variant="ghost" size="sm" className="mt-2 -ml-2.5" onClick={() => signOut({ callbackUrl: "/login" })}>
-          Sign out
-        </Button>
+        <div className="mt-2 flex flex-wrap gap-x-2">
+          <Button variant="ghost" size="sm" className="-ml-2.5" onClick={() => signOut({ callbackUrl: "/login" })}>
+            Sign out
+          </Button>
+          <SignOutEverywhere />
+        </div>
       </div>
     </>
   );

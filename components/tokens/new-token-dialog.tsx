@@ -11,6 +11,7 @@ import { GrantsPicker } from "@/components/permissions/grants-picker";
 import { LevelHelp } from "@/components/permissions/level-help";
 import { TokenRevealPanel } from "@/components/tokens/token-reveal-panel";
 import { ApiError, errorMessage } from "@/lib/client/api";
+import { customDateBounds, customExpiryProblem } from "@/lib/client/token-expiry";
 import { forgettableSecret, type ForgettableSecret } from "@/lib/client/forgettable-secret";
 import { parseRateLimit } from "@/lib/client/network";
 import { useSubmission } from "@/lib/client/use-submission";
@@ -71,7 +72,7 @@ function NewTokenForm({ org, owner, onCancel, onMinted }: { org: string; owner: 
   const mint = useMintServiceToken(org, owner);
   const submission = useSubmission();
   const [lifetime, setLifetime] = useState<LifetimePreset | "custom">("1y");
-  const [customMissing, setCustomMissing] = useState(false);
+  const [customError, setCustomError] = useState<string | null>(null);
   const [rateLimitInvalid, setRateLimitInvalid] = useState<string | null>(null);
   const [bounds] = useState(customDateBounds);
   // Org-wide tokens only: an account's tokens follow the account's mode and grants.
@@ -91,15 +92,13 @@ function NewTokenForm({ org, owner, onCancel, onMinted }: { org: string; owner: 
     if (lifetime === "custom") {
       const local = String(form.get("expiresAt") ?? "");
       const at = local ? new Date(local) : null;
-      if (!at || Number.isNaN(at.getTime())) {
-        setCustomMissing(true);
-        return;
-      }
-      input.expiresAt = at.toISOString();
+      const problem = customExpiryProblem(at);
+      setCustomError(problem);
+      if (problem) return;
+      input.expiresAt = at!.toISOString();
     } else {
       input.expiresIn = lifetime;
     }
-    setCustomMissing(false);
     const rateLimit = parseRateLimit(String(form.get("rateLimitPerMinute") ?? ""));
     if (!rateLimit.ok) {
       setRateLimitInvalid(rateLimit.message);
@@ -156,7 +155,7 @@ function NewTokenForm({ org, owner, onCancel, onMinted }: { org: string; owner: 
           min={bounds.min}
           max={bounds.max}
           hint="Your local time; between 1 hour and 1 year from now."
-          error={customMissing ? "Choose the date and time the token stops working." : fieldError("expiresAt")}
+          error={customError ?? fieldError("expiresAt")}
         />
       ) : null}
       <Field
@@ -189,15 +188,4 @@ function NewTokenForm({ org, owner, onCancel, onMinted }: { org: string; owner: 
       <FormActions submitLabel="Create token" pendingLabel="Creating…" pending={mint.isPending} onCancel={onCancel} />
     </form>
   );
-}
-
-/** The datetime-local range the API accepts (1 hour to 1 year from now), in the reader's time zone. */
-function customDateBounds(): { min: string; max: string } {
-  const now = Date.now();
-  return { min: toLocalInputValue(new Date(now + 60 * 60 * 1000)), max: toLocalInputValue(new Date(now + 365 * 24 * 60 * 60 * 1000)) };
-}
-
-function toLocalInputValue(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
