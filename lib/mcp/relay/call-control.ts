@@ -8,6 +8,18 @@ export type RelayOutcome = { outcome: CallOutcome; resultBytes: number; errorMes
 
 export type StopReason = "timeout" | "cancelled";
 
+/** What can be cut short: an upstream request in flight (a ClientRequest, or an adapter). */
+export type Abortable = { destroy(error?: Error): unknown };
+
+/**
+ * Where an upstream request registers to be destroyed when its call stops:
+ * CallControl on the hot path (no AbortController/AbortSignal per call, whose
+ * event-target listeners cost more than the destroy they lead to).
+ */
+export type AbortLink = { readonly aborted: boolean; link(request: Abortable): void };
+
+const abortError = () => Object.assign(new Error("The call stopped"), { name: "AbortError", code: "ABORT_ERR" });
+
 /**
  * The life of one relayed call: a hard deadline from its start (the server's
  * timeout; progress never extends it), the caller going away, and the one
@@ -16,8 +28,8 @@ export type StopReason = "timeout" | "cancelled";
  * tells the upstream (a 2025-era session gets notifications/cancelled; on
  * 2026-07-28 the closed stream is the cancellation).
  */
-export class CallControl {
-  private readonly controller = new AbortController();
+export class CallControl implements AbortLink {
+  private readonly linked: Abortable[] = [];
   private timer: NodeJS.Timeout | null = null;
   private remainingMs: number;
   private startedAt = 0;
@@ -36,8 +48,14 @@ export class CallControl {
     this.unwatch = reply.whenGone(() => this.stop("cancelled"));
   }
 
-  get signal(): AbortSignal {
-    return this.controller.signal;
+  get aborted(): boolean {
+    return this.stopped !== null;
+  }
+
+  /** Destroys `request` when the call stops (at once if it has); forgotten when the call is done. */
+  link(request: Abortable): void {
+    if (this.stopped) request.destroy(abortError());
+    else if (!this.settled) this.linked.push(request);
   }
 
   get stopReason(): StopReason | null {
@@ -63,7 +81,7 @@ export class CallControl {
     if (this.stopped || this.settled) return;
     this.stopped = reason;
     this.pause();
-    this.controller.abort();
+    for (const request of this.linked.splice(0)) request.destroy(abortError());
     try {
       this.onStop(reason);
     } catch (error) {
@@ -76,6 +94,7 @@ export class CallControl {
     this.settled = true;
     this.pause();
     this.unwatch();
+    this.linked.length = 0;
   }
 
   /** Answers the caller for a failure (unless it left) and says what to record. */

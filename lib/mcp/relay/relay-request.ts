@@ -54,7 +54,7 @@ async function relayStateless(ctx: RelayContext, request: RelayRequest, server: 
         method: "POST",
         headers: upstreamHeaders({ protocolVersion: MODERN_VERSION, method: request.method, name: request.upstreamName, passThrough: ctx.passThrough }),
         body: JSON.stringify({ jsonrpc: "2.0", id: upstreamId, method: request.method, params }),
-        signal: control.signal,
+        abort: control,
       });
       if (answer.status >= 400) return await passHttpError(ctx, control, server, answer, request.id, upstreamId);
       let final: { raw: string; message: JsonObject | null; bytes: number } | null = null;
@@ -127,7 +127,7 @@ async function relayInSession(ctx: RelayContext, request: RelayRequest, server: 
         method: "POST",
         headers: upstreamHeaders({ protocolVersion: session.version, sessionId: session.sessionId, passThrough: ctx.passThrough }),
         body: JSON.stringify({ jsonrpc: "2.0", id: upstreamId, method: request.method, params: request.params }),
-        signal: control.signal,
+        abort: control,
       });
       if (answer.status === 404 && session.sessionId && attempt === 0) {
         answer.body.resume();
@@ -148,7 +148,7 @@ async function relayInSession(ctx: RelayContext, request: RelayRequest, server: 
             server,
             method: "GET",
             headers: { ...upstreamHeaders({ protocolVersion: open.version, sessionId: open.sessionId }), accept: "text/event-stream", "last-event-id": lastEventId },
-            signal: control.signal,
+            abort: control,
           }),
         sink: {
           notification: (raw) => ctx.reply.event(raw),

@@ -3,6 +3,7 @@ import https from "node:https";
 import { Readable } from "node:stream";
 import { demoFetch } from "@/lib/mcp/demo-server";
 import { refuseLiteralHost, upstreamAgents } from "@/lib/mcp/pinned-fetch";
+import type { AbortLink } from "@/lib/mcp/relay/call-control";
 import { connectFailure } from "@/lib/mcp/relay/upstream-failure";
 import { staticHeaders, type UpstreamServer } from "@/lib/mcp/relay/upstream-server";
 
@@ -40,7 +41,8 @@ function targetOf(server: UpstreamServer): Target {
  * arrive. A request that fails because a reused idle socket was closed by the
  * upstream at that very moment (the keep-alive race) never reached it, so it
  * is sent once more on a fresh socket; any other socket error is an
- * UpstreamFailure naming the upstream.
+ * UpstreamFailure naming the upstream. A request ends early through `signal`
+ * or, on the hot path, through `abort` (its call destroys it when it stops).
  */
 export function sendToUpstream({
   server,
@@ -48,15 +50,17 @@ export function sendToUpstream({
   headers,
   body,
   signal,
+  abort,
 }: {
   server: UpstreamServer;
   method: "POST" | "GET" | "DELETE";
   headers: OutgoingHttpHeaders;
   body?: string;
   signal?: AbortSignal;
+  abort?: AbortLink;
 }): Promise<UpstreamAnswer> {
   const all: OutgoingHttpHeaders = { ...headers, ...staticHeaders(server) };
-  if (server.builtin) return sendToBuiltin(server, method, all, body, signal);
+  if (server.builtin) return sendToBuiltin(server, method, all, body, signal ?? builtinSignal(abort));
   let target: Target;
   try {
     target = targetOf(server);
@@ -69,14 +73,24 @@ export function sendToUpstream({
       const request = target.transport.request({ ...target.options, method, headers: all, signal }, (res) =>
         resolve({ status: res.statusCode ?? 502, headers: res.headers, body: res }),
       );
+      const aborted = () => signal?.aborted === true || abort?.aborted === true;
       request.on("error", (error: NodeJS.ErrnoException) => {
         const raced = request.reusedSocket && (error.code === "ECONNRESET" || error.code === "EPIPE");
-        if (raced && !retried && !signal?.aborted) return resolve(attempt(true));
-        reject(signal?.aborted ? error : connectFailure(server.slug, error));
+        if (raced && !retried && !aborted()) return resolve(attempt(true));
+        reject(aborted() ? error : connectFailure(server.slug, error));
       });
+      abort?.link(request);
       request.end(body);
     });
   return attempt(false);
+}
+
+/** The built-in server takes a Web Request: its call's stop aborts a signal made for it. */
+function builtinSignal(abort: AbortLink | undefined): AbortSignal | undefined {
+  if (!abort) return undefined;
+  const controller = new AbortController();
+  abort.link({ destroy: () => controller.abort() });
+  return controller.signal;
 }
 
 /** The built-in demo server runs in this process: the same exchange, without a socket. */
