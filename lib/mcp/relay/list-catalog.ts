@@ -17,11 +17,14 @@ import { exposedName } from "@/lib/exposed-name";
 // to clients with sampling, say, is listed only to callers that declared it).
 
 const GRANTEE = `(CASE WHEN $2::uuid IS NOT NULL THEN g."serviceAccountId" = $2::uuid ELSE g."tokenId" = $3::uuid END)`;
-const READABLE_SERVER = `s."orgId" = $1::uuid AND s.enabled AND ($4::boolean OR EXISTS (
-  SELECT 1 FROM "Grant" g WHERE g."orgId" = $1::uuid AND g."resourceType" = 'MCP_SERVER' AND g."resourceId" = s.id AND ${GRANTEE}))`;
+// The caller's grants and toolsets are read once per list as sets the catalog's
+// rows are probed against (hashed subplans), not once per row: a restricted
+// caller of a 1,000-tool catalog costs two small scans, not 2,000 index probes.
+const READABLE_SERVER = `s."orgId" = $1::uuid AND s.enabled AND ($4::boolean OR s.id IN (
+  SELECT g."resourceId" FROM "Grant" g WHERE g."orgId" = $1::uuid AND g."resourceType" = 'MCP_SERVER' AND ${GRANTEE}))`;
 
 const TOOLS = {
-  name: "cr_list_tools_v1",
+  name: "cr_list_tools_v2",
   text: `SELECT COALESCE(json_agg(x.tool ORDER BY x.name), '[]'::json)::text AS list FROM (
     SELECT ct."exposedName" AS name,
       COALESCE(ct.definition, jsonb_strip_nulls(jsonb_build_object('title', ct.title, 'description', ct.description,
@@ -30,32 +33,32 @@ const TOOLS = {
     FROM "CatalogTool" ct
     JOIN "McpServer" s ON s.id = ct."serverId" AND s."orgId" = ct."orgId" AND s.enabled
     WHERE ct."orgId" = $1::uuid AND COALESCE(ct."requiredCapabilities", ARRAY[]::text[]) <@ $5::text[] AND ($4::boolean
-      OR ($2::uuid IS NOT NULL AND EXISTS (
-        SELECT 1 FROM "ToolsetTool" tt
-        JOIN "ToolsetAssignment" ta ON ta."toolsetId" = tt."toolsetId" AND ta."orgId" = $1::uuid AND ta."serviceAccountId" = $2::uuid
-        WHERE tt."toolId" = ct.id))
-      OR EXISTS (
-        SELECT 1 FROM "Grant" g WHERE g."orgId" = $1::uuid AND g."resourceType" = 'MCP_SERVER' AND g."resourceId" = s.id
+      OR ct.id IN (
+        SELECT tt."toolId" FROM "ToolsetAssignment" ta
+        JOIN "ToolsetTool" tt ON tt."toolsetId" = ta."toolsetId" AND tt."orgId" = $1::uuid
+        WHERE ta."orgId" = $1::uuid AND ta."serviceAccountId" = $2::uuid)
+      OR ct."serverId" IN (
+        SELECT g."resourceId" FROM "Grant" g WHERE g."orgId" = $1::uuid AND g."resourceType" = 'MCP_SERVER'
           AND g.level = 'WRITE' AND ${GRANTEE}))
   ) x`,
 };
 
 const RESOURCES = {
-  name: "cr_list_resources_v1",
+  name: "cr_list_resources_v2",
   text: `SELECT COALESCE(json_agg(COALESCE(r.definition, jsonb_strip_nulls(jsonb_build_object('uri', r.uri, 'name', r.name, 'title', r.title,
       'description', r.description, 'mimeType', r."mimeType"))) ORDER BY r.uri), '[]'::json)::text AS list
     FROM "CatalogResource" r JOIN "McpServer" s ON s.id = r."serverId" WHERE ${READABLE_SERVER}`,
 };
 
 const TEMPLATES = {
-  name: "cr_list_templates_v1",
+  name: "cr_list_templates_v2",
   text: `SELECT COALESCE(json_agg(COALESCE(r.definition, jsonb_strip_nulls(jsonb_build_object('uriTemplate', r."uriTemplate", 'name', r.name, 'title', r.title,
       'description', r.description, 'mimeType', r."mimeType"))) ORDER BY r."uriTemplate"), '[]'::json)::text AS list
     FROM "CatalogResourceTemplate" r JOIN "McpServer" s ON s.id = r."serverId" WHERE ${READABLE_SERVER}`,
 };
 
 const PROMPTS = {
-  name: "cr_list_prompts_v1",
+  name: "cr_list_prompts_v2",
   text: `SELECT s.slug, p.name, p.title, p.description, p.arguments, p.definition
     FROM "CatalogPrompt" p JOIN "McpServer" s ON s.id = p."serverId" WHERE ${READABLE_SERVER}`,
 };
