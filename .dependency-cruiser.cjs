@@ -16,6 +16,10 @@ const PLATFORM = "^lib/(db|ops|secrets)/";
 const ADAPTERS = "^lib/(http|openapi|jobs)/|^lib/mcp/relay/handle-mcp-request\\.ts$";
 const TOP = "^(app|components|scripts|e2e)/|^lib/(client|testing)/|^server\\.ts$";
 const DOMAINS = "^lib/(?!(db|ops|secrets|http|openapi|jobs|client|testing|config|generated)/)[^/]+/";
+// Each domain's contract (docs/architecture.md, "One contract per domain"): its zod inputs, view types and outcome unions.
+const CONTRACTS = "^lib/[^/]+/contract\\.ts$";
+// Pure modules of a domain that browser code runs (a diff, form limits): no database, no server-only.
+const BROWSER_SHARED = "^lib/audit/diff-audit-values\\.ts$|^lib/orgs/org-settings-schema\\.ts$";
 
 /** @type {import("dependency-cruiser").IConfiguration} */
 module.exports = {
@@ -73,6 +77,21 @@ module.exports = {
       severity: "error",
       from: { path: "^(components|lib/client)/" },
       to: { path: `${PLATFORM}|${ADAPTERS}|^lib/generated/prisma/(client|internal)`, dependencyTypesNot: ["type-only"] },
+    },
+    {
+      name: "browser-code-reads-domains-through-their-contract",
+      comment:
+        "components/ and lib/client/ see a domain only through lib/<domain>/contract.ts, so the view types they read are the ones the server builds (a renamed field breaks their build); the listed pure modules are the exception.",
+      severity: "error",
+      from: { path: "^(components|lib/client)/" },
+      to: { path: DOMAINS, pathNot: `${CONTRACTS}|${BROWSER_SHARED}` },
+    },
+    {
+      name: "browser-code-imports-contracts-by-type",
+      comment: "A contract holds zod schemas too: `import type` keeps them (and whatever they import) out of the browser bundle.",
+      severity: "error",
+      from: { path: "^(components|lib/client)/" },
+      to: { path: CONTRACTS, dependencyTypesNot: ["type-only"] },
     },
     {
       name: "scoped-domains-query-through-forOrg",

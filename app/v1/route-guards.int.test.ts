@@ -8,26 +8,26 @@ import type { z } from "zod";
 import type { UserPrincipal } from "@/lib/principal";
 import { accessAllows } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/prisma";
-import { addGroupMemberSchema, updateGroupSchema } from "@/lib/groups/group-schemas";
-import { accessModeSchema, setGrantsSchema } from "@/lib/grants/grant-schemas";
+import { addGroupMemberSchema, updateGroupSchema } from "@/lib/groups/contract";
+import { accessModeSchema, setGrantsSchema } from "@/lib/grants/contract";
 import { addGroupMember } from "@/lib/groups/add-group-member";
 import { createGroup } from "@/lib/groups/create-group";
 import type { OrgRouteOptions } from "@/lib/http/org-route";
 import { handleMcpRequest } from "@/lib/mcp/relay/handle-mcp-request";
-import { updateMcpServerSchema } from "@/lib/mcp-servers/mcp-server-schemas";
-import { updateMemberSchema } from "@/lib/members/member-schemas";
+import { updateMcpServerSchema } from "@/lib/mcp-servers/contract";
+import { updateMemberSchema } from "@/lib/members/contract";
 import { addNetworkRule } from "@/lib/network/add-network-rule";
-import { addNetworkRuleSchema, tokenRateLimitSchema } from "@/lib/network/network-rule-schemas";
+import { addNetworkRuleSchema, tokenRateLimitSchema } from "@/lib/network/contract";
 import { createServiceAccount } from "@/lib/service-accounts/create-service-account";
-import { updateServiceAccountSchema } from "@/lib/service-accounts/service-account-schemas";
+import { updateServiceAccountSchema } from "@/lib/service-accounts/contract";
 import { addUserToOrg, createTenant } from "@/lib/testing/fixtures";
 import { resetDatabase } from "@/lib/testing/reset-database";
 import { mintServiceToken } from "@/lib/tokens/mint-service-token";
-import { mintTokenSchema, rollTokenSchema } from "@/lib/tokens/token-schemas";
+import { mintTokenSchema, rollTokenSchema } from "@/lib/tokens/contract";
 import { addToolsetTools } from "@/lib/toolsets/add-toolset-tools";
 import { assignToolset } from "@/lib/toolsets/assign-toolset";
 import { createToolset } from "@/lib/toolsets/create-toolset";
-import { addToolsetToolsSchema, assignToolsetSchema, updateToolsetSchema } from "@/lib/toolsets/toolset-schemas";
+import { addToolsetToolsSchema, assignToolsetSchema, updateToolsetSchema } from "@/lib/toolsets/contract";
 
 // The same guards, asserted for every route file × exported method under
 // app/v1, found on disk (a route added tomorrow is covered the day it is

@@ -6,8 +6,8 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { AuditEventFilters } from "@/lib/audit/audit-event-filters";
 import type { AuditEventView } from "@/lib/audit/audit-event-view";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
-
-export type AuditExportFormat = "csv" | "jsonl";
+import type { AuditExportFormat } from "@/lib/audit/contract";
+export type { AuditExportFormat } from "@/lib/audit/contract";
 
 /** Rows fetched per query: the export holds one batch in memory at a time, whatever the total. */
 const BATCH_SIZE = 1000;

@@ -2,29 +2,8 @@ import "server-only";
 import { db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { recordAuditVerification } from "@/lib/ops/record-audit-verification";
-
-export type ChainBreakReason = "content_changed" | "link_broken" | "events_missing" | "head_mismatch";
-
-export type ChainBreak = {
-  /** The first event that does not verify, or null when events are missing at the end of the chain. */
-  seq: number;
-  eventId: string | null;
-  reason: ChainBreakReason;
-  message: string;
-};
-
-export type ChainVerification = {
-  ok: boolean;
-  /** Events walked (those left after retention). */
-  checked: number;
-  /** Where the walk started: the last event removed by retention (0: none). */
-  anchorSeq: number;
-  headSeq: number;
-  /** Publish or store this elsewhere to make a rewrite of the whole chain detectable too. */
-  headHash: string;
-  firstBreak: ChainBreak | null;
-  verifiedAt: string;
-};
+import type { ChainBreakReason, ChainBreak, ChainVerification } from "@/lib/audit/contract";
+export type { ChainBreakReason, ChainBreak, ChainVerification } from "@/lib/audit/contract";
 
 type WalkRow = { seq: bigint; id: string; reason: ChainBreakReason };
 

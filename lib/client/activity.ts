@@ -3,8 +3,7 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { apiFetch, queryString, retryUnlessClientError, type Page } from "@/lib/client/api";
 import { serviceAccountKeys, serviceAccountPath } from "@/lib/client/service-accounts";
-import type { ToolCallView } from "@/lib/usage/list-tool-calls";
-import type { ActivitySummary } from "@/lib/usage/summarize-tool-calls";
+import type { ActivityCounts, ActivitySummary, ToolCallView } from "@/lib/usage/contract";
 
 export type ToolCall = ToolCallView;
 export type ToolCallOutcome = ToolCall["outcome"];
@@ -25,7 +24,7 @@ export type ActivityScope = { organization: true } | { serviceAccountId: string 
 export const ORGANIZATION_SCOPE: ActivityScope = { organization: true };
 
 export type { ActivitySummary };
-export type ActivityCounts = ActivitySummary["totals"];
+export type { ActivityCounts };
 
 export type ActivityWindow = "24h" | "7d" | "30d";
 export const ACTIVITY_WINDOWS: Record<ActivityWindow, { label: string; days: number }> = {

@@ -3,9 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch, queryString, type Page } from "@/lib/client/api";
 import { usePagedList } from "@/lib/client/resource-queries";
-import type { AuditEventView } from "@/lib/audit/audit-event-view";
-import type { ChainVerification } from "@/lib/audit/verify-audit-chain";
-import type { AuditExportFormat } from "@/lib/audit/export-audit-events";
+import type { AuditEventView, AuditExportFormat, ChainVerification } from "@/lib/audit/contract";
 
 export type AuditEvent = AuditEventView;
 export type AuditActorKind = AuditEvent["actor"]["kind"];

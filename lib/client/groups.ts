@@ -3,12 +3,14 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch, type Page } from "@/lib/client/api";
 import { resourceCache, resourceKeys } from "@/lib/client/resource-keys";
+import type { CreateGroupInput, GroupDetailView, GroupMemberView, GroupView } from "@/lib/groups/contract";
 import { useApiResource, usePagedList } from "@/lib/client/resource-queries";
 
-export type Group = { id: string; name: string; description: string; memberCount: number; createdAt: string; updatedAt: string };
-export type GroupMember = { userId: string; email: string; name: string; addedAt: string };
-export type GroupDetail = Group & { members: GroupMember[] };
-export type GroupInput = { name: string; description: string };
+// The API's own view types (lib/groups/contract.ts): a renamed field breaks every reader's build.
+export type Group = GroupView;
+export type GroupMember = GroupMemberView;
+export type GroupDetail = GroupDetailView;
+export type GroupInput = CreateGroupInput;
 
 export const groupKeys = resourceKeys<{ search: string }>("groups");
 

@@ -5,30 +5,35 @@ import { apiFetch, queryString, retryUnlessClientError, type Page } from "@/lib/
 import { resourceCache, resourceKeys } from "@/lib/client/resource-keys";
 import { useApiResource, usePagedList } from "@/lib/client/resource-queries";
 import { invalidateToolsetsEverywhere } from "@/lib/client/toolsets";
-import type { CatalogChanges } from "@/lib/mcp/sync-catalog";
-import type { CatalogToolView } from "@/lib/mcp-servers/catalog-tool-view";
-import type { McpServerView } from "@/lib/mcp-servers/mcp-server-view";
+import type { z } from "zod";
+import type { CatalogChanges, SyncResult } from "@/lib/mcp/contract";
+import type {
+  CatalogPromptView,
+  CatalogResourceTemplateView,
+  CatalogResourceView,
+  CatalogToolView,
+  createMcpServerSchema,
+  McpServerDetailView,
+  McpServerView,
+  updateMcpServerSchema,
+} from "@/lib/mcp-servers/contract";
 
-// The API's own view types: a renamed field breaks every reader's build.
+// The API's own view types (lib/mcp-servers/contract.ts): a renamed field breaks every reader's build.
 export type { McpServerHealth } from "@/lib/generated/prisma/enums";
-export type { CatalogChanges } from "@/lib/mcp/sync-catalog";
+export type { CatalogChanges };
 /** Header values are write-only: the API only ever says which headers are set (headerNames). */
 export type McpServer = McpServerView;
 export type CatalogTool = CatalogToolView;
-export type CatalogPrompt = { name: string; title: string | null; description: string; arguments: unknown };
-export type CatalogResource = { uri: string; name: string; title: string | null; description: string; mimeType: string | null };
-export type CatalogResourceTemplate = { uriTemplate: string; name: string; title: string | null; description: string; mimeType: string | null };
-export type McpServerDetail = McpServer & {
-  tools: CatalogTool[];
-  prompts: CatalogPrompt[];
-  resources: CatalogResource[];
-  resourceTemplates: CatalogResourceTemplate[];
-};
-export type SyncOutcome = { status: "synced"; changes: CatalogChanges; toolCount: number } | { status: "error"; message: string };
+export type CatalogPrompt = CatalogPromptView;
+export type CatalogResource = CatalogResourceView;
+export type CatalogResourceTemplate = CatalogResourceTemplateView;
+export type McpServerDetail = McpServerDetailView;
+/** A sync's result as "Sync now" answers it (a skipped sync is a 409, not a result). */
+export type SyncOutcome = Exclude<SyncResult, { status: "skipped" }>;
 
-export type CreateMcpServerInput = { name: string; slug: string; url: string; headers?: Record<string, string>; timeoutMs?: number };
+export type CreateMcpServerInput = z.input<typeof createMcpServerSchema>;
 /** `headers` replaces every header; `{}` clears them. */
-export type UpdateMcpServerInput = { name?: string; url?: string; headers?: Record<string, string>; timeoutMs?: number; enabled?: boolean };
+export type UpdateMcpServerInput = z.input<typeof updateMcpServerSchema>;
 
 export const mcpServerKeys = resourceKeys<{ search: string }>("mcp-servers");
 

@@ -4,11 +4,14 @@ import { useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-
 import { apiFetch, type Page } from "@/lib/client/api";
 import { usePagedList } from "@/lib/client/resource-queries";
 import { groupKeys } from "@/lib/client/groups";
+import type { z } from "zod";
+import type { AddMemberResult, addMemberSchema, MemberView } from "@/lib/members/contract";
 
-export type Role = "OWNER" | "ADMIN" | "MEMBER";
-export type Member = { userId: string; email: string; name: string; role: Role; disabled: boolean; joinedAt: string };
-export type AddMemberInput = { email: string; name?: string; role: Role };
-export type AddMemberResult = { member: Member; oneTimePassword: string | null };
+// The API's own view types (lib/members/contract.ts): a renamed field breaks every reader's build.
+export type Member = MemberView;
+export type Role = MemberView["role"];
+export type AddMemberInput = z.input<typeof addMemberSchema>;
+export type { AddMemberResult };
 
 // Least access first: the order of every role select.
 export const ROLE_LABELS: Record<Role, string> = { MEMBER: "Member", ADMIN: "Admin", OWNER: "Owner" };

@@ -3,23 +3,23 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch, retryUnlessClientError } from "@/lib/client/api";
 import { serviceAccountKeys, serviceAccountPath } from "@/lib/client/service-accounts";
+import type { z } from "zod";
+import type { AddressTestView, addNetworkRuleSchema, LayerVerdict, NetworkRuleView, testAddressSchema } from "@/lib/network/contract";
+import type { OrgSettings } from "@/lib/orgs/contract";
 
-export type NetworkRule = { id: string; cidr: string; label: string; createdAt: string };
-export type NetworkRuleInput = { cidr: string; label?: string };
+// The API's own view types (lib/network/contract.ts, lib/orgs/contract.ts): a renamed field breaks every reader's build.
+export type NetworkRule = NetworkRuleView;
+export type NetworkRuleInput = z.input<typeof addNetworkRuleSchema>;
 
 /** Which allowlist: the organization's own layer, or one service account's. */
 export type NetworkLayer = { organization: true } | { serviceAccountId: string };
 export const ORGANIZATION_LAYER: NetworkLayer = { organization: true };
 
-export type LayerVerdict = {
-  layer: "organization" | "service_account";
-  entries: number;
-  matched: { id: string; cidr: string; label: string } | null;
-};
-export type AddressTestResult = { ip: string; allowed: boolean; layers: LayerVerdict[] };
-export type AddressTestInput = { ip: string; serviceAccountId?: string };
+export type { LayerVerdict };
+export type AddressTestResult = AddressTestView;
+export type AddressTestInput = z.input<typeof testAddressSchema>;
 
-export type OrgSettings = { defaultRateLimitPerMinute: number | null; auditRetentionDays: number; usageRetentionDays: number };
+export type { OrgSettings };
 
 const orgPath = (org: string) => `/v1/orgs/${encodeURIComponent(org)}`;
 

@@ -6,26 +6,19 @@ import { mcpServerKeys, type McpServer } from "@/lib/client/mcp-servers";
 import { serviceAccountKeys, serviceAccountPath, type ServiceAccount } from "@/lib/client/service-accounts";
 import { serviceTokenKeys } from "@/lib/client/service-tokens";
 import { useToolsetPicker } from "@/lib/client/toolsets";
+import type { AccessReason, EffectiveAccessReport, GrantEntry as ContractGrantEntry, Grantee, PermissionRow, PermissionsView } from "@/lib/grants/contract";
 
-export type AccessMode = "RESTRICTED" | "FULL_ACCESS";
-export type ResourceType = "MCP_SERVER" | "TOOLSET";
-export type Level = "NONE" | "READ" | "WRITE";
+// The API's own view types (lib/grants/contract.ts): a renamed field breaks every reader's build.
+export type Permissions = PermissionsView;
+export type AccessMode = PermissionsView["accessMode"];
 /** One resource's level in a grants change; NONE removes the grant. */
-export type GrantEntry = { resourceType: ResourceType; resourceId: string; level: Level };
+export type GrantEntry = ContractGrantEntry;
+export type ResourceType = GrantEntry["resourceType"];
+export type Level = GrantEntry["level"];
 /** A server or toolset of the organization, with the grantee's level on it. */
-export type PermissionResource = GrantEntry & { name: string; detail: string };
-export type Permissions = { accessMode: AccessMode; resources: PermissionResource[] };
-
-export type AccessReason = { kind: "toolset"; toolset: string } | { kind: "server_grant"; level: "READ" | "WRITE" } | { kind: "full_access" };
-export type EffectiveAccess = {
-  accessMode: AccessMode;
-  tools: { exposedName: string; server: string; description: string; reasons: AccessReason[] }[];
-  prompts: { name: string; server: string; reasons: AccessReason[] }[];
-  resources: { uri: string; name: string; server: string; reasons: AccessReason[] }[];
-};
-
-/** Who holds the grants: a service account (and so all its tokens), or one org-wide token. */
-export type Grantee = { serviceAccountId: string } | { tokenId: string };
+export type PermissionResource = PermissionRow;
+export type { AccessReason, Grantee };
+export type EffectiveAccess = EffectiveAccessReport;
 
 export const LEVEL_LABELS: Record<Level, string> = { NONE: "None", READ: "Read", WRITE: "Write" };
 export const RESOURCE_TYPE_LABELS: Record<ResourceType, string> = { MCP_SERVER: "MCP server", TOOLSET: "Toolset" };

@@ -3,27 +3,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch, type Page } from "@/lib/client/api";
 import { resourceCache, resourceKeys } from "@/lib/client/resource-keys";
+import type { ServiceAccountView } from "@/lib/service-accounts/contract";
 import { useApiResource, usePagedList } from "@/lib/client/resource-queries";
 
-type Person = { id: string; name: string; email: string };
-
-export type ServiceAccountStatus = "ACTIVE" | "DISABLED";
-export type ServiceAccount = {
-  id: string;
-  name: string;
-  description: string;
-  status: ServiceAccountStatus;
-  accessMode: "RESTRICTED" | "FULL_ACCESS";
-  activeTokenCount: number;
-  /** A disabled account's tokens that come back when it is enabled. */
-  suspendedTokenCount: number;
-  createdAt: string;
-  updatedAt: string;
-  createdBy: Person | null;
-  disabledAt: string | null;
-  disabledBy: Person | null;
-  lastUsedAt: string | null;
-};
+// The API's own view type (lib/service-accounts/contract.ts): a renamed field breaks every reader's build.
+export type ServiceAccount = ServiceAccountView;
+export type ServiceAccountStatus = ServiceAccountView["status"];
 export type ServiceAccountInput = { name: string; description: string };
 export type ServiceAccountFilters = { search: string; status: ServiceAccountStatus | ""; tokens?: AccountTokenFilter | ""; sort?: ServiceAccountSort };
 /** How the list is ordered; newest first unless chosen. */

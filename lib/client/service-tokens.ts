@@ -2,52 +2,21 @@
 
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch, queryString, retryUnlessClientError, type Page } from "@/lib/client/api";
-import type { AccessMode, GrantEntry } from "@/lib/client/permissions";
+import type { z } from "zod";
+import type { LifetimePreset, ListTokensQuery, MintedToken, mintOrgTokenSchema, RolledToken, RollGrace, TokenView } from "@/lib/tokens/contract";
 import { serviceAccountKeys, serviceAccountPath } from "@/lib/client/service-accounts";
 
-type Person = { id: string; name: string; email: string };
-
-export type TokenStatus = "active" | "suspended" | "expired" | "revoked";
+// The API's own view types (lib/tokens/contract.ts): a renamed field breaks every reader's build.
+export type ServiceToken = TokenView;
+export type TokenStatus = TokenView["status"];
 /** What the token lists filter by: a status, or expiring (live and expiring soon). */
-export type TokenFilter = TokenStatus | "expiring";
-export type ServiceToken = {
-  id: string;
-  name: string;
-  prefix: string;
-  orgWide: boolean;
-  serviceAccountId: string | null;
-  status: TokenStatus;
-  expiresAt: string;
-  createdAt: string;
-  createdBy: Person | null;
-  revokedAt: string | null;
-  revokedBy: Person | null;
-  lastUsedAt: string | null;
-  lastUsedIp: string | null;
-  rateLimitPerMinute: number | null;
-  /** An org-wide token's own mode; an account's tokens follow the account's. */
-  accessMode: AccessMode;
-  /** Live and expiring within the organization's warning window (7 days unless configured). */
-  expiringSoon: boolean;
-  /** Rolled: the token this one replaced. */
-  rolledFromId: string | null;
-  /** Rolled: the token that replaced this one; its expiresAt is then the end of its grace period. */
-  replacedById: string | null;
-};
+export type TokenFilter = NonNullable<ListTokensQuery["status"]>;
 /** The one response that carries the token itself. Never cache it. */
-export type MintedServiceToken = ServiceToken & { token: string };
+export type MintedServiceToken = MintedToken;
 
-export type LifetimePreset = "1h" | "1d" | "7d" | "30d" | "90d" | "1y";
+export type { LifetimePreset };
 /** `accessMode` and `grants` only for org-wide tokens; an account's tokens follow the account. */
-export type MintTokenInput = {
-  name?: string;
-  expiresIn?: LifetimePreset;
-  expiresAt?: string;
-  accessMode?: AccessMode;
-  grants?: GrantEntry[];
-  /** Null or absent: the organization's default applies. */
-  rateLimitPerMinute?: number | null;
-};
+export type MintTokenInput = z.input<typeof mintOrgTokenSchema>;
 
 /** Whose tokens: one service account's, or the organization's own (org-wide), as the API's routes are split. */
 export type TokenOwner = { serviceAccountId: string } | { orgWide: true };
@@ -68,7 +37,7 @@ export function serviceTokensPath(org: string, owner: TokenOwner): string {
 }
 
 /** Newest first, or soonest expiry first. */
-export type TokenSort = "newest" | "expires";
+export type TokenSort = ListTokensQuery["sort"];
 
 export function useServiceTokens(org: string, owner: TokenOwner, status: TokenFilter | "" = "", sort: TokenSort = "newest") {
   return useInfiniteQuery({
@@ -131,9 +100,9 @@ export function useUpdateTokenRateLimit(org: string, owner: TokenOwner) {
   });
 }
 
-export type RollGrace = "none" | "1h" | "24h" | "7d";
+export type { RollGrace };
 /** The replacement, shown once, and the old token with its grace end as its expiry. Never cache it. */
-export type RolledServiceToken = MintedServiceToken & { previous: ServiceToken };
+export type RolledServiceToken = RolledToken;
 
 /** Mints the replacement (same name, lifetime, rate limit, mode and grants); the old token works until the grace end. */
 export function useRollServiceToken(org: string, owner: TokenOwner) {

@@ -4,17 +4,19 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tansta
 import { apiFetch, queryString, retryUnlessClientError, type Page } from "@/lib/client/api";
 import { resourceCache, resourceKeys } from "@/lib/client/resource-keys";
 import { useApiResource, usePagedList } from "@/lib/client/resource-queries";
-import type { CatalogTool } from "@/lib/client/mcp-servers";
 import { serviceAccountKeys, serviceAccountPath } from "@/lib/client/service-accounts";
+import type { z } from "zod";
+import type { AssignedToolsetView, AssignmentView, AssignToolsetInput, createToolsetSchema, ToolsetDetailView, ToolsetView } from "@/lib/toolsets/contract";
 
-export type Toolset = { id: string; name: string; description: string; toolCount: number; assignmentCount: number; createdAt: string; updatedAt: string };
-export type AssignmentKind = "user" | "group" | "service_account";
-export type Assignment = { id: string; kind: AssignmentKind; target: { id: string; name: string; email?: string }; createdAt: string };
-export type ToolsetDetail = Toolset & { tools: CatalogTool[]; assignments: Assignment[] };
-export type ToolsetInput = { name: string; description: string };
+// The API's own view types (lib/toolsets/contract.ts): a renamed field breaks every reader's build.
+export type Toolset = ToolsetView;
+export type Assignment = AssignmentView;
+export type AssignmentKind = AssignmentView["kind"];
+export type ToolsetDetail = ToolsetDetailView;
+export type ToolsetInput = z.input<typeof createToolsetSchema>;
 /** Exactly one target, as the API wants it. */
-export type AssignToolsetInput = { userId: string } | { groupId: string } | { serviceAccountId: string };
-export type AssignedToolset = Toolset & { assignmentId: string };
+export type { AssignToolsetInput };
+export type AssignedToolset = AssignedToolsetView;
 
 export const ASSIGNMENT_KIND_LABELS: Record<AssignmentKind, string> = { user: "Person", group: "Group", service_account: "Service account" };
 

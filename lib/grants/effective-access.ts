@@ -1,8 +1,8 @@
 import { db } from "@/lib/db/prisma";
 import type { Principal } from "@/lib/principal";
 import { Prisma } from "@/lib/generated/prisma/client";
-
-export type AccessReason = { kind: "toolset"; toolset: string } | { kind: "server_grant"; level: "READ" | "WRITE" } | { kind: "full_access" };
+import type { AccessReason } from "@/lib/grants/contract";
+export type { AccessReason } from "@/lib/grants/contract";
 
 /** A server the caller reaches, with what a connection to it needs (lib/mcp/upstream-pool.ts's UpstreamConfig, and its name). */
 export type EffectiveServer = { id: string; name: string; slug: string; url: string; builtin: boolean; headersEncrypted: string | null; timeoutMs: number; updatedAt: Date };

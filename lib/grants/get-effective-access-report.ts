@@ -2,15 +2,10 @@ import "server-only";
 import { forOrg } from "@/lib/db/for-org";
 import { notFound } from "@/lib/errors";
 import type { TokenPrincipal } from "@/lib/principal";
-import { getEffectiveAccess, type AccessReason } from "@/lib/grants/effective-access";
+import { getEffectiveAccess } from "@/lib/grants/effective-access";
 import { exposedName } from "@/lib/exposed-name";
-
-export type EffectiveAccessReport = {
-  accessMode: "RESTRICTED" | "FULL_ACCESS";
-  tools: { exposedName: string; server: string; description: string; reasons: AccessReason[] }[];
-  prompts: { name: string; server: string; reasons: AccessReason[] }[];
-  resources: { uri: string; name: string; server: string; reasons: AccessReason[] }[];
-};
+import type { EffectiveAccessReport } from "@/lib/grants/contract";
+export type { EffectiveAccessReport } from "@/lib/grants/contract";
 
 /**
  * "Why can this bot see this tool?": everything a service account can use over

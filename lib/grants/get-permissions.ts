@@ -1,14 +1,12 @@
 import "server-only";
 import { forOrg } from "@/lib/db/for-org";
-import type { AccessMode } from "@/lib/generated/prisma/enums";
 import { assertGranteeExists } from "@/lib/grants/assert-grantee-exists";
 import { granteeWhere, type Grantee } from "@/lib/grants/grantee";
-import type { Level } from "@/lib/grants/resource-level";
-
-export type PermissionRow = { resourceType: "MCP_SERVER" | "TOOLSET"; resourceId: string; name: string; detail: string; level: Level };
+import type { PermissionsView } from "@/lib/grants/contract";
+export type { PermissionRow } from "@/lib/grants/contract";
 
 /** The Permissions tab: the mode, and every server and toolset of the organization with the grantee's level on it. */
-export async function getPermissions({ orgId, grantee }: { orgId: string; grantee: Grantee }): Promise<{ accessMode: AccessMode; resources: PermissionRow[] }> {
+export async function getPermissions({ orgId, grantee }: { orgId: string; grantee: Grantee }): Promise<PermissionsView> {
   await assertGranteeExists(forOrg(orgId), orgId, grantee);
   const [mode, grants, servers, toolsets] = await Promise.all([
     "serviceAccountId" in grantee

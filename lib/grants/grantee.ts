@@ -1,8 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TokenPrincipal } from "@/lib/principal";
-
-/** Who holds grants: a service account, or an org-wide token (which has no account). */
-export type Grantee = { serviceAccountId: string } | { tokenId: string };
+import type { Grantee } from "@/lib/grants/contract";
+export type { Grantee } from "@/lib/grants/contract";
 
 export function granteeOf(principal: TokenPrincipal): Grantee {
   return principal.serviceAccount ? { serviceAccountId: principal.serviceAccount.id } : { tokenId: principal.tokenId };

@@ -5,7 +5,7 @@ import { notFound } from "@/lib/errors";
 import type { AuditContext } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { granteeWhere, type Grantee } from "@/lib/grants/grantee";
-import type { GrantEntry } from "@/lib/grants/grant-schemas";
+import type { GrantEntry } from "@/lib/grants/contract";
 import { assertGranteeExists } from "@/lib/grants/assert-grantee-exists";
 
 /**

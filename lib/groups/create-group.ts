@@ -3,7 +3,7 @@ import { forOrg } from "@/lib/db/for-org";
 import type { AuditContext } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { groupSelect, groupSnapshot, toGroupView, type GroupView } from "@/lib/groups/group-view";
-import type { CreateGroupInput } from "@/lib/groups/group-schemas";
+import type { CreateGroupInput } from "@/lib/groups/contract";
 
 export async function createGroup({ orgId, input, audit }: { orgId: string; input: CreateGroupInput; audit: AuditContext }): Promise<GroupView> {
   return forOrg(orgId).$transaction(async (tx) => {

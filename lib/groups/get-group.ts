@@ -1,9 +1,10 @@
 import "server-only";
 import { forOrg } from "@/lib/db/for-org";
 import { notFound } from "@/lib/errors";
-import { groupSelect, toGroupView, type GroupMemberView, type GroupView } from "@/lib/groups/group-view";
+import { groupSelect, toGroupView } from "@/lib/groups/group-view";
+import type { GroupDetailView } from "@/lib/groups/contract";
 
-export async function getGroup({ orgId, groupId }: { orgId: string; groupId: string }): Promise<GroupView & { members: GroupMemberView[] }> {
+export async function getGroup({ orgId, groupId }: { orgId: string; groupId: string }): Promise<GroupDetailView> {
   const group = await forOrg(orgId).group.findFirst({
     where: { id: groupId, orgId },
     select: {

@@ -1,13 +1,6 @@
-export type GroupView = {
-  id: string;
-  name: string;
-  description: string;
-  memberCount: number;
-  createdAt: string;
-  updatedAt: string;
-};
+import type { GroupView } from "@/lib/groups/contract";
+export type { GroupView, GroupMemberView } from "@/lib/groups/contract";
 
-export type GroupMemberView = { userId: string; email: string; name: string; addedAt: string };
 
 export const groupSelect = {
   id: true,

@@ -4,7 +4,7 @@ import { notFound } from "@/lib/errors";
 import type { AuditContext } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { groupSelect, groupSnapshot, toGroupView, type GroupView } from "@/lib/groups/group-view";
-import type { UpdateGroupInput } from "@/lib/groups/group-schemas";
+import type { UpdateGroupInput } from "@/lib/groups/contract";
 
 export async function updateGroup({
   orgId,

@@ -1,15 +1,5 @@
-/** A catalog tool as the admin API shows it. */
-export type CatalogToolView = {
-  id: string;
-  name: string;
-  exposedName: string;
-  title: string | null;
-  description: string;
-  inputSchema: unknown;
-  outputSchema: unknown;
-  annotations: unknown;
-  server: { id: string; slug: string; name: string };
-};
+import type { CatalogToolView } from "@/lib/mcp-servers/contract";
+export type { CatalogToolView } from "@/lib/mcp-servers/contract";
 
 export const catalogToolSelect = {
   id: true,

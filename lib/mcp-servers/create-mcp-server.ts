@@ -5,7 +5,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { encryptJson } from "@/lib/secrets/secret-box";
 import { syncCatalog } from "@/lib/mcp/sync-catalog";
 import { checkUpstreamUrl } from "@/lib/mcp-servers/check-upstream-url";
-import type { CreateMcpServerInput } from "@/lib/mcp-servers/mcp-server-schemas";
+import type { CreateMcpServerInput } from "@/lib/mcp-servers/contract";
 import { mcpServerSelect, mcpServerSnapshot, toMcpServerView, type McpServerView } from "@/lib/mcp-servers/mcp-server-view";
 
 /** Registers an upstream and syncs its catalog at once; a failed first sync shows as the server's error status. */

@@ -1,11 +1,12 @@
 import "server-only";
+import type { McpServerDetailView } from "@/lib/mcp-servers/contract";
 import { forOrg } from "@/lib/db/for-org";
 import { notFound } from "@/lib/errors";
 import { catalogToolSelect, toCatalogToolView } from "@/lib/mcp-servers/catalog-tool-view";
 import { mcpServerSelect, toMcpServerView } from "@/lib/mcp-servers/mcp-server-view";
 
 /** A server with its whole catalog. */
-export async function getMcpServer({ orgId, serverId }: { orgId: string; serverId: string }) {
+export async function getMcpServer({ orgId, serverId }: { orgId: string; serverId: string }): Promise<McpServerDetailView> {
   const server = await forOrg(orgId).mcpServer.findFirst({
     where: { id: serverId, orgId },
     select: {

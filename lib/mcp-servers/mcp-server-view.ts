@@ -1,26 +1,6 @@
-import type { McpServerHealth } from "@/lib/generated/prisma/enums";
-import type { CatalogChanges } from "@/lib/mcp/sync-catalog";
-
-/** A server as the API shows it: header names, never their values. */
-export type McpServerView = {
-  id: string;
-  name: string;
-  slug: string;
-  url: string;
-  builtin: boolean;
-  headerNames: string[];
-  timeoutMs: number;
-  enabled: boolean;
-  health: McpServerHealth;
-  lastError: string | null;
-  lastErrorAt: string | null;
-  lastSyncedAt: string | null;
-  lastSyncChanges: CatalogChanges | null;
-  protocolVersion: string | null;
-  toolCount: number;
-  createdAt: string;
-  updatedAt: string;
-};
+import type { CatalogChanges } from "@/lib/mcp/contract";
+import type { McpServerView } from "@/lib/mcp-servers/contract";
+export type { McpServerView } from "@/lib/mcp-servers/contract";
 
 export const mcpServerSelect = {
   id: true,

@@ -6,7 +6,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { encryptJson } from "@/lib/secrets/secret-box";
 import { syncCatalog } from "@/lib/mcp/sync-catalog";
 import { checkUpstreamUrl } from "@/lib/mcp-servers/check-upstream-url";
-import type { UpdateMcpServerInput } from "@/lib/mcp-servers/mcp-server-schemas";
+import type { UpdateMcpServerInput } from "@/lib/mcp-servers/contract";
 import { mcpServerSelect, mcpServerSnapshot, toMcpServerView, type McpServerView } from "@/lib/mcp-servers/mcp-server-view";
 
 /**

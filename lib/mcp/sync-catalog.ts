@@ -14,20 +14,8 @@ import { isModernVersion, LATEST_LEGACY_VERSION } from "@/lib/mcp/relay/protocol
 import { exchangeWithUpstream } from "@/lib/mcp/relay/upstream-exchange";
 import { upstreamHeaders } from "@/lib/mcp/relay/upstream-headers";
 import { closeUpstreamSession } from "@/lib/mcp/relay/upstream-sessions";
-
-export type CatalogChanges = {
-  tools: { added: string[]; removed: string[]; changed: string[] };
-  prompts: number;
-  resources: number;
-  resourceTemplates: number;
-  /** Toolsets that lost tools because the upstream no longer has them. */
-  toolsetsAffected: string[];
-};
-
-export type SyncResult =
-  | { status: "synced"; changes: CatalogChanges; toolCount: number }
-  | { status: "error"; message: string }
-  | { status: "skipped"; reason: "busy" | "disabled" | "not_found" };
+import type { CatalogChanges, SyncResult } from "@/lib/mcp/contract";
+export type { CatalogChanges, SyncResult } from "@/lib/mcp/contract";
 
 const LEASE_MS = 5 * 60_000;
 

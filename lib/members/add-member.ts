@@ -5,14 +5,10 @@ import type { AuditContext } from "@/lib/principal";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { generatePassword, hashPassword } from "@/lib/members/password";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { memberSelect, toMemberView, type MemberView } from "@/lib/members/member-view";
-import type { AddMemberInput } from "@/lib/members/member-schemas";
-
-export type AddMemberResult = {
-  member: MemberView;
-  /** Set only when a new person was created: shown once, never stored in clear. */
-  oneTimePassword: string | null;
-};
+import { memberSelect, toMemberView } from "@/lib/members/member-view";
+import type { AddMemberInput } from "@/lib/members/contract";
+import type { AddMemberResult } from "@/lib/members/contract";
+export type { AddMemberResult } from "@/lib/members/contract";
 
 /**
  * Adds a person to the organization: an existing user by email, or a new user

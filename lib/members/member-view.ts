@@ -1,14 +1,6 @@
 import type { Role } from "@/lib/generated/prisma/enums";
-
-/** A member as the API and the Control Room show it: the person plus their role here. */
-export type MemberView = {
-  userId: string;
-  email: string;
-  name: string;
-  role: Role;
-  disabled: boolean;
-  joinedAt: string;
-};
+import type { MemberView } from "@/lib/members/contract";
+export type { MemberView } from "@/lib/members/contract";
 
 export const memberSelect = {
   id: true,

@@ -1,8 +1,6 @@
 import { cidrContains, parseAddress } from "@/lib/network/cidr";
-
-export type Rule = { id: string; cidr: string; label: string; serviceAccountId: string | null };
-export type LayerVerdict = { layer: "organization" | "service_account"; entries: number; matched: Rule | null };
-export type AllowlistVerdict = { allowed: boolean; layers: LayerVerdict[] };
+import type { AllowlistRule as Rule, LayerVerdict, AllowlistVerdict } from "@/lib/network/contract";
+export type { AllowlistRule as Rule, LayerVerdict, AllowlistVerdict } from "@/lib/network/contract";
 
 /**
  * A call must pass every layer that has entries; an empty layer restricts

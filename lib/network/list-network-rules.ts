@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
 import { assertServiceAccountExists } from "@/lib/service-accounts/assert-service-account-exists";
-
-export type NetworkRuleView = { id: string; cidr: string; label: string; createdAt: string };
+import type { NetworkRuleView } from "@/lib/network/contract";
+export type { NetworkRuleView } from "@/lib/network/contract";
 
 /** One layer's entries: the organization's (serviceAccountId null) or one account's. */
 export async function listNetworkRules({ orgId, serviceAccountId }: { orgId: string; serviceAccountId: string | null }): Promise<{ items: NetworkRuleView[] }> {

@@ -3,8 +3,8 @@ import { forOrg } from "@/lib/db/for-org";
 import type { AuditContext } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { OrgSettingsInput } from "@/lib/orgs/org-settings-schema";
-
-export type OrgSettings = { defaultRateLimitPerMinute: number | null; auditRetentionDays: number; usageRetentionDays: number };
+import type { OrgSettings } from "@/lib/orgs/contract";
+export type { OrgSettings } from "@/lib/orgs/contract";
 
 const settingsSelect = { defaultRateLimitPerMinute: true, auditRetentionDays: true, usageRetentionDays: true } as const;
 

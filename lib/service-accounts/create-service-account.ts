@@ -2,7 +2,7 @@ import "server-only";
 import { forOrg } from "@/lib/db/for-org";
 import type { AuditContext } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import type { CreateServiceAccountInput } from "@/lib/service-accounts/service-account-schemas";
+import type { CreateServiceAccountInput } from "@/lib/service-accounts/contract";
 import {
   serviceAccountSelect,
   serviceAccountSnapshot,

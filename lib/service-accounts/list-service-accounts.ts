@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { afterCursor, cursorOrder, toPage, type Page } from "@/lib/pagination";
 import { EXPIRED_WINDOW_MS, expiringBefore } from "@/lib/token-expiry";
 import { countActiveTokens } from "@/lib/service-accounts/count-active-tokens";
-import type { ListServiceAccountsQuery } from "@/lib/service-accounts/service-account-schemas";
+import type { ListServiceAccountsQuery } from "@/lib/service-accounts/contract";
 import { serviceAccountSelect, toServiceAccountView, type ServiceAccountView } from "@/lib/service-accounts/service-account-view";
 
 /** Newest first unless sorted otherwise, with each account's active token count and the total that match. */

@@ -1,22 +1,6 @@
 import type { AccessMode, ServiceAccountStatus } from "@/lib/generated/prisma/enums";
-
-export type ServiceAccountView = {
-  id: string;
-  name: string;
-  description: string;
-  status: ServiceAccountStatus;
-  accessMode: AccessMode;
-  /** Tokens that work now: neither revoked nor expired, and the account enabled. */
-  activeTokenCount: number;
-  /** A disabled account's tokens that would work again once it is enabled. */
-  suspendedTokenCount: number;
-  createdAt: string;
-  updatedAt: string;
-  createdBy: { id: string; name: string; email: string } | null;
-  disabledAt: string | null;
-  disabledBy: { id: string; name: string; email: string } | null;
-  lastUsedAt: string | null;
-};
+import type { ServiceAccountView } from "@/lib/service-accounts/contract";
+export type { ServiceAccountView } from "@/lib/service-accounts/contract";
 
 const person = { select: { id: true, name: true, email: true } } as const;
 

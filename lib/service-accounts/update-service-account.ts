@@ -4,7 +4,7 @@ import { notFound } from "@/lib/errors";
 import type { AuditContext } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { countActiveTokens } from "@/lib/service-accounts/count-active-tokens";
-import type { UpdateServiceAccountInput } from "@/lib/service-accounts/service-account-schemas";
+import type { UpdateServiceAccountInput } from "@/lib/service-accounts/contract";
 import {
   serviceAccountSelect,
   serviceAccountSnapshot,

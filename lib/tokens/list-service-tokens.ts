@@ -2,7 +2,7 @@ import "server-only";
 import { forOrg } from "@/lib/db/for-org";
 import { afterCursor, cursorOrder, decodeCursor, encodeCursor, toPage, type Page } from "@/lib/pagination";
 import { assertOwnerExists, ownerWhere, type TokenOwner } from "@/lib/tokens/token-owner";
-import type { ListTokensQuery } from "@/lib/tokens/token-schemas";
+import type { ListTokensQuery } from "@/lib/tokens/contract";
 import { expiringBefore } from "@/lib/token-expiry";
 import { tokenSelect, toTokenView, type TokenView } from "@/lib/tokens/token-view";
 

@@ -7,11 +7,10 @@ import { generateServiceToken } from "@/lib/tokens/token-format";
 import { resolveExpiry } from "@/lib/tokens/token-lifetime";
 import { assertOwnerExists, type TokenOwner } from "@/lib/tokens/token-owner";
 import { applyGrants } from "@/lib/grants/set-grants";
-import type { MintTokenInput } from "@/lib/tokens/token-schemas";
-import { tokenSelect, tokenSnapshot, toTokenView, type TokenView } from "@/lib/tokens/token-view";
-
-/** The one response that ever carries the token itself. */
-export type MintedToken = TokenView & { token: string };
+import type { MintTokenInput } from "@/lib/tokens/contract";
+import { tokenSelect, tokenSnapshot, toTokenView } from "@/lib/tokens/token-view";
+import type { MintedToken } from "@/lib/tokens/contract";
+export type { MintedToken } from "@/lib/tokens/contract";
 
 export async function mintServiceToken({
   orgId,

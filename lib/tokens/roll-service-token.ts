@@ -6,11 +6,10 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { generateServiceToken } from "@/lib/tokens/token-format";
 import { MAX_LIFETIME_MS, MIN_LIFETIME_MS } from "@/lib/tokens/token-lifetime";
 import { ownerWhere, type TokenOwner } from "@/lib/tokens/token-owner";
-import { ROLL_GRACE_PERIODS, type RollGrace } from "@/lib/tokens/token-schemas";
-import { tokenSelect, tokenSnapshot, toTokenView, type TokenView } from "@/lib/tokens/token-view";
-import type { MintedToken } from "@/lib/tokens/mint-service-token";
-
-export type RolledToken = MintedToken & { previous: TokenView };
+import { ROLL_GRACE_PERIODS, type RollGrace } from "@/lib/tokens/contract";
+import { tokenSelect, tokenSnapshot, toTokenView } from "@/lib/tokens/token-view";
+import type { RolledToken } from "@/lib/tokens/contract";
+export type { RolledToken } from "@/lib/tokens/contract";
 
 /**
  * Rolls a token (Stripe's "roll key"): mints its replacement with the same

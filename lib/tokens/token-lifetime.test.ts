@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LIFETIME_PRESETS, resolveExpiry } from "@/lib/tokens/token-lifetime";
-import { mintTokenSchema } from "@/lib/tokens/token-schemas";
+import { mintTokenSchema } from "@/lib/tokens/contract";
 
 const now = new Date("2026-11-22T12:00:00.000Z");
 const HOUR = 3_600_000;

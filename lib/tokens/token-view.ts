@@ -1,31 +1,6 @@
 import { expiringBefore } from "@/lib/token-expiry";
-
-/** A token as lists show it: never the token, never its hash. */
-export type TokenView = {
-  id: string;
-  name: string;
-  prefix: string;
-  orgWide: boolean;
-  serviceAccountId: string | null;
-  /** suspended: neither revoked nor expired, but its account is disabled (it comes back when the account is enabled). */
-  status: "active" | "suspended" | "expired" | "revoked";
-  expiresAt: string;
-  createdAt: string;
-  createdBy: { id: string; name: string; email: string } | null;
-  revokedAt: string | null;
-  revokedBy: { id: string; name: string; email: string } | null;
-  lastUsedAt: string | null;
-  lastUsedIp: string | null;
-  rateLimitPerMinute: number | null;
-  /** Meaningful for org-wide tokens; an account's tokens follow the account's mode. */
-  accessMode: "RESTRICTED" | "FULL_ACCESS";
-  /** Live (active or suspended) and expiring within TOKEN_EXPIRY_WARNING_DAYS. */
-  expiringSoon: boolean;
-  /** Rolled: the token this one replaced. */
-  rolledFromId: string | null;
-  /** Rolled: the token that replaced this one; this token's expiresAt is then its grace end. */
-  replacedById: string | null;
-};
+import type { TokenView } from "@/lib/tokens/contract";
+export type { TokenView } from "@/lib/tokens/contract";
 
 const person = { select: { id: true, name: true, email: true } } as const;
 

@@ -3,7 +3,7 @@ import { forOrg } from "@/lib/db/for-org";
 import { AppError, notFound } from "@/lib/errors";
 import type { AuditContext } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import type { AssignToolsetInput } from "@/lib/toolsets/toolset-schemas";
+import type { AssignToolsetInput } from "@/lib/toolsets/contract";
 import { assignmentSelect, toAssignmentView, type AssignmentView } from "@/lib/toolsets/toolset-view";
 
 /** Gives the toolset to one person (a member), group or service account of the same organization. */

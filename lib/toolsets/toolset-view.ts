@@ -1,19 +1,6 @@
-export type ToolsetView = {
-  id: string;
-  name: string;
-  description: string;
-  toolCount: number;
-  assignmentCount: number;
-  createdAt: string;
-  updatedAt: string;
-};
+import type { ToolsetView, AssignmentView } from "@/lib/toolsets/contract";
+export type { ToolsetView, AssignmentView } from "@/lib/toolsets/contract";
 
-export type AssignmentView = {
-  id: string;
-  kind: "user" | "group" | "service_account";
-  target: { id: string; name: string; email?: string };
-  createdAt: string;
-};
 
 export const toolsetSelect = {
   id: true,

@@ -1,10 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { forOrg } from "@/lib/db/for-org";
-import type { CallOutcome } from "@/lib/generated/prisma/enums";
 import { serviceAccountIdFilter } from "@/lib/ids";
 import { afterCursor, cursorOrder, pageQuerySchema, toPage, type Page } from "@/lib/pagination";
 import { assertServiceAccountExists } from "@/lib/service-accounts/assert-service-account-exists";
+import type { ToolCallView } from "@/lib/usage/contract";
+export type { ToolCallView } from "@/lib/usage/contract";
 
 export const listToolCallsQuerySchema = pageQuerySchema.extend({
   tool: z.string().trim().max(128).optional(),
@@ -15,23 +16,6 @@ export const listToolCallsQuerySchema = pageQuerySchema.extend({
 export const listOrgToolCallsQuerySchema = listToolCallsQuerySchema.extend({
   serviceAccountId: serviceAccountIdFilter.optional(),
 });
-
-export type ToolCallView = {
-  id: string;
-  exposedName: string;
-  outcome: CallOutcome;
-  durationMs: number;
-  tokenPrefix: string | null;
-  /** The token's name, when it has one and still exists. */
-  tokenName: string | null;
-  /** The calling service account (name null once it is deleted); null for an org-wide token. */
-  serviceAccount: { id: string; name: string | null } | null;
-  argumentBytes: number;
-  resultBytes: number;
-  errorMessage: string | null;
-  requestId: string | null;
-  createdAt: string;
-};
 
 /** Recent tools/call records of the organization, or of one service account, newest first. */
 export async function listToolCalls({

@@ -3,25 +3,15 @@ import { db } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ActivitySummaryQuery } from "@/lib/usage/activity-filters";
 import { assertServiceAccountExists } from "@/lib/service-accounts/assert-service-account-exists";
+import type { ActivityCounts, ActivitySummary } from "@/lib/usage/contract";
+export type { ActivitySummary } from "@/lib/usage/contract";
 
 /**
  * errors: calls that failed (the upstream's error or a timeout); denied calls
  * are counted apart. p95Ms: latency of the calls that went upstream (denied
  * ones are answered at once and left out).
  */
-type Counts = { calls: number; errors: number; denied: number; errorRate: number; p95Ms: number | null };
-
-export type ActivitySummary = {
-  from: string;
-  to: string;
-  totals: Counts;
-  /** One entry per hour of the window, empty hours included, oldest first. */
-  perHour: { hour: string; calls: number; errors: number; denied: number }[];
-  /** The busiest tools of the window (at most 20), busiest first. */
-  byTool: (Counts & { tool: string })[];
-  /** The busiest callers (at most 20): service accounts, or org-wide tokens grouped as null. */
-  byServiceAccount: (Counts & { serviceAccountId: string | null; name: string | null })[];
-};
+type Counts = ActivityCounts;
 
 const TOP = 20;
 

@@ -1,7 +1,7 @@
 import { orgRoute } from "@/lib/http/org-route";
 import { createGroup } from "@/lib/groups/create-group";
 import { listGroups } from "@/lib/groups/list-groups";
-import { createGroupSchema, listGroupsQuerySchema } from "@/lib/groups/group-schemas";
+import { createGroupSchema, listGroupsQuerySchema } from "@/lib/groups/contract";
 
 export const GET = orgRoute({ permission: "groups.read", query: listGroupsQuerySchema }, ({ org, query }) =>
   listGroups({ orgId: org.id, ...query }),

@@ -1,7 +1,7 @@
 import { orgRoute } from "@/lib/http/org-route";
 import { createMcpServer } from "@/lib/mcp-servers/create-mcp-server";
 import { listMcpServers } from "@/lib/mcp-servers/list-mcp-servers";
-import { createMcpServerSchema, listMcpServersQuerySchema } from "@/lib/mcp-servers/mcp-server-schemas";
+import { createMcpServerSchema, listMcpServersQuerySchema } from "@/lib/mcp-servers/contract";
 
 // Tokens see the servers they hold Read or Write on (all with Full Access).
 export const GET = orgRoute(

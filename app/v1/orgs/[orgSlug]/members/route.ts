@@ -1,7 +1,7 @@
 import { orgRoute } from "@/lib/http/org-route";
 import { addMember } from "@/lib/members/add-member";
 import { listMembers } from "@/lib/members/list-members";
-import { addMemberSchema, listMembersQuerySchema } from "@/lib/members/member-schemas";
+import { addMemberSchema, listMembersQuerySchema } from "@/lib/members/contract";
 
 export const GET = orgRoute({ permission: "members.read", query: listMembersQuerySchema }, ({ org, query }) =>
   listMembers({ orgId: org.id, ...query }),

@@ -2,7 +2,7 @@ import { orgRoute } from "@/lib/http/org-route";
 import { withIdempotencyKey } from "@/lib/idempotency/with-idempotency-key";
 import { createServiceAccount } from "@/lib/service-accounts/create-service-account";
 import { listServiceAccounts } from "@/lib/service-accounts/list-service-accounts";
-import { createServiceAccountSchema, listServiceAccountsQuerySchema } from "@/lib/service-accounts/service-account-schemas";
+import { createServiceAccountSchema, listServiceAccountsQuerySchema } from "@/lib/service-accounts/contract";
 
 export const GET = orgRoute({ permission: "serviceAccounts.read", query: listServiceAccountsQuerySchema }, ({ org, query }) =>
   listServiceAccounts({ orgId: org.id, ...query }),

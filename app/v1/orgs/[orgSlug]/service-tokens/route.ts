@@ -2,7 +2,7 @@ import { orgRoute } from "@/lib/http/org-route";
 import { withIdempotencyKey } from "@/lib/idempotency/with-idempotency-key";
 import { listServiceTokens } from "@/lib/tokens/list-service-tokens";
 import { mintServiceToken } from "@/lib/tokens/mint-service-token";
-import { listTokensQuerySchema, mintOrgTokenSchema } from "@/lib/tokens/token-schemas";
+import { listTokensQuerySchema, mintOrgTokenSchema } from "@/lib/tokens/contract";
 
 // Org-wide tokens: they belong to the organization, not to a service account.
 const owner = { orgWide: true } as const;

@@ -1,7 +1,7 @@
 import { orgRoute } from "@/lib/http/org-route";
 import { createToolset } from "@/lib/toolsets/create-toolset";
 import { listToolsets } from "@/lib/toolsets/list-toolsets";
-import { createToolsetSchema, listToolsetsQuerySchema } from "@/lib/toolsets/toolset-schemas";
+import { createToolsetSchema, listToolsetsQuerySchema } from "@/lib/toolsets/contract";
 
 export const GET = orgRoute(
   { permission: "toolsets.read", query: listToolsetsQuerySchema, tokens: true, resource: { type: "TOOLSET", list: true } },

@@ -2,7 +2,7 @@ import { idParam, orgRoute } from "@/lib/http/org-route";
 import { deleteGroup } from "@/lib/groups/delete-group";
 import { getGroup } from "@/lib/groups/get-group";
 import { updateGroup } from "@/lib/groups/update-group";
-import { updateGroupSchema } from "@/lib/groups/group-schemas";
+import { updateGroupSchema } from "@/lib/groups/contract";
 
 export const GET = orgRoute({ permission: "groups.read" }, ({ org, params }) =>
   getGroup({ orgId: org.id, groupId: idParam(params.groupId, "Group") }),

@@ -1,7 +1,7 @@
 import { orgRoute } from "@/lib/http/org-route";
 import { deleteMcpServer } from "@/lib/mcp-servers/delete-mcp-server";
 import { getMcpServer } from "@/lib/mcp-servers/get-mcp-server";
-import { updateMcpServerSchema } from "@/lib/mcp-servers/mcp-server-schemas";
+import { updateMcpServerSchema } from "@/lib/mcp-servers/contract";
 import { updateMcpServer } from "@/lib/mcp-servers/update-mcp-server";
 
 const server = (level: "READ" | "WRITE") => ({ type: "MCP_SERVER", param: "serverId", level }) as const;

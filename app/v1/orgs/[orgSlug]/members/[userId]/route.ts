@@ -1,7 +1,7 @@
 import { idParam, orgRoute } from "@/lib/http/org-route";
 import { removeMember } from "@/lib/members/remove-member";
 import { updateMemberRole } from "@/lib/members/update-member-role";
-import { updateMemberSchema } from "@/lib/members/member-schemas";
+import { updateMemberSchema } from "@/lib/members/contract";
 
 export const PATCH = orgRoute({ permission: "members.write", body: updateMemberSchema }, ({ org, role, params, body, audit }) =>
   updateMemberRole({ orgId: org.id, userId: idParam(params.userId, "Member"), role: body.role, actorRole: role, audit }),

@@ -1,5 +1,5 @@
 import { orgRoute } from "@/lib/http/org-route";
-import { testAddressSchema } from "@/lib/network/network-rule-schemas";
+import { testAddressSchema } from "@/lib/network/contract";
 import { testAddress } from "@/lib/network/test-address";
 
 // "Test an address": the verdict and the matching entry of each layer.

@@ -1,7 +1,7 @@
 import { idParam, orgRoute } from "@/lib/http/org-route";
 import { deleteServiceAccount } from "@/lib/service-accounts/delete-service-account";
 import { getServiceAccount } from "@/lib/service-accounts/get-service-account";
-import { updateServiceAccountSchema } from "@/lib/service-accounts/service-account-schemas";
+import { updateServiceAccountSchema } from "@/lib/service-accounts/contract";
 import { updateServiceAccount } from "@/lib/service-accounts/update-service-account";
 
 const accountId = (params: Record<string, string>) => idParam(params.serviceAccountId, "Service account");

@@ -1,7 +1,7 @@
 import { idParam, orgRoute } from "@/lib/http/org-route";
 import { deleteToolset } from "@/lib/toolsets/delete-toolset";
 import { getToolset } from "@/lib/toolsets/get-toolset";
-import { updateToolsetSchema } from "@/lib/toolsets/toolset-schemas";
+import { updateToolsetSchema } from "@/lib/toolsets/contract";
 import { updateToolset } from "@/lib/toolsets/update-toolset";
 
 const toolset = (level: "READ" | "WRITE") => ({ type: "TOOLSET", param: "toolsetId", level }) as const;

@@ -1,7 +1,7 @@
 import { idParam, orgRoute } from "@/lib/http/org-route";
 import { addGroupMember } from "@/lib/groups/add-group-member";
 import { getGroup } from "@/lib/groups/get-group";
-import { addGroupMemberSchema } from "@/lib/groups/group-schemas";
+import { addGroupMemberSchema } from "@/lib/groups/contract";
 
 export const GET = orgRoute({ permission: "groups.read" }, async ({ org, params }) => {
   const group = await getGroup({ orgId: org.id, groupId: idParam(params.groupId, "Group") });

@@ -1,5 +1,5 @@
 import { idParam, orgRoute } from "@/lib/http/org-route";
-import { accessModeSchema } from "@/lib/grants/grant-schemas";
+import { accessModeSchema } from "@/lib/grants/contract";
 import { setAccessMode } from "@/lib/grants/set-access-mode";
 
 // People only: no token can change an access mode, its own included.

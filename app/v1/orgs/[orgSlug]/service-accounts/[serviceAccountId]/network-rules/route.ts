@@ -2,7 +2,7 @@ import { idParam, orgRoute } from "@/lib/http/org-route";
 import { withIdempotencyKey } from "@/lib/idempotency/with-idempotency-key";
 import { addNetworkRule } from "@/lib/network/add-network-rule";
 import { listNetworkRules } from "@/lib/network/list-network-rules";
-import { addNetworkRuleSchema } from "@/lib/network/network-rule-schemas";
+import { addNetworkRuleSchema } from "@/lib/network/contract";
 
 // One service account's allowlist layer.
 export const GET = orgRoute({ permission: "network.read" }, ({ org, params }) =>

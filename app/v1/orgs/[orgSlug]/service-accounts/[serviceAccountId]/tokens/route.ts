@@ -2,7 +2,7 @@ import { idParam, orgRoute } from "@/lib/http/org-route";
 import { withIdempotencyKey } from "@/lib/idempotency/with-idempotency-key";
 import { listServiceTokens } from "@/lib/tokens/list-service-tokens";
 import { mintServiceToken } from "@/lib/tokens/mint-service-token";
-import { listTokensQuerySchema, mintTokenSchema } from "@/lib/tokens/token-schemas";
+import { listTokensQuerySchema, mintTokenSchema } from "@/lib/tokens/contract";
 
 const owner = (params: Record<string, string>) => ({ serviceAccountId: idParam(params.serviceAccountId, "Service account") });
 

@@ -1,5 +1,5 @@
 import { idParam, orgRoute } from "@/lib/http/org-route";
-import { setGrantsSchema } from "@/lib/grants/grant-schemas";
+import { setGrantsSchema } from "@/lib/grants/contract";
 import { setGrants } from "@/lib/grants/set-grants";
 
 // People only: no token can grant anything, to itself or anyone.

@@ -1,6 +1,6 @@
 import { idParam, orgRoute } from "@/lib/http/org-route";
 import { revokeServiceToken } from "@/lib/tokens/revoke-service-token";
-import { tokenRateLimitSchema } from "@/lib/network/network-rule-schemas";
+import { tokenRateLimitSchema } from "@/lib/network/contract";
 import { updateTokenRateLimit } from "@/lib/tokens/update-token-rate-limit";
 
 // Edit a token's rate limit (the only thing about a token that can change).

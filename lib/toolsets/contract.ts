@@ -1,3 +1,4 @@
+import type { CatalogToolView } from "@/lib/mcp-servers/contract";
 import { z } from "zod";
 import { pageQuerySchema } from "@/lib/pagination";
 
@@ -16,3 +17,26 @@ export const assignToolsetSchema = z
   });
 export type AssignToolsetInput = z.infer<typeof assignToolsetSchema>;
 export const listToolsetsQuerySchema = pageQuerySchema.extend({ search: z.string().trim().max(64).optional() });
+
+export type ToolsetView = {
+  id: string;
+  name: string;
+  description: string;
+  toolCount: number;
+  assignmentCount: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type AssignmentView = {
+  id: string;
+  kind: "user" | "group" | "service_account";
+  target: { id: string; name: string; email?: string };
+  createdAt: string;
+};
+
+/** One toolset with its tools and who it is assigned to, as `GET /toolsets/:toolsetId` answers. */
+export type ToolsetDetailView = ToolsetView & { tools: CatalogToolView[]; assignments: AssignmentView[] };
+
+/** A toolset assigned to one service account, with the assignment to remove. */
+export type AssignedToolsetView = ToolsetView & { assignmentId: string };

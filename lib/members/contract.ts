@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { emailSchema } from "@/lib/members/email";
 import { pageQuerySchema } from "@/lib/pagination";
+import type { Role } from "@/lib/generated/prisma/enums";
 
 export const roleSchema = z.enum(["OWNER", "ADMIN", "MEMBER"]);
 
@@ -16,3 +17,19 @@ export const updateMemberSchema = z.strictObject({ role: roleSchema });
 export const listMembersQuerySchema = pageQuerySchema.extend({
   search: z.string().trim().max(100).optional(),
 });
+
+/** A member as the API and the Control Room show it: the person plus their role here. */
+export type MemberView = {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  disabled: boolean;
+  joinedAt: string;
+};
+
+export type AddMemberResult = {
+  member: MemberView;
+  /** Set only when a new person was created: shown once, never stored in clear. */
+  oneTimePassword: string | null;
+};

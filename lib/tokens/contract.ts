@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { pageQuerySchema } from "@/lib/pagination";
 import { tokenLifetimeFields } from "@/lib/tokens/token-lifetime";
-import { grantEntrySchema } from "@/lib/grants/grant-schemas";
+import { grantEntrySchema } from "@/lib/grants/contract";
 
 export const mintTokenSchema = z.strictObject({
   name: z.string().trim().max(64, "Name must be at most 64 characters").default(""),
@@ -31,3 +31,36 @@ export type RollGrace = keyof typeof ROLL_GRACE_PERIODS;
 export const rollTokenSchema = z.strictObject({
   grace: z.enum(Object.keys(ROLL_GRACE_PERIODS) as [RollGrace, ...RollGrace[]], { message: "grace must be one of none, 1h, 24h, 7d" }).default("24h"),
 });
+
+/** A token as lists show it: never the token, never its hash. */
+export type TokenView = {
+  id: string;
+  name: string;
+  prefix: string;
+  orgWide: boolean;
+  serviceAccountId: string | null;
+  /** suspended: neither revoked nor expired, but its account is disabled (it comes back when the account is enabled). */
+  status: "active" | "suspended" | "expired" | "revoked";
+  expiresAt: string;
+  createdAt: string;
+  createdBy: { id: string; name: string; email: string } | null;
+  revokedAt: string | null;
+  revokedBy: { id: string; name: string; email: string } | null;
+  lastUsedAt: string | null;
+  lastUsedIp: string | null;
+  rateLimitPerMinute: number | null;
+  /** Meaningful for org-wide tokens; an account's tokens follow the account's mode. */
+  accessMode: "RESTRICTED" | "FULL_ACCESS";
+  /** Live (active or suspended) and expiring within TOKEN_EXPIRY_WARNING_DAYS. */
+  expiringSoon: boolean;
+  /** Rolled: the token this one replaced. */
+  rolledFromId: string | null;
+  /** Rolled: the token that replaced this one; this token's expiresAt is then its grace end. */
+  replacedById: string | null;
+};
+
+/** The one response that ever carries the token itself. */
+export type MintedToken = TokenView & { token: string };
+
+export type RolledToken = MintedToken & { previous: TokenView };
+export type { LifetimePreset } from "@/lib/tokens/token-lifetime";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { pageQuerySchema } from "@/lib/pagination";
+import type { AccessMode, ServiceAccountStatus } from "@/lib/generated/prisma/enums";
 
 const name = z.string().trim().min(1, "Name is required").max(64, "Name must be at most 64 characters");
 const description = z.string().trim().max(500, "Description must be at most 500 characters");
@@ -21,3 +22,21 @@ export const listServiceAccountsQuerySchema = pageQuerySchema.extend({
   sort: z.enum(["newest", "oldest", "name", "-name"]).default("newest"),
 });
 export type ListServiceAccountsQuery = z.infer<typeof listServiceAccountsQuerySchema>;
+
+export type ServiceAccountView = {
+  id: string;
+  name: string;
+  description: string;
+  status: ServiceAccountStatus;
+  accessMode: AccessMode;
+  /** Tokens that work now: neither revoked nor expired, and the account enabled. */
+  activeTokenCount: number;
+  /** A disabled account's tokens that would work again once it is enabled. */
+  suspendedTokenCount: number;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: { id: string; name: string; email: string } | null;
+  disabledAt: string | null;
+  disabledBy: { id: string; name: string; email: string } | null;
+  lastUsedAt: string | null;
+};

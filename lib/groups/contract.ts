@@ -15,3 +15,17 @@ export type UpdateGroupInput = z.infer<typeof updateGroupSchema>;
 export const addGroupMemberSchema = z.strictObject({ userId: z.uuid("userId must be a user id") });
 
 export const listGroupsQuerySchema = pageQuerySchema.extend({ search: z.string().trim().max(100).optional() });
+
+export type GroupView = {
+  id: string;
+  name: string;
+  description: string;
+  memberCount: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type GroupMemberView = { userId: string; email: string; name: string; addedAt: string };
+
+/** One group with its members, as `GET /groups/:groupId` answers. */
+export type GroupDetailView = GroupView & { members: GroupMemberView[] };

@@ -1,3 +1,5 @@
+import type { McpServerHealth } from "@/lib/generated/prisma/enums";
+import type { CatalogChanges } from "@/lib/mcp/contract";
 import { z } from "zod";
 import { pageQuerySchema } from "@/lib/pagination";
 import { nonCanonicalIPv4Host } from "@/lib/ip-syntax";
@@ -59,3 +61,49 @@ export const updateMcpServerSchema = z
 export type UpdateMcpServerInput = z.infer<typeof updateMcpServerSchema>;
 
 export const listMcpServersQuerySchema = pageQuerySchema.extend({ search: z.string().trim().max(64).optional() });
+
+/** A server as the API shows it: header names, never their values. */
+export type McpServerView = {
+  id: string;
+  name: string;
+  slug: string;
+  url: string;
+  builtin: boolean;
+  headerNames: string[];
+  timeoutMs: number;
+  enabled: boolean;
+  health: McpServerHealth;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  lastSyncedAt: string | null;
+  lastSyncChanges: CatalogChanges | null;
+  protocolVersion: string | null;
+  toolCount: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** A catalog tool as the admin API shows it. */
+export type CatalogToolView = {
+  id: string;
+  name: string;
+  exposedName: string;
+  title: string | null;
+  description: string;
+  inputSchema: unknown;
+  outputSchema: unknown;
+  annotations: unknown;
+  server: { id: string; slug: string; name: string };
+};
+
+export type CatalogPromptView = { name: string; title: string | null; description: string; arguments: unknown };
+export type CatalogResourceView = { uri: string; name: string; title: string | null; description: string; mimeType: string | null };
+export type CatalogResourceTemplateView = { uriTemplate: string; name: string; title: string | null; description: string; mimeType: string | null };
+
+/** One server with its whole catalog, as `GET /mcp-servers/:serverId` answers. */
+export type McpServerDetailView = McpServerView & {
+  tools: CatalogToolView[];
+  prompts: CatalogPromptView[];
+  resources: CatalogResourceView[];
+  resourceTemplates: CatalogResourceTemplateView[];
+};

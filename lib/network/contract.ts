@@ -24,3 +24,14 @@ export const testAddressSchema = z.strictObject({
 export const tokenRateLimitSchema = z.strictObject({
   rateLimitPerMinute: z.number().int().min(1, "At least 1 request per minute").max(100_000).nullable(),
 });
+
+export type NetworkRuleView = { id: string; cidr: string; label: string; createdAt: string };
+
+export type AllowlistRule = { id: string; cidr: string; label: string; serviceAccountId: string | null };
+
+export type LayerVerdict = { layer: "organization" | "service_account"; entries: number; matched: AllowlistRule | null };
+
+export type AllowlistVerdict = { allowed: boolean; layers: LayerVerdict[] };
+
+/** The answer of "would this address be let in?": each layer's verdict, for the address as the API read it. */
+export type AddressTestView = AllowlistVerdict & { ip: string };

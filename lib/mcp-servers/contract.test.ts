@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toProblem } from "@/lib/http/problem";
-import { createMcpServerSchema } from "@/lib/mcp-servers/mcp-server-schemas";
+import { createMcpServerSchema } from "@/lib/mcp-servers/contract";
 
 const base = { name: "GitHub", slug: "github", url: "https://mcp.example.com/mcp" };
 
