@@ -11,7 +11,7 @@ import { QueryList } from "@/components/ui/query-states";
 import { Select } from "@/components/ui/select";
 import { DataTable } from "@/components/ui/table";
 import { ApiError, errorMessage } from "@/lib/client/api";
-import { invalidateEffectiveAccess } from "@/lib/client/permissions";
+import { permissionCache } from "@/lib/client/permissions";
 import type { ServiceAccount } from "@/lib/client/service-accounts";
 import { useAssignToolset, useServiceAccountToolsets, useToolsetPicker, useUnassignToolset, type AssignedToolset } from "@/lib/client/toolsets";
 import { EmptyNotice } from "@/components/ui/empty-state";
@@ -27,7 +27,7 @@ export function ServiceAccountToolsetsPanel({ org, account }: { org: string; acc
   const queryClient = useQueryClient();
   const items = toolsets.data?.items ?? [];
   // Assigning and unassigning change what the account can use over MCP, shown further down the page.
-  const refreshEffectiveAccess = () => invalidateEffectiveAccess(queryClient, org, { serviceAccountId: account.id });
+  const refreshEffectiveAccess = () => permissionCache.effectiveAccessChanged(queryClient, org, { serviceAccountId: account.id });
 
   function remove(toolset: AssignedToolset) {
     unassign.mutate(

@@ -1,7 +1,8 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { apiFetch, queryString, type Page } from "@/lib/client/api";
+import { resourceCache } from "@/lib/client/resource-keys";
 import { usePagedList } from "@/lib/client/resource-queries";
 import type { AuditEventView, AuditExportFormat, ChainVerification } from "@/lib/audit/contract";
 
@@ -53,6 +54,12 @@ export const auditKeys = {
   list: (org: string, filters: AuditLogFilters) => [...auditKeys.lists(org), filters] as const,
 };
 
+/** What the audit page's actions make stale, in one place (the events themselves change only on the server). */
+export const auditCache = {
+  /** After a chain verification: every event list, so what is on screen is what was just verified. */
+  verified: (queryClient: QueryClient, org: string) => resourceCache.stale(queryClient, auditKeys.lists(org)),
+};
+
 export const auditEventsPath = (org: string) => `/v1/orgs/${encodeURIComponent(org)}/audit-events`;
 
 /** The download of the events the filters select, newest first. A plain link works: the export is a cookie-authenticated GET. */
@@ -74,6 +81,6 @@ export function useVerifyAuditChain(org: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => apiFetch<ChainVerification>(`${auditEventsPath(org)}/verify`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: auditKeys.lists(org) }),
+    onSuccess: () => auditCache.verified(queryClient, org),
   });
 }

@@ -62,11 +62,7 @@ function useGroupMembershipChange<Vars extends { userId: string }, Result>(
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: request,
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: groupKeys.detail(org, groupId) }),
-        queryClient.invalidateQueries({ queryKey: groupKeys.lists(org) }),
-      ]),
+    onSuccess: () => resourceCache.changed(queryClient, groupKeys, org, groupId),
   });
 }
 

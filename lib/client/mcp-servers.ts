@@ -4,7 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClie
 import { apiFetch, queryString, retryUnlessClientError, type Page } from "@/lib/client/api";
 import { resourceCache, resourceKeys } from "@/lib/client/resource-keys";
 import { useApiResource, usePagedList } from "@/lib/client/resource-queries";
-import { invalidateToolsetsEverywhere } from "@/lib/client/toolsets";
+import { toolsetCache } from "@/lib/client/toolsets";
 import type { z } from "zod";
 import type { CatalogChanges, SyncResult } from "@/lib/mcp/contract";
 import type {
@@ -72,10 +72,8 @@ export function useCatalogTools(org: string, search: string, { enabled = true }:
  */
 function invalidateAfterCatalogChange(queryClient: QueryClient, org: string, serverId: string) {
   return Promise.all([
-    queryClient.invalidateQueries({ queryKey: mcpServerKeys.detail(org, serverId) }),
-    queryClient.invalidateQueries({ queryKey: mcpServerKeys.lists(org) }),
-    queryClient.invalidateQueries({ queryKey: catalogKeys.all(org) }),
-    invalidateToolsetsEverywhere(queryClient, org),
+    resourceCache.stale(queryClient, mcpServerKeys.detail(org, serverId), mcpServerKeys.lists(org), catalogKeys.all(org)),
+    toolsetCache.everywhere(queryClient, org),
   ]);
 }
 
@@ -121,8 +119,8 @@ export function useDeleteMcpServer(org: string, id: string) {
     onSuccess: () => {
       return Promise.all([
         resourceCache.deleted(queryClient, mcpServerKeys, org, id),
-        queryClient.invalidateQueries({ queryKey: catalogKeys.all(org) }),
-        invalidateToolsetsEverywhere(queryClient, org),
+        resourceCache.stale(queryClient, catalogKeys.all(org)),
+        toolsetCache.everywhere(queryClient, org),
       ]);
     },
   });

@@ -1,7 +1,8 @@
 "use client";
 
-import { useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
+import { useMutation, useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/react-query";
 import { apiFetch, type Page } from "@/lib/client/api";
+import { resourceCache } from "@/lib/client/resource-keys";
 import { usePagedList } from "@/lib/client/resource-queries";
 import { groupKeys } from "@/lib/client/groups";
 import type { z } from "zod";
@@ -19,13 +20,21 @@ export const ROLE_LABELS: Record<Role, string> = { MEMBER: "Member", ADMIN: "Adm
 export const memberKeys = {
   all: (org: string) => ["orgs", org, "members"] as const,
   lists: (org: string) => [...memberKeys.all(org), "list"] as const,
-  list: (org: string, search: string) => [...memberKeys.lists(org), { search }] as const,
+  list: (org: string, search: string, limit = 50) => [...memberKeys.lists(org), { search }, limit] as const,
+};
+
+/** What each change to the members makes stale, in one place. */
+export const memberCache = {
+  /** Added, or a role changed: every member list. */
+  listsChanged: (queryClient: QueryClient, org: string) => resourceCache.stale(queryClient, memberKeys.lists(org)),
+  /** Removed: the member lists, and every group, since they leave the organization's groups too. */
+  removed: (queryClient: QueryClient, org: string) => resourceCache.stale(queryClient, memberKeys.lists(org), groupKeys.all(org)),
 };
 
 const base = (org: string) => `/v1/orgs/${encodeURIComponent(org)}/members`;
 
 export function useMembers(org: string, search = "", { limit = 50 }: { limit?: number } = {}) {
-  return usePagedList<Page<Member>>({ queryKey: [...memberKeys.list(org, search), limit], path: base(org), params: { search }, limit });
+  return usePagedList<Page<Member>>({ queryKey: memberKeys.list(org, search, limit), path: base(org), params: { search }, limit });
 }
 
 /**
@@ -38,7 +47,7 @@ export function useAddMember(org: string) {
   return useMutation({
     mutationFn: (input: AddMemberInput) => apiFetch<AddMemberResult>(base(org), { method: "POST", body: input }),
     gcTime: 0,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: memberKeys.lists(org) }),
+    onSuccess: () => memberCache.listsChanged(queryClient, org),
   });
 }
 
@@ -64,7 +73,7 @@ export function useUpdateMemberRole(org: string) {
     onError: (_error, _vars, context) => {
       for (const [key, data] of context?.snapshot ?? []) queryClient.setQueryData(key, data);
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: memberKeys.lists(org) }),
+    onSettled: () => memberCache.listsChanged(queryClient, org),
   });
 }
 
@@ -74,10 +83,6 @@ export function useRemoveMember(org: string) {
   return useMutation({
     mutationFn: ({ userId }: { userId: string }) =>
       apiFetch<void>(`${base(org)}/${encodeURIComponent(userId)}`, { method: "DELETE" }),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: memberKeys.lists(org) }),
-        queryClient.invalidateQueries({ queryKey: groupKeys.all(org) }),
-      ]),
+    onSuccess: () => memberCache.removed(queryClient, org),
   });
 }

@@ -1,7 +1,8 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { apiFetch, retryUnlessClientError } from "@/lib/client/api";
+import { resourceCache } from "@/lib/client/resource-keys";
 import { serviceAccountKeys, serviceAccountPath } from "@/lib/client/service-accounts";
 import type { z } from "zod";
 import type { AddressTestView, addNetworkRuleSchema, LayerVerdict, NetworkRuleView, testAddressSchema } from "@/lib/network/contract";
@@ -31,6 +32,12 @@ export const networkKeys = {
   settings: (org: string) => ["orgs", org, "settings"] as const,
 };
 
+/** What each change to the allowlists makes stale, in one place. */
+export const networkCache = {
+  /** An entry added to or removed from one layer: that layer's list (the address test asks afresh each time). */
+  rulesChanged: (queryClient: QueryClient, org: string, layer: NetworkLayer) => resourceCache.stale(queryClient, networkKeys.rules(org, layer)),
+};
+
 /** The API base path of one layer's entries. */
 export function networkRulesPath(org: string, layer: NetworkLayer): string {
   return "organization" in layer ? `${orgPath(org)}/network-rules` : `${serviceAccountPath(org, layer.serviceAccountId)}/network-rules`;
@@ -50,7 +57,7 @@ export function useAddNetworkRule(org: string, layer: NetworkLayer) {
   return useMutation({
     mutationFn: ({ idempotencyKey, ...input }: NetworkRuleInput & { idempotencyKey?: string }) =>
       apiFetch<NetworkRule>(networkRulesPath(org, layer), { method: "POST", body: input, idempotencyKey }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: networkKeys.rules(org, layer) }),
+    onSuccess: () => networkCache.rulesChanged(queryClient, org, layer),
   });
 }
 
@@ -59,7 +66,7 @@ export function useRemoveNetworkRule(org: string, layer: NetworkLayer) {
   return useMutation({
     mutationFn: ({ ruleId }: { ruleId: string }) =>
       apiFetch<void>(`${networkRulesPath(org, layer)}/${encodeURIComponent(ruleId)}`, { method: "DELETE" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: networkKeys.rules(org, layer) }),
+    onSuccess: () => networkCache.rulesChanged(queryClient, org, layer),
   });
 }
 

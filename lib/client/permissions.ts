@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tansta
 import { apiFetch, queryString, retryUnlessClientError, type Page } from "@/lib/client/api";
 import { mcpServerKeys, type McpServer } from "@/lib/client/mcp-servers";
 import { serviceAccountKeys, serviceAccountPath, type ServiceAccount } from "@/lib/client/service-accounts";
+import { resourceCache } from "@/lib/client/resource-keys";
 import { serviceTokenKeys } from "@/lib/client/service-tokens";
 import { useToolsetPicker } from "@/lib/client/toolsets";
 import type { AccessReason, EffectiveAccessReport, GrantEntry as ContractGrantEntry, Grantee, PermissionRow, PermissionsView } from "@/lib/grants/contract";
@@ -78,22 +79,19 @@ export function useEffectiveAccess(org: string, grantee: { serviceAccountId: str
   });
 }
 
-/** After toolset assignments change on an account's page: what it can use over MCP changed too. */
-export function invalidateEffectiveAccess(queryClient: QueryClient, org: string, grantee: Grantee) {
-  return queryClient.invalidateQueries({ queryKey: permissionKeys.effectiveAccess(org, grantee) });
-}
-
-/** Everything a mode or grants change makes stale: the permissions, the effective access, and the lists that show the mode. */
-function invalidateAfterPermissionChange(queryClient: QueryClient, org: string, grantee: Grantee, { modeChanged }: { modeChanged: boolean }) {
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: permissionKeys.grantee(org, grantee) }),
-    modeChanged
-      ? "serviceAccountId" in grantee
-        ? queryClient.invalidateQueries({ queryKey: serviceAccountKeys.lists(org) })
-        : queryClient.invalidateQueries({ queryKey: serviceTokenKeys.lists(org, { orgWide: true }) })
-      : null,
-  ]);
-}
+/** What each change to a grantee's permissions makes stale, in one place. */
+export const permissionCache = {
+  /** Toolset assignments changed on an account's page: what it can use over MCP changed too. */
+  effectiveAccessChanged: (queryClient: QueryClient, org: string, grantee: Grantee) =>
+    resourceCache.stale(queryClient, permissionKeys.effectiveAccess(org, grantee)),
+  /** A mode or grants change: the permissions, the effective access, and (for a mode) the lists that show it. */
+  changed: (queryClient: QueryClient, org: string, grantee: Grantee, { modeChanged }: { modeChanged: boolean }) =>
+    resourceCache.stale(
+      queryClient,
+      permissionKeys.grantee(org, grantee),
+      !modeChanged ? null : "serviceAccountId" in grantee ? serviceAccountKeys.lists(org) : serviceTokenKeys.lists(org, { orgWide: true }),
+    ),
+};
 
 /** Optimistic: the radio moves at once and moves back if the API refuses. */
 export function useSetAccessMode(org: string, grantee: Grantee) {
@@ -118,7 +116,7 @@ export function useSetAccessMode(org: string, grantee: Grantee) {
         queryClient.setQueryData<ServiceAccount>(serviceAccountKeys.detail(org, grantee.serviceAccountId), (old) => old && { ...old, accessMode });
       }
     },
-    onSettled: () => invalidateAfterPermissionChange(queryClient, org, grantee, { modeChanged: true }),
+    onSettled: () => permissionCache.changed(queryClient, org, grantee, { modeChanged: true }),
   });
 }
 
@@ -150,7 +148,7 @@ export function useSetGrants(org: string, grantee: Grantee) {
     onError: (_error, _vars, context) => {
       if (context) withLevels(context.previous);
     },
-    onSettled: () => invalidateAfterPermissionChange(queryClient, org, grantee, { modeChanged: false }),
+    onSettled: () => permissionCache.changed(queryClient, org, grantee, { modeChanged: false }),
   });
 }
 

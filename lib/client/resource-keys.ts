@@ -1,4 +1,4 @@
-import type { QueryClient } from "@tanstack/react-query";
+import type { InvalidateQueryFilters, QueryClient, QueryKey } from "@tanstack/react-query";
 
 /**
  * The query keys of one resource of an organization, all under
@@ -28,7 +28,18 @@ type ResourceKeys = { lists: (org: string) => readonly unknown[]; detail: (org: 
  * without the detail's nested lists is merged into the cached detail.
  */
 export const resourceCache = {
-  listsChanged: (queryClient: QueryClient, keys: ResourceKeys, org: string) => queryClient.invalidateQueries({ queryKey: keys.lists(org) }),
+  /**
+   * Every query under each key goes stale (the mounted ones refetch); null is
+   * nothing. The one call through which the resources' cache maps (each
+   * `<resource>Cache` beside its keys) invalidate.
+   */
+  stale: (queryClient: QueryClient, ...keys: (QueryKey | null)[]) =>
+    Promise.all(keys.flatMap((queryKey) => (queryKey ? [queryClient.invalidateQueries({ queryKey })] : []))),
+  /** The queries under a prefix that the predicate picks, when the prefix alone would take too many. */
+  staleWhere: (queryClient: QueryClient, filters: Required<Pick<InvalidateQueryFilters, "queryKey" | "predicate">>) => queryClient.invalidateQueries(filters),
+  listsChanged: (queryClient: QueryClient, keys: ResourceKeys, org: string) => resourceCache.stale(queryClient, keys.lists(org)),
+  /** One thing changed in what only its detail shows (its members, tools, assignments) and in its list row (their count). */
+  changed: (queryClient: QueryClient, keys: ResourceKeys, org: string, id: string) => resourceCache.stale(queryClient, keys.detail(org, id), keys.lists(org)),
   deleted(queryClient: QueryClient, keys: ResourceKeys, org: string, id: string, { exact = true }: { exact?: boolean } = {}) {
     queryClient.removeQueries({ queryKey: keys.detail(org, id), exact });
     return resourceCache.listsChanged(queryClient, keys, org);

@@ -41,7 +41,7 @@ export function useCreateServiceAccount(org: string) {
       apiFetch<ServiceAccount>(serviceAccountsPath(org), { method: "POST", body: input, idempotencyKey }),
     onSuccess: (account) => {
       queryClient.setQueryData(serviceAccountKeys.detail(org, account.id), account);
-      return queryClient.invalidateQueries({ queryKey: serviceAccountKeys.lists(org) });
+      return resourceCache.listsChanged(queryClient, serviceAccountKeys, org);
     },
   });
 }
@@ -54,7 +54,7 @@ export function useUpdateServiceAccount(org: string, id: string) {
       apiFetch<ServiceAccount>(serviceAccountPath(org, id), { method: "PATCH", body: input }),
     onSuccess: (account) => {
       queryClient.setQueryData(serviceAccountKeys.detail(org, id), account);
-      return queryClient.invalidateQueries({ queryKey: serviceAccountKeys.lists(org) });
+      return resourceCache.listsChanged(queryClient, serviceAccountKeys, org);
     },
   });
 }

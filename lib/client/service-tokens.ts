@@ -1,9 +1,10 @@
 "use client";
 
-import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { apiFetch, queryString, retryUnlessClientError, type Page } from "@/lib/client/api";
 import type { z } from "zod";
 import type { LifetimePreset, ListTokensQuery, MintedToken, mintOrgTokenSchema, RolledToken, RollGrace, TokenView } from "@/lib/tokens/contract";
+import { resourceCache } from "@/lib/client/resource-keys";
 import { serviceAccountKeys, serviceAccountPath } from "@/lib/client/service-accounts";
 
 // The API's own view types (lib/tokens/contract.ts): a renamed field breaks every reader's build.
@@ -54,15 +55,17 @@ export function useServiceTokens(org: string, owner: TokenOwner, status: TokenFi
   });
 }
 
-/** After a mint or a revoke: the owner's token lists, and for an account its active token count. */
-function invalidateAfterTokenChange(queryClient: ReturnType<typeof useQueryClient>, org: string, owner: TokenOwner) {
-  if ("orgWide" in owner) return queryClient.invalidateQueries({ queryKey: serviceTokenKeys.lists(org, owner) });
-  return Promise.all([
-    // The detail key is a prefix of the account's token lists: one call refreshes both.
-    queryClient.invalidateQueries({ queryKey: serviceAccountKeys.detail(org, owner.serviceAccountId) }),
-    queryClient.invalidateQueries({ queryKey: serviceAccountKeys.lists(org) }),
-  ]);
-}
+/** What each change to the tokens makes stale, in one place. */
+export const serviceTokenCache = {
+  /** Minted, revoked or rolled: the owner's token lists, and for an account its active token count. */
+  tokensChanged(queryClient: QueryClient, org: string, owner: TokenOwner) {
+    if ("orgWide" in owner) return resourceCache.stale(queryClient, serviceTokenKeys.lists(org, owner));
+    // The detail key is a prefix of the account's token lists: one key refreshes both.
+    return resourceCache.stale(queryClient, serviceAccountKeys.detail(org, owner.serviceAccountId), serviceAccountKeys.lists(org));
+  },
+  /** One token's settings changed: the owner's token lists. */
+  listsChanged: (queryClient: QueryClient, org: string, owner: TokenOwner) => resourceCache.stale(queryClient, serviceTokenKeys.lists(org, owner)),
+};
 
 /**
  * The result carries the token, shown once. It is never written to the query
@@ -76,7 +79,7 @@ export function useMintServiceToken(org: string, owner: TokenOwner) {
     mutationFn: ({ idempotencyKey, ...input }: MintTokenInput & { idempotencyKey?: string }) =>
       apiFetch<MintedServiceToken>(serviceTokensPath(org, owner), { method: "POST", body: input, idempotencyKey }),
     gcTime: 0,
-    onSuccess: () => invalidateAfterTokenChange(queryClient, org, owner),
+    onSuccess: () => serviceTokenCache.tokensChanged(queryClient, org, owner),
   });
 }
 
@@ -86,7 +89,7 @@ export function useRevokeServiceToken(org: string, owner: TokenOwner) {
   return useMutation({
     mutationFn: ({ tokenId }: { tokenId: string }) =>
       apiFetch<void>(`${serviceTokensPath(org, owner)}/${encodeURIComponent(tokenId)}`, { method: "DELETE" }),
-    onSuccess: () => invalidateAfterTokenChange(queryClient, org, owner),
+    onSuccess: () => serviceTokenCache.tokensChanged(queryClient, org, owner),
   });
 }
 
@@ -96,7 +99,7 @@ export function useUpdateTokenRateLimit(org: string, owner: TokenOwner) {
   return useMutation({
     mutationFn: ({ tokenId, rateLimitPerMinute }: { tokenId: string; rateLimitPerMinute: number | null }) =>
       apiFetch<ServiceToken>(`${serviceTokensPath(org, owner)}/${encodeURIComponent(tokenId)}`, { method: "PATCH", body: { rateLimitPerMinute } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: serviceTokenKeys.lists(org, owner) }),
+    onSuccess: () => serviceTokenCache.listsChanged(queryClient, org, owner),
   });
 }
 
@@ -111,6 +114,6 @@ export function useRollServiceToken(org: string, owner: TokenOwner) {
     mutationFn: ({ tokenId, grace, idempotencyKey }: { tokenId: string; grace: RollGrace; idempotencyKey?: string }) =>
       apiFetch<RolledServiceToken>(`${serviceTokensPath(org, owner)}/${encodeURIComponent(tokenId)}/roll`, { method: "POST", body: { grace }, idempotencyKey }),
     gcTime: 0,
-    onSuccess: () => invalidateAfterTokenChange(queryClient, org, owner),
+    onSuccess: () => serviceTokenCache.tokensChanged(queryClient, org, owner),
   });
 }

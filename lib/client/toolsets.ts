@@ -31,20 +31,27 @@ export const toolsetKeys = {
 const base = (org: string) => `/v1/orgs/${encodeURIComponent(org)}/toolsets`;
 const one = (org: string, id: string) => `${base(org)}/${encodeURIComponent(id)}`;
 
-/** Every service account's toolset list, whichever accounts they belong to. */
-function invalidateServiceAccountToolsets(queryClient: QueryClient, org: string, serviceAccountId?: string) {
-  if (serviceAccountId) return queryClient.invalidateQueries({ queryKey: toolsetKeys.ofServiceAccount(org, serviceAccountId) });
-  const prefix = serviceAccountKeys.details(org);
-  return queryClient.invalidateQueries({
-    queryKey: prefix,
-    predicate: (query) => query.queryKey.length === prefix.length + 2 && query.queryKey[prefix.length + 1] === "toolsets",
-  });
-}
-
-/** After anything that changes which tools a toolset has, or whether it exists: every view of toolsets. */
-export function invalidateToolsetsEverywhere(queryClient: QueryClient, org: string) {
-  return Promise.all([queryClient.invalidateQueries({ queryKey: toolsetKeys.all(org) }), invalidateServiceAccountToolsets(queryClient, org)]);
-}
+/** What each change to the toolsets makes stale, in one place. */
+export const toolsetCache = {
+  /** One service account's toolset list, or (no id) every account's, whichever accounts they belong to. */
+  ofServiceAccountsChanged(queryClient: QueryClient, org: string, serviceAccountId?: string) {
+    if (serviceAccountId) return resourceCache.stale(queryClient, toolsetKeys.ofServiceAccount(org, serviceAccountId));
+    const prefix = serviceAccountKeys.details(org);
+    return resourceCache.staleWhere(queryClient, {
+      queryKey: prefix,
+      predicate: (query) => query.queryKey.length === prefix.length + 2 && query.queryKey[prefix.length + 1] === "toolsets",
+    });
+  },
+  /** After anything that changes which tools a toolset has, or whether it exists: every view of toolsets. */
+  everywhere: (queryClient: QueryClient, org: string) =>
+    Promise.all([resourceCache.stale(queryClient, toolsetKeys.all(org)), toolsetCache.ofServiceAccountsChanged(queryClient, org)]),
+  /** Its tools or assignments changed: the toolset, its list rows (the counts), and the accounts' lists that show it. */
+  changed: (queryClient: QueryClient, org: string, toolsetId: string, { serviceAccountId }: { serviceAccountId?: string | null } = {}) =>
+    Promise.all([
+      resourceCache.changed(queryClient, toolsetKeys, org, toolsetId),
+      serviceAccountId === null ? null : toolsetCache.ofServiceAccountsChanged(queryClient, org, serviceAccountId),
+    ]),
+};
 
 export function useToolsets(org: string, search = "") {
   return usePagedList<Page<Toolset>>({ queryKey: toolsetKeys.list(org, { search }), path: base(org), params: { search } });
@@ -88,7 +95,7 @@ export function useUpdateToolset(org: string, id: string) {
     onSuccess: (toolset) => {
       // The PATCH answer has no tools or assignments; keep the ones already loaded.
       // Service accounts' pages show the name too.
-      return Promise.all([resourceCache.patched<ToolsetDetail>(queryClient, toolsetKeys, org, id, toolset), invalidateServiceAccountToolsets(queryClient, org)]);
+      return Promise.all([resourceCache.patched<ToolsetDetail>(queryClient, toolsetKeys, org, id, toolset), toolsetCache.ofServiceAccountsChanged(queryClient, org)]);
     },
   });
 }
@@ -99,7 +106,7 @@ export function useDeleteToolset(org: string, id: string) {
   return useMutation({
     mutationFn: () => apiFetch<void>(one(org, id), { method: "DELETE" }),
     onSuccess: () => {
-      return Promise.all([resourceCache.deleted(queryClient, toolsetKeys, org, id), invalidateServiceAccountToolsets(queryClient, org)]);
+      return Promise.all([resourceCache.deleted(queryClient, toolsetKeys, org, id), toolsetCache.ofServiceAccountsChanged(queryClient, org)]);
     },
   });
 }
@@ -109,12 +116,7 @@ function useToolsetToolsChange<Vars, Result>(org: string, id: string, request: (
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: request,
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: toolsetKeys.detail(org, id) }),
-        queryClient.invalidateQueries({ queryKey: toolsetKeys.lists(org) }),
-        invalidateServiceAccountToolsets(queryClient, org),
-      ]),
+    onSuccess: () => toolsetCache.changed(queryClient, org, id),
   });
 }
 
@@ -145,12 +147,8 @@ function useAssignmentChange<Vars extends { toolsetId: string }, Result>(
   return useMutation({
     mutationFn: request,
     onSuccess: (_result, vars) => {
-      const serviceAccountId = serviceAccountOf(vars);
-      return Promise.all([
-        queryClient.invalidateQueries({ queryKey: toolsetKeys.detail(org, vars.toolsetId) }),
-        queryClient.invalidateQueries({ queryKey: toolsetKeys.lists(org) }),
-        serviceAccountId ? invalidateServiceAccountToolsets(queryClient, org, serviceAccountId) : null,
-      ]);
+      // Only an account's own assignment shows on its page; a person's or a group's shows on none.
+      return toolsetCache.changed(queryClient, org, vars.toolsetId, { serviceAccountId: serviceAccountOf(vars) ?? null });
     },
   });
 }
