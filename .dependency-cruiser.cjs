@@ -19,7 +19,7 @@ const DOMAINS = "^lib/(?!(db|ops|secrets|http|openapi|jobs|client|testing|config
 // Each domain's contract (docs/architecture.md, "One contract per domain"): its zod inputs, view types and outcome unions.
 const CONTRACTS = "^lib/[^/]+/contract\\.ts$";
 // Pure modules of a domain that browser code runs (a diff, form limits): no database, no server-only.
-const BROWSER_SHARED = "^lib/audit/diff-audit-values\\.ts$|^lib/orgs/org-settings-schema\\.ts$";
+const BROWSER_SHARED = "^lib/audit/diff-audit-values\\.ts$|^lib/orgs/org-settings-schema\\.ts$|^lib/tokens/token-lifetime\\.ts$";
 
 /** @type {import("dependency-cruiser").IConfiguration} */
 module.exports = {
