@@ -3,18 +3,19 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch, type Page } from "@/lib/client/api";
 import { resourceCache, resourceKeys } from "@/lib/client/resource-keys";
-import type { ServiceAccountView } from "@/lib/service-accounts/contract";
+import type { z } from "zod";
+import type { createServiceAccountSchema, ListServiceAccountsQuery, ServiceAccountView } from "@/lib/service-accounts/contract";
 import { useApiResource, usePagedList } from "@/lib/client/resource-queries";
 
 // The API's own view type (lib/service-accounts/contract.ts): a renamed field breaks every reader's build.
 export type ServiceAccount = ServiceAccountView;
 export type ServiceAccountStatus = ServiceAccountView["status"];
-export type ServiceAccountInput = { name: string; description: string };
+export type ServiceAccountInput = z.input<typeof createServiceAccountSchema>;
 export type ServiceAccountFilters = { search: string; status: ServiceAccountStatus | ""; tokens?: AccountTokenFilter | ""; sort?: ServiceAccountSort };
 /** How the list is ordered; newest first unless chosen. */
 export type ServiceAccountSort = "newest" | "oldest" | "name" | "-name";
 /** Accounts with a token expiring soon, or with an expired (unrevoked) one. */
-export type AccountTokenFilter = "expiring" | "expired";
+export type AccountTokenFilter = NonNullable<ListServiceAccountsQuery["tokens"]>;
 
 export const serviceAccountKeys = {
   ...resourceKeys<ServiceAccountFilters>("service-accounts"),
