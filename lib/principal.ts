@@ -38,6 +38,9 @@ export type Actor = { kind: ActorKind; id: string | null; label: string | null; 
 /** Request facts every audited change carries. */
 export type AuditContext = { actor: Actor; ip: string | null; userAgent: string | null; requestId: string | null };
 
+/** The arguments of an audited change in one organization: its own, the organization and who makes the change. */
+export type OrgChange<T> = T & { orgId: string; audit: AuditContext };
+
 export type OrgRef = { id: string; slug: string; name: string };
 
 /** A person inside one organization, after their membership was checked. */

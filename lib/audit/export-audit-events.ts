@@ -1,7 +1,7 @@
 import "server-only";
 import { stringify } from "csv-stringify/sync";
 import { forOrg } from "@/lib/db/for-org";
-import type { AuditContext } from "@/lib/principal";
+import type { OrgChange } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { AuditEventFilters } from "@/lib/audit/audit-event-filters";
 import type { AuditEventView } from "@/lib/audit/audit-event-view";
@@ -96,11 +96,6 @@ export async function recordAuditExport({
   filters,
   format,
   audit,
-}: {
-  orgId: string;
-  filters: AuditEventFilters;
-  format: AuditExportFormat;
-  audit: AuditContext;
-}): Promise<void> {
+}: OrgChange<{ filters: AuditEventFilters; format: AuditExportFormat }>): Promise<void> {
   await forOrg(orgId).$transaction((tx) => recordAuditEvent(tx, audit, { orgId, action: "audit_log.export", after: { format, filters } }));
 }

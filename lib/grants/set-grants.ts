@@ -2,7 +2,7 @@ import "server-only";
 import { forOrg } from "@/lib/db/for-org";
 import type { DbTx } from "@/lib/db/prisma";
 import { notFound } from "@/lib/errors";
-import type { AuditContext } from "@/lib/principal";
+import type { AuditContext, OrgChange } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { granteeWhere, type Grantee } from "@/lib/grants/grantee";
 import type { GrantEntry } from "@/lib/grants/contract";
@@ -18,12 +18,7 @@ export async function setGrants({
   grantee,
   entries,
   audit,
-}: {
-  orgId: string;
-  grantee: Grantee;
-  entries: GrantEntry[];
-  audit: AuditContext;
-}): Promise<{ changed: number }> {
+}: OrgChange<{ grantee: Grantee; entries: GrantEntry[] }>): Promise<{ changed: number }> {
   return forOrg(orgId).$transaction(async (tx) => {
     await assertGranteeExists(tx, orgId, grantee);
     return applyGrants(tx, { orgId, grantee, entries, audit });

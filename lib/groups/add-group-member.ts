@@ -1,7 +1,7 @@
 import "server-only";
 import { forOrg } from "@/lib/db/for-org";
 import { AppError, notFound } from "@/lib/errors";
-import type { AuditContext } from "@/lib/principal";
+import type { OrgChange } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
 /** Adds a member of the organization to one of its groups. */
@@ -10,12 +10,7 @@ export async function addGroupMember({
   groupId,
   userId,
   audit,
-}: {
-  orgId: string;
-  groupId: string;
-  userId: string;
-  audit: AuditContext;
-}): Promise<{ userId: string; email: string; name: string; addedAt: string }> {
+}: OrgChange<{ groupId: string; userId: string }>): Promise<{ userId: string; email: string; name: string; addedAt: string }> {
   return forOrg(orgId).$transaction(async (tx) => {
     const group = await tx.group.findFirst({ where: { id: groupId, orgId }, select: { id: true, name: true } });
     if (!group) throw notFound("Group");

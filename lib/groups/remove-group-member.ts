@@ -1,7 +1,7 @@
 import "server-only";
 import { forOrg } from "@/lib/db/for-org";
 import { notFound } from "@/lib/errors";
-import type { AuditContext } from "@/lib/principal";
+import type { OrgChange } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
 export async function removeGroupMember({
@@ -9,12 +9,7 @@ export async function removeGroupMember({
   groupId,
   userId,
   audit,
-}: {
-  orgId: string;
-  groupId: string;
-  userId: string;
-  audit: AuditContext;
-}): Promise<void> {
+}: OrgChange<{ groupId: string; userId: string }>): Promise<void> {
   await forOrg(orgId).$transaction(async (tx) => {
     const row = await tx.groupMember.findFirst({
       where: { orgId, groupId, userId },

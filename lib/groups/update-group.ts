@@ -1,7 +1,7 @@
 import "server-only";
 import { forOrg } from "@/lib/db/for-org";
 import { notFound } from "@/lib/errors";
-import type { AuditContext } from "@/lib/principal";
+import type { OrgChange } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { groupSelect, groupSnapshot, toGroupView, type GroupView } from "@/lib/groups/group-view";
 import type { UpdateGroupInput } from "@/lib/groups/contract";
@@ -11,12 +11,7 @@ export async function updateGroup({
   groupId,
   input,
   audit,
-}: {
-  orgId: string;
-  groupId: string;
-  input: UpdateGroupInput;
-  audit: AuditContext;
-}): Promise<GroupView> {
+}: OrgChange<{ groupId: string; input: UpdateGroupInput }>): Promise<GroupView> {
   return forOrg(orgId).$transaction(async (tx) => {
     const before = await tx.group.findFirst({ where: { id: groupId, orgId }, select: groupSelect });
     if (!before) throw notFound("Group");

@@ -1,7 +1,7 @@
 import "server-only";
 import { forOrg } from "@/lib/db/for-org";
 import { AppError, notFound } from "@/lib/errors";
-import type { AuditContext } from "@/lib/principal";
+import type { OrgChange } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { encryptJson } from "@/lib/secrets/secret-box";
 import { syncCatalog } from "@/lib/mcp/sync-catalog";
@@ -19,12 +19,7 @@ export async function updateMcpServer({
   serverId,
   input,
   audit,
-}: {
-  orgId: string;
-  serverId: string;
-  input: UpdateMcpServerInput;
-  audit: AuditContext;
-}): Promise<McpServerView> {
+}: OrgChange<{ serverId: string; input: UpdateMcpServerInput }>): Promise<McpServerView> {
   if (input.url) await checkUpstreamUrl(input.url);
   const updated = await forOrg(orgId).$transaction(async (tx) => {
     const before = await tx.mcpServer.findFirst({ where: { id: serverId, orgId }, select: mcpServerSelect });

@@ -1,7 +1,7 @@
 import "server-only";
 import { forOrg } from "@/lib/db/for-org";
 import { AppError } from "@/lib/errors";
-import type { AuditContext } from "@/lib/principal";
+import type { OrgChange } from "@/lib/principal";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { generatePassword, hashPassword } from "@/lib/members/password";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -19,12 +19,7 @@ export async function addMember({
   actorRole,
   input,
   audit,
-}: {
-  orgId: string;
-  actorRole: Role;
-  input: AddMemberInput;
-  audit: AuditContext;
-}): Promise<AddMemberResult> {
+}: OrgChange<{ actorRole: Role; input: AddMemberInput }>): Promise<AddMemberResult> {
   if (input.role === "OWNER" && actorRole !== "OWNER") {
     throw new AppError("forbidden", "Only an owner can add another owner");
   }

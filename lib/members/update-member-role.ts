@@ -1,7 +1,7 @@
 import "server-only";
 import { forOrg } from "@/lib/db/for-org";
 import { AppError, notFound } from "@/lib/errors";
-import type { AuditContext } from "@/lib/principal";
+import type { OrgChange } from "@/lib/principal";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { lockOwners } from "@/lib/members/lock-owners";
@@ -13,13 +13,7 @@ export async function updateMemberRole({
   role,
   actorRole,
   audit,
-}: {
-  orgId: string;
-  userId: string;
-  role: Role;
-  actorRole: Role;
-  audit: AuditContext;
-}): Promise<MemberView> {
+}: OrgChange<{ userId: string; role: Role; actorRole: Role }>): Promise<MemberView> {
   return forOrg(orgId).$transaction(async (tx) => {
     const owners = await lockOwners(tx, orgId);
     const current = await tx.membership.findFirst({ where: { orgId, userId }, select: memberSelect });

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
-import type { AuditContext } from "@/lib/principal";
+import type { OrgChange } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { NetworkRuleView } from "@/lib/network/list-network-rules";
 import { assertServiceAccountExists } from "@/lib/service-accounts/assert-service-account-exists";
@@ -12,13 +12,7 @@ export async function addNetworkRule({
   cidr,
   label,
   audit,
-}: {
-  orgId: string;
-  serviceAccountId: string | null;
-  cidr: string;
-  label: string;
-  audit: AuditContext;
-}): Promise<NetworkRuleView> {
+}: OrgChange<{ serviceAccountId: string | null; cidr: string; label: string }>): Promise<NetworkRuleView> {
   return db().$transaction(async (tx) => {
     if (serviceAccountId) await assertServiceAccountExists({ orgId, serviceAccountId, tx });
     if (await tx.networkRule.findFirst({ where: { orgId, serviceAccountId, cidr }, select: { id: true } })) {

@@ -1,6 +1,6 @@
 import "server-only";
 import { forOrg } from "@/lib/db/for-org";
-import type { AuditContext } from "@/lib/principal";
+import type { OrgChange } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { CreateServiceAccountInput } from "@/lib/service-accounts/contract";
 import {
@@ -16,12 +16,7 @@ export async function createServiceAccount({
   input,
   createdById,
   audit,
-}: {
-  orgId: string;
-  input: CreateServiceAccountInput;
-  createdById: string;
-  audit: AuditContext;
-}): Promise<ServiceAccountView> {
+}: OrgChange<{ input: CreateServiceAccountInput; createdById: string }>): Promise<ServiceAccountView> {
   return forOrg(orgId).$transaction(async (tx) => {
     const account = await tx.serviceAccount.create({
       data: { orgId, name: input.name, description: input.description, createdById },

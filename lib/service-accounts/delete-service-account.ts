@@ -1,7 +1,7 @@
 import "server-only";
 import { forOrg } from "@/lib/db/for-org";
 import { notFound } from "@/lib/errors";
-import type { AuditContext } from "@/lib/principal";
+import type { OrgChange } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { serviceAccountSnapshot } from "@/lib/service-accounts/service-account-view";
 
@@ -14,12 +14,7 @@ export async function deleteServiceAccount({
   serviceAccountId,
   actorUserId,
   audit,
-}: {
-  orgId: string;
-  serviceAccountId: string;
-  actorUserId: string;
-  audit: AuditContext;
-}): Promise<void> {
+}: OrgChange<{ serviceAccountId: string; actorUserId: string }>): Promise<void> {
   await forOrg(orgId).$transaction(async (tx) => {
     const account = await tx.serviceAccount.findFirst({
       where: { id: serviceAccountId, orgId },

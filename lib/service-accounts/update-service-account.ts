@@ -1,7 +1,7 @@
 import "server-only";
 import { forOrg } from "@/lib/db/for-org";
 import { notFound } from "@/lib/errors";
-import type { AuditContext } from "@/lib/principal";
+import type { OrgChange } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { countActiveTokens } from "@/lib/service-accounts/count-active-tokens";
 import type { UpdateServiceAccountInput } from "@/lib/service-accounts/contract";
@@ -23,13 +23,7 @@ export async function updateServiceAccount({
   input,
   actorUserId,
   audit,
-}: {
-  orgId: string;
-  serviceAccountId: string;
-  input: UpdateServiceAccountInput;
-  actorUserId: string;
-  audit: AuditContext;
-}): Promise<ServiceAccountView> {
+}: OrgChange<{ serviceAccountId: string; input: UpdateServiceAccountInput; actorUserId: string }>): Promise<ServiceAccountView> {
   return forOrg(orgId).$transaction(async (tx) => {
     const before = await tx.serviceAccount.findFirst({ where: { id: serviceAccountId, orgId }, select: serviceAccountSelect });
     if (!before) throw notFound("Service account");

@@ -1,7 +1,7 @@
 import "server-only";
 import { forOrg } from "@/lib/db/for-org";
 import { notFound } from "@/lib/errors";
-import type { AuditContext } from "@/lib/principal";
+import type { OrgChange } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { ownerWhere, type TokenOwner } from "@/lib/tokens/token-owner";
 import { tokenSnapshot } from "@/lib/tokens/token-view";
@@ -16,13 +16,7 @@ export async function revokeServiceToken({
   tokenId,
   actorUserId,
   audit,
-}: {
-  orgId: string;
-  owner: TokenOwner;
-  tokenId: string;
-  actorUserId: string;
-  audit: AuditContext;
-}): Promise<void> {
+}: OrgChange<{ owner: TokenOwner; tokenId: string; actorUserId: string }>): Promise<void> {
   await forOrg(orgId).$transaction(async (tx) => {
     const token = await tx.serviceToken.findFirst({
       where: { id: tokenId, ...ownerWhere(orgId, owner) },

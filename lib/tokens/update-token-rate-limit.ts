@@ -1,7 +1,7 @@
 import "server-only";
 import { forOrg } from "@/lib/db/for-org";
 import { notFound } from "@/lib/errors";
-import type { AuditContext } from "@/lib/principal";
+import type { OrgChange } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { ownerWhere, type TokenOwner } from "@/lib/tokens/token-owner";
 import { tokenSelect, toTokenView, type TokenView } from "@/lib/tokens/token-view";
@@ -13,13 +13,7 @@ export async function updateTokenRateLimit({
   tokenId,
   rateLimitPerMinute,
   audit,
-}: {
-  orgId: string;
-  owner: TokenOwner;
-  tokenId: string;
-  rateLimitPerMinute: number | null;
-  audit: AuditContext;
-}): Promise<TokenView> {
+}: OrgChange<{ owner: TokenOwner; tokenId: string; rateLimitPerMinute: number | null }>): Promise<TokenView> {
   return forOrg(orgId).$transaction(async (tx) => {
     const before = await tx.serviceToken.findFirst({ where: { id: tokenId, ...ownerWhere(orgId, owner) }, select: tokenSelect });
     if (!before) throw notFound("Token");

@@ -1,7 +1,7 @@
 import "server-only";
 import { forOrg } from "@/lib/db/for-org";
 import { notFound } from "@/lib/errors";
-import type { AuditContext } from "@/lib/principal";
+import type { OrgChange } from "@/lib/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { toolsetSelect, toToolsetView, type ToolsetView } from "@/lib/toolsets/toolset-view";
 
@@ -10,12 +10,7 @@ export async function updateToolset({
   toolsetId,
   input,
   audit,
-}: {
-  orgId: string;
-  toolsetId: string;
-  input: { name?: string; description?: string };
-  audit: AuditContext;
-}): Promise<ToolsetView> {
+}: OrgChange<{ toolsetId: string; input: { name?: string; description?: string } }>): Promise<ToolsetView> {
   return forOrg(orgId).$transaction(async (tx) => {
     const before = await tx.toolset.findFirst({ where: { id: toolsetId }, select: toolsetSelect });
     if (!before) throw notFound("Toolset");
