@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageQuerySchema } from "@/lib/pagination";
+import { sortedPageQuerySchema } from "@/lib/sorted-pages";
 
 const name = z.string().trim().min(1, "Name is required").max(64, "Name must be at most 64 characters");
 const description = z.string().trim().max(500, "Description must be at most 500 characters");
@@ -14,7 +14,8 @@ export type UpdateGroupInput = z.infer<typeof updateGroupSchema>;
 
 export const addGroupMemberSchema = z.strictObject({ userId: z.uuid("userId must be a user id") });
 
-export const listGroupsQuerySchema = pageQuerySchema.extend({ search: z.string().trim().max(100).optional() });
+export const listGroupsQuerySchema = sortedPageQuerySchema(["newest", "oldest", "name", "-name"], "oldest").extend({ search: z.string().trim().max(100).optional() });
+export type ListGroupsQuery = z.infer<typeof listGroupsQuerySchema>;
 
 export type GroupView = {
   id: string;

@@ -1,7 +1,7 @@
 import type { McpServerHealth } from "@/lib/generated/prisma/enums";
 import type { CatalogChanges } from "@/lib/mcp/contract";
 import { z } from "zod";
-import { pageQuerySchema } from "@/lib/pagination";
+import { sortedPageQuerySchema } from "@/lib/sorted-pages";
 import { nonCanonicalIPv4Host } from "@/lib/ip-syntax";
 
 // Header names a caller may not set on upstream requests: the transport owns them.
@@ -60,7 +60,8 @@ export const updateMcpServerSchema = z
   .refine((v) => Object.values(v).some((x) => x !== undefined), { message: "Send at least one field" });
 export type UpdateMcpServerInput = z.infer<typeof updateMcpServerSchema>;
 
-export const listMcpServersQuerySchema = pageQuerySchema.extend({ search: z.string().trim().max(64).optional() });
+export const listMcpServersQuerySchema = sortedPageQuerySchema(["newest", "oldest", "name", "-name"], "oldest").extend({ search: z.string().trim().max(64).optional() });
+export type ListMcpServersQuery = z.infer<typeof listMcpServersQuerySchema>;
 
 /** A server as the API shows it: header names, never their values. */
 export type McpServerView = {

@@ -1,35 +1,33 @@
 import "server-only";
 import { forOrg } from "@/lib/db/for-org";
-import { afterCursor, cursorOrder, toPage, type Page } from "@/lib/pagination";
+import { afterSortCursor, nameAndAgeSorts, sortOrderBy, toSortedPage, type CountedPage } from "@/lib/sorted-pages";
+import type { ListMcpServersQuery } from "@/lib/mcp-servers/contract";
 import { mcpServerSelect, toMcpServerView, type McpServerView } from "@/lib/mcp-servers/mcp-server-view";
 
-/** `ids` narrows the list to what a token may read; null means everything. */
+const SORTS = nameAndAgeSorts<{ id: string; name: string; createdAt: Date }>();
+
+/**
+ * Oldest first unless sorted otherwise. `ids` narrows the list to what a token
+ * may read (null means everything); the totals count only those.
+ */
 export async function listMcpServers({
   orgId,
   limit,
   cursor,
   search,
+  sort = "oldest",
   ids = null,
-}: {
-  orgId: string;
-  limit: number;
-  cursor?: string;
-  search?: string;
-  ids?: string[] | null;
-}): Promise<Page<McpServerView>> {
-  const rows = await forOrg(orgId).mcpServer.findMany({
-    // AND, not a spread: the cursor and the search are both an OR.
-    where: {
-      AND: [
-        { orgId, ...(ids ? { id: { in: ids } } : {}) },
-        afterCursor(cursor),
-        search ? { OR: [{ name: { contains: search, mode: "insensitive" } }, { slug: { contains: search.toLowerCase() } }] } : {},
-      ],
-    },
-    select: mcpServerSelect,
-    orderBy: cursorOrder(),
-    take: limit + 1,
-  });
-  const page = toPage(rows, limit);
-  return { items: page.items.map(toMcpServerView), nextCursor: page.nextCursor };
+}: { orgId: string; ids?: string[] | null } & Omit<ListMcpServersQuery, "sort"> & { sort?: ListMcpServersQuery["sort"] }): Promise<CountedPage<McpServerView>> {
+  const db = forOrg(orgId).mcpServer;
+  const key = SORTS[sort];
+  const visible = { orgId, ...(ids ? { id: { in: ids } } : {}) };
+  // AND, not a spread: the cursor and the search are both an OR.
+  const where = { AND: [visible, search ? { OR: [{ name: { contains: search, mode: "insensitive" as const } }, { slug: { contains: search.toLowerCase() } }] } : {}] };
+  const [rows, total, unfilteredTotal] = await Promise.all([
+    db.findMany({ where: { AND: [where, afterSortCursor(sort, key, cursor)] }, select: mcpServerSelect, orderBy: sortOrderBy(key), take: limit + 1 }),
+    db.count({ where }),
+    db.count({ where: visible }),
+  ]);
+  const page = toSortedPage(sort, key, rows, limit);
+  return { items: page.items.map(toMcpServerView), nextCursor: page.nextCursor, total, unfilteredTotal };
 }

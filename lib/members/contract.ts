@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { emailSchema } from "@/lib/members/email";
-import { pageQuerySchema } from "@/lib/pagination";
+import { sortedPageQuerySchema } from "@/lib/sorted-pages";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export const roleSchema = z.enum(["OWNER", "ADMIN", "MEMBER"]);
@@ -14,9 +14,10 @@ export type AddMemberInput = z.infer<typeof addMemberSchema>;
 
 export const updateMemberSchema = z.strictObject({ role: roleSchema });
 
-export const listMembersQuerySchema = pageQuerySchema.extend({
+export const listMembersQuerySchema = sortedPageQuerySchema(["email", "-email", "newest", "oldest"], "oldest").extend({
   search: z.string().trim().max(100).optional(),
 });
+export type ListMembersQuery = z.infer<typeof listMembersQuerySchema>;
 
 /** A member as the API and the Control Room show it: the person plus their role here. */
 export type MemberView = {

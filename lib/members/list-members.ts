@@ -1,31 +1,36 @@
 import "server-only";
 import { forOrg } from "@/lib/db/for-org";
-import { afterCursor, toPage, type Page } from "@/lib/pagination";
+import { afterSortCursor, createdAtSort, sortOrderBy, stringSort, toSortedPage, type CountedPage, type SortKeys } from "@/lib/sorted-pages";
+import type { ListMembersQuery } from "@/lib/members/contract";
 import { memberSelect, toMemberView, type MemberView } from "@/lib/members/member-view";
 
+type Row = { id: string; createdAt: Date; user: { email: string } };
+const SORTS: SortKeys<Row, ListMembersQuery["sort"]> = {
+  email: stringSort<Row>("email", "asc", (row) => row.user.email, "user"),
+  "-email": stringSort<Row>("email", "desc", (row) => row.user.email, "user"),
+  newest: createdAtSort<Row>("desc"),
+  oldest: createdAtSort<Row>("asc"),
+};
+
+/** Oldest member first unless sorted otherwise (by email, or by when they joined). */
 export async function listMembers({
   orgId,
   limit,
   cursor,
   search,
-}: {
-  orgId: string;
-  limit: number;
-  cursor?: string;
-  search?: string;
-}): Promise<Page<MemberView>> {
-  const rows = await forOrg(orgId).membership.findMany({
-    where: {
-      orgId,
-      ...afterCursor(cursor),
-      ...(search
-        ? { user: { OR: [{ email: { contains: search, mode: "insensitive" } }, { name: { contains: search, mode: "insensitive" } }] } }
-        : {}),
-    },
-    select: memberSelect,
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    take: limit + 1,
-  });
-  const page = toPage(rows, limit);
-  return { items: page.items.map(toMemberView), nextCursor: page.nextCursor };
+  sort = "oldest",
+}: { orgId: string } & Omit<ListMembersQuery, "sort"> & { sort?: ListMembersQuery["sort"] }): Promise<CountedPage<MemberView>> {
+  const db = forOrg(orgId).membership;
+  const key = SORTS[sort];
+  const where = {
+    orgId,
+    ...(search ? { user: { OR: [{ email: { contains: search, mode: "insensitive" as const } }, { name: { contains: search, mode: "insensitive" as const } }] } } : {}),
+  };
+  const [rows, total, unfilteredTotal] = await Promise.all([
+    db.findMany({ where: { AND: [where, afterSortCursor(sort, key, cursor)] }, select: memberSelect, orderBy: sortOrderBy(key), take: limit + 1 }),
+    db.count({ where }),
+    db.count({ where: { orgId } }),
+  ]);
+  const page = toSortedPage(sort, key, rows, limit);
+  return { items: page.items.map(toMemberView), nextCursor: page.nextCursor, total, unfilteredTotal };
 }

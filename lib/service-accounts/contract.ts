@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageQuerySchema } from "@/lib/pagination";
+import { sortedPageQuerySchema } from "@/lib/sorted-pages";
 import type { AccessMode, ServiceAccountStatus } from "@/lib/generated/prisma/enums";
 
 const name = z.string().trim().min(1, "Name is required").max(64, "Name must be at most 64 characters");
@@ -13,13 +13,11 @@ export const updateServiceAccountSchema = z
   .refine((v) => Object.values(v).some((value) => value !== undefined), { message: "Send name, description or status" });
 export type UpdateServiceAccountInput = z.infer<typeof updateServiceAccountSchema>;
 
-export const listServiceAccountsQuerySchema = pageQuerySchema.extend({
+export const listServiceAccountsQuerySchema = sortedPageQuerySchema(["newest", "oldest", "name", "-name"], "newest").extend({
   search: z.string().trim().max(64).optional(),
   status: z.enum(["ACTIVE", "DISABLED"]).optional(),
   /** Accounts with a live token expiring soon (TOKEN_EXPIRY_WARNING_DAYS), or with an expired, unrevoked one. */
   tokens: z.enum(["expiring", "expired"]).optional(),
-  /** newest (default), oldest, name (A→Z) or -name (Z→A). */
-  sort: z.enum(["newest", "oldest", "name", "-name"]).default("newest"),
 });
 export type ListServiceAccountsQuery = z.infer<typeof listServiceAccountsQuerySchema>;
 

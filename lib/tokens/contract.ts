@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageQuerySchema } from "@/lib/pagination";
+import { sortedPageQuerySchema } from "@/lib/sorted-pages";
 import { tokenLifetimeFields } from "@/lib/tokens/token-lifetime";
 import { grantEntrySchema } from "@/lib/grants/contract";
 
@@ -16,11 +16,11 @@ export const mintOrgTokenSchema = mintTokenSchema.extend({
   grants: z.array(grantEntrySchema).max(500).default([]),
 });
 
-export const listTokensQuerySchema = pageQuerySchema.extend({
+/** A leading "-" reverses: expires is soonest expiry first, -lastUsed most recently used first; never-used tokens come last either way. */
+export const TOKEN_SORTS = ["newest", "oldest", "name", "-name", "expires", "-expires", "lastUsed", "-lastUsed"] as const;
+export const listTokensQuerySchema = sortedPageQuerySchema(TOKEN_SORTS, "newest").extend({
   /** expiring: live (active or suspended) and expiring within TOKEN_EXPIRY_WARNING_DAYS. */
   status: z.enum(["active", "suspended", "expiring", "expired", "revoked"]).optional(),
-  /** newest (default) or expires: soonest expiry first. */
-  sort: z.enum(["newest", "expires"]).default("newest"),
 });
 export type ListTokensQuery = z.infer<typeof listTokensQuerySchema>;
 

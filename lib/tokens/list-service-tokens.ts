@@ -1,15 +1,27 @@
 import "server-only";
 import { forOrg } from "@/lib/db/for-org";
-import { afterCursor, cursorOrder, decodeCursor, encodeCursor, toPage, type Page } from "@/lib/pagination";
+import { afterSortCursor, nameAndAgeSorts, sortOrderBy, toSortedPage, type CountedPage, type SortKeys } from "@/lib/sorted-pages";
 import { assertOwnerExists, ownerWhere, type TokenOwner } from "@/lib/tokens/token-owner";
 import type { ListTokensQuery } from "@/lib/tokens/contract";
 import { expiringBefore } from "@/lib/token-expiry";
 import { tokenSelect, toTokenView, type TokenView } from "@/lib/tokens/token-view";
 
+type Row = { id: string; name: string; createdAt: Date; expiresAt: Date; lastUsedAt: Date | null };
+const date = (column: "expiresAt" | "lastUsedAt", direction: "asc" | "desc") =>
+  ({ column, direction, type: "date", nullable: column === "lastUsedAt", value: (row: Row) => row[column] }) as const;
+const SORTS: SortKeys<Row, ListTokensQuery["sort"]> = {
+  ...nameAndAgeSorts<Row>(),
+  expires: date("expiresAt", "asc"),
+  "-expires": date("expiresAt", "desc"),
+  // Never-used tokens come last in both directions.
+  lastUsed: date("lastUsedAt", "asc"),
+  "-lastUsed": date("lastUsedAt", "desc"),
+};
+
 /**
- * Newest first, or soonest expiry first (`sort: "expires"`); active, suspended
+ * Newest first unless sorted otherwise (name, age, expiry, last use); active, suspended
  * (account disabled), expired and revoked alike unless `status` narrows it;
- * with the total that match.
+ * with how many match the filter and how many the owner has.
  */
 export async function listServiceTokens({
   orgId,
@@ -19,7 +31,7 @@ export async function listServiceTokens({
   status,
   sort = "newest",
   now = new Date(),
-}: { orgId: string; owner: TokenOwner; now?: Date } & Omit<ListTokensQuery, "sort"> & { sort?: ListTokensQuery["sort"] }): Promise<Page<TokenView> & { total: number }> {
+}: { orgId: string; owner: TokenOwner; now?: Date } & Omit<ListTokensQuery, "sort"> & { sort?: ListTokensQuery["sort"] }): Promise<CountedPage<TokenView>> {
   await assertOwnerExists(forOrg(orgId), orgId, owner);
   const byStatus =
     status === "revoked"
@@ -36,29 +48,13 @@ export async function listServiceTokens({
               : {};
   // AND, not a spread: the status and the cursor may both be an OR.
   const where = { AND: [ownerWhere(orgId, owner), byStatus] };
-  const byExpiry = sort === "expires";
-  const [rows, total] = await Promise.all([
-    forOrg(orgId).serviceToken.findMany({
-      where: { AND: [where, byExpiry ? afterExpiryCursor(cursor) : afterCursor(cursor, "desc")] },
-      select: tokenSelect,
-      orderBy: byExpiry ? [{ expiresAt: "asc" }, { id: "asc" }] : cursorOrder("desc"),
-      take: limit + 1,
-    }),
-    forOrg(orgId).serviceToken.count({ where }),
+  const db = forOrg(orgId).serviceToken;
+  const key = SORTS[sort];
+  const [rows, total, unfilteredTotal] = await Promise.all([
+    db.findMany({ where: { AND: [where, afterSortCursor(sort, key, cursor)] }, select: tokenSelect, orderBy: sortOrderBy(key), take: limit + 1 }),
+    db.count({ where }),
+    db.count({ where: ownerWhere(orgId, owner) }),
   ]);
-  if (byExpiry) {
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    const nextCursor = rows.length > limit && last ? encodeCursor({ createdAt: last.expiresAt, id: last.id }) : null;
-    return { items: items.map((row) => toTokenView(row, now)), nextCursor, total };
-  }
-  const page = toPage(rows, limit);
-  return { items: page.items.map((row) => toTokenView(row, now)), nextCursor: page.nextCursor, total };
-}
-
-/** Soonest expiry first: the cursor holds the last row's (expiresAt, id), in the shape of the createdAt cursors. */
-function afterExpiryCursor(cursor: string | undefined) {
-  if (!cursor) return {};
-  const { createdAt: expiresAt, id } = decodeCursor(cursor);
-  return { OR: [{ expiresAt: { gt: expiresAt } }, { expiresAt, id: { gt: id } }] };
+  const page = toSortedPage(sort, key, rows, limit);
+  return { items: page.items.map((row) => toTokenView(row, now)), nextCursor: page.nextCursor, total, unfilteredTotal };
 }

@@ -1,6 +1,6 @@
 import type { CatalogToolView } from "@/lib/mcp-servers/contract";
 import { z } from "zod";
-import { pageQuerySchema } from "@/lib/pagination";
+import { sortedPageQuerySchema } from "@/lib/sorted-pages";
 
 const name = z.string().trim().min(1, "Name is required").max(64, "Name must be at most 64 characters");
 const description = z.string().trim().max(500, "Description must be at most 500 characters");
@@ -16,7 +16,8 @@ export const assignToolsetSchema = z
     message: "Send exactly one of userId, groupId, serviceAccountId",
   });
 export type AssignToolsetInput = z.infer<typeof assignToolsetSchema>;
-export const listToolsetsQuerySchema = pageQuerySchema.extend({ search: z.string().trim().max(64).optional() });
+export const listToolsetsQuerySchema = sortedPageQuerySchema(["newest", "oldest", "name", "-name"], "oldest").extend({ search: z.string().trim().max(64).optional() });
+export type ListToolsetsQuery = z.infer<typeof listToolsetsQuerySchema>;
 
 export type ToolsetView = {
   id: string;

@@ -1,28 +1,33 @@
 import "server-only";
 import { forOrg } from "@/lib/db/for-org";
-import { afterCursor, cursorOrder, toPage, type Page } from "@/lib/pagination";
+import { afterSortCursor, nameAndAgeSorts, sortOrderBy, toSortedPage, type CountedPage } from "@/lib/sorted-pages";
+import type { ListToolsetsQuery } from "@/lib/toolsets/contract";
 import { toolsetSelect, toToolsetView, type ToolsetView } from "@/lib/toolsets/toolset-view";
 
-/** `ids` narrows the list to what a token may read; null means everything. */
+const SORTS = nameAndAgeSorts<{ id: string; name: string; createdAt: Date }>();
+
+/**
+ * Oldest first unless sorted otherwise. `ids` narrows the list to what a token
+ * may read (null means everything); the totals count only those, so a token
+ * learns nothing of the toolsets it cannot see.
+ */
 export async function listToolsets({
   orgId,
   limit,
   cursor,
   search,
+  sort = "oldest",
   ids = null,
-}: {
-  orgId: string;
-  limit: number;
-  cursor?: string;
-  search?: string;
-  ids?: string[] | null;
-}): Promise<Page<ToolsetView>> {
-  const rows = await forOrg(orgId).toolset.findMany({
-    where: { ...(ids ? { id: { in: ids } } : {}), ...afterCursor(cursor), ...(search ? { name: { contains: search, mode: "insensitive" } } : {}) },
-    select: toolsetSelect,
-    orderBy: cursorOrder(),
-    take: limit + 1,
-  });
-  const page = toPage(rows, limit);
-  return { items: page.items.map(toToolsetView), nextCursor: page.nextCursor };
+}: { orgId: string; ids?: string[] | null } & Omit<ListToolsetsQuery, "sort"> & { sort?: ListToolsetsQuery["sort"] }): Promise<CountedPage<ToolsetView>> {
+  const db = forOrg(orgId).toolset;
+  const key = SORTS[sort];
+  const visible = { orgId, ...(ids ? { id: { in: ids } } : {}) };
+  const where = { ...visible, ...(search ? { name: { contains: search, mode: "insensitive" as const } } : {}) };
+  const [rows, total, unfilteredTotal] = await Promise.all([
+    db.findMany({ where: { AND: [where, afterSortCursor(sort, key, cursor)] }, select: toolsetSelect, orderBy: sortOrderBy(key), take: limit + 1 }),
+    db.count({ where }),
+    db.count({ where: visible }),
+  ]);
+  const page = toSortedPage(sort, key, rows, limit);
+  return { items: page.items.map(toToolsetView), nextCursor: page.nextCursor, total, unfilteredTotal };
 }
