@@ -5,7 +5,6 @@ import { AuditChainStatus } from "@/components/audit/audit-chain-status";
 import { AuditEventDialog } from "@/components/audit/audit-event-dialog";
 import { AuditEventsTable } from "@/components/audit/audit-events-table";
 import { AuditLogFilterBar } from "@/components/audit/audit-log-filter-bar";
-import { useAuditLogFilters } from "@/components/audit/use-audit-log-filters";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { EmptyNotice, EmptyState } from "@/components/ui/empty-state";
@@ -13,11 +12,15 @@ import { ErrorState, loadedItems, LoadingState, LoadMore } from "@/components/ui
 import { Spinner } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/client/api";
 import { auditExportUrl, useAuditEvents, useVerifyAuditChain, type AuditEvent } from "@/lib/client/audit";
+import { AUDIT_LOG_LIST } from "@/lib/client/audit-log-url";
+import { useListUrlState } from "@/lib/client/use-list-url-state";
 
 type Org = { slug: string; name: string };
 
 export function AuditLogView({ org }: { org: Org }) {
-  const { draft, filters, rangeError, filtered, set, clear } = useAuditLogFilters();
+  // The filters live in the URL, so a filtered view can be reloaded or shared.
+  const { draft, values: filters, filtered, set, clear } = useListUrlState(AUDIT_LOG_LIST);
+  const rangeError = draft.from && draft.to && draft.from >= draft.to ? "Must be after From" : null;
   const events = useAuditEvents(org.slug, filters, { enabled: !rangeError });
   const verify = useVerifyAuditChain(org.slug);
   const [opened, setOpened] = useState<AuditEvent | null>(null);

@@ -2,19 +2,24 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { formatDate } from "@/lib/client/format-date";
+import type { NameAgeSort } from "@/lib/client/api";
+import { nameAgeListCodec, useListUrlState } from "@/lib/client/use-list-url-state";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { EmptyNotice, EmptyState } from "@/components/ui/empty-state";
 import { loadedItems, QueryList } from "@/components/ui/query-states";
-import { SearchField, useSearch } from "@/components/ui/search-field";
+import { ListCount } from "@/components/ui/list-count";
+import { SearchField, searchInUrl } from "@/components/ui/search-field";
 import { DataTable } from "@/components/ui/table";
 import { CreateGroupDialog } from "@/components/groups/create-group-dialog";
 import { useGroups, type Group } from "@/lib/client/groups";
 
 export function GroupsView({ org }: { org: { slug: string; name: string } }) {
-  const search = useSearch();
+  const list = useListUrlState(nameAgeListCodec);
+  const search = searchInUrl(list);
   const [creating, setCreating] = useState(false);
-  const groups = useGroups(org.slug, search.query);
+  const groups = useGroups(org.slug, search.query, list.values.sort as NameAgeSort);
   const items = loadedItems(groups.data);
 
   return (
@@ -38,23 +43,29 @@ export function GroupsView({ org }: { org: { slug: string; name: string } }) {
           )
         }
       >
-        <GroupsTable org={org} groups={items} />
+        <>
+          <ListCount total={groups.data?.pages[0]?.total} unfilteredTotal={groups.data?.pages[0]?.unfilteredTotal} shown={items.length} noun={["group", "groups"]} />
+          <GroupsTable org={org} groups={items} sort={list.values.sort || "oldest"} onSort={(sort) => list.set("sort", sort === "oldest" ? "" : sort)} />
+        </>
       </QueryList>
       <CreateGroupDialog org={org.slug} open={creating} onClose={() => setCreating(false)} />
     </>
   );
 }
 
-function GroupsTable({ org, groups }: { org: { slug: string; name: string }; groups: Group[] }) {
+function GroupsTable({ org, groups, sort, onSort }: { org: { slug: string; name: string }; groups: Group[]; sort: string; onSort: (sort: string) => void }) {
   return (
     <DataTable
       caption={`Groups of ${org.name}`}
       rows={groups}
       rowKey={(group) => group.id}
       rowClassName="hover:bg-slate-50"
+      sort={sort}
+      onSort={onSort}
       columns={[
         {
           header: "Name",
+          sortBy: { ascending: "name", descending: "-name" },
           cell: (group) => (
             <Link href={`/${org.slug}/settings/groups/${group.id}`} className="font-medium text-indigo-700 hover:underline">
               {group.name}
@@ -63,6 +74,12 @@ function GroupsTable({ org, groups }: { org: { slug: string; name: string }; gro
         },
         { header: "Description", className: "max-w-md truncate text-slate-700", cell: (group) => group.description || <span className="text-slate-500">No description</span> },
         { header: "Members", headerClassName: "text-right", className: "text-right text-slate-700 tabular-nums", cell: (group) => group.memberCount },
+        {
+          header: "Created",
+          sortBy: { ascending: "oldest", descending: "newest", first: "descending" },
+          className: "whitespace-nowrap text-slate-700",
+          cell: (row) => <time dateTime={row.createdAt}>{formatDate(row.createdAt)}</time>,
+        },
       ]}
     />
   );

@@ -2,12 +2,16 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { formatDate } from "@/lib/client/format-date";
+import type { NameAgeSort } from "@/lib/client/api";
+import { nameAgeListCodec, useListUrlState } from "@/lib/client/use-list-url-state";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyNotice, EmptyState } from "@/components/ui/empty-state";
 import { loadedItems, QueryList } from "@/components/ui/query-states";
-import { SearchField, useSearch } from "@/components/ui/search-field";
+import { ListCount } from "@/components/ui/list-count";
+import { SearchField, searchInUrl } from "@/components/ui/search-field";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { DataTable } from "@/components/ui/table";
 import { McpServerStatusBadges } from "@/components/mcp-servers/mcp-server-badges";
@@ -17,9 +21,10 @@ import { useMcpServers, type McpServer } from "@/lib/client/mcp-servers";
 type Org = { slug: string; name: string };
 
 export function McpServersView({ org }: { org: Org }) {
-  const search = useSearch();
+  const list = useListUrlState(nameAgeListCodec);
+  const search = searchInUrl(list);
   const [registering, setRegistering] = useState(false);
-  const servers = useMcpServers(org.slug, search.query);
+  const servers = useMcpServers(org.slug, search.query, list.values.sort as NameAgeSort);
   const items = loadedItems(servers.data);
 
   return (
@@ -43,23 +48,29 @@ export function McpServersView({ org }: { org: Org }) {
           )
         }
       >
-        <McpServersTable org={org} servers={items} />
+        <>
+          <ListCount total={servers.data?.pages[0]?.total} unfilteredTotal={servers.data?.pages[0]?.unfilteredTotal} shown={items.length} noun={["MCP server", "MCP servers"]} />
+          <McpServersTable org={org} servers={items} sort={list.values.sort || "oldest"} onSort={(sort) => list.set("sort", sort === "oldest" ? "" : sort)} />
+        </>
       </QueryList>
       <RegisterMcpServerDialog org={org.slug} open={registering} onClose={() => setRegistering(false)} />
     </>
   );
 }
 
-function McpServersTable({ org, servers }: { org: Org; servers: McpServer[] }) {
+function McpServersTable({ org, servers, sort, onSort }: { org: Org; servers: McpServer[]; sort: string; onSort: (sort: string) => void }) {
   return (
     <DataTable
       caption={`MCP servers of ${org.name}`}
       rows={servers}
       rowKey={(server) => server.id}
       rowClassName="hover:bg-slate-50"
+      sort={sort}
+      onSort={onSort}
       columns={[
         {
           header: "Name",
+          sortBy: { ascending: "name", descending: "-name" },
           cell: (server) => (
             <span className="inline-flex items-center gap-2">
               <Link href={`/${org.slug}/mcp-servers/${server.id}`} className="font-medium text-indigo-700 hover:underline">
@@ -77,6 +88,12 @@ function McpServersTable({ org, servers }: { org: Org; servers: McpServer[] }) {
           header: "Last synced",
           className: "whitespace-nowrap text-slate-700",
           cell: (server) => (server.lastSyncedAt ? <RelativeTime iso={server.lastSyncedAt} /> : <span className="text-slate-500">Never</span>),
+        },
+        {
+          header: "Created",
+          sortBy: { ascending: "oldest", descending: "newest", first: "descending" },
+          className: "whitespace-nowrap text-slate-700",
+          cell: (row) => <time dateTime={row.createdAt}>{formatDate(row.createdAt)}</time>,
         },
       ]}
     />

@@ -18,14 +18,18 @@ type TableProps = {
   currentUserId: string;
   actorRole: Role;
   onRemove: (member: Member) => void;
+  sort: string;
+  onSort: (sort: string) => void;
 };
 
-export function MembersTable({ org, members, currentUserId, actorRole, onRemove }: TableProps) {
+export function MembersTable({ org, members, currentUserId, actorRole, onRemove, sort, onSort }: TableProps) {
   return (
     <DataTable
       caption={`Members of ${org.name}`}
       rows={members}
       rowKey={(member) => member.userId}
+      sort={sort}
+      onSort={onSort}
       columns={[
         {
           header: "Name",
@@ -37,9 +41,9 @@ export function MembersTable({ org, members, currentUserId, actorRole, onRemove 
             </>
           ),
         },
-        { header: "Email", className: "text-slate-700", cell: (member) => member.email },
+        { header: "Email", sortBy: { ascending: "email", descending: "-email" }, className: "text-slate-700", cell: (member) => member.email },
         { header: "Role", cell: (member) => <RoleCell org={org.slug} member={member} actorRole={actorRole} /> },
-        { header: "Joined", className: "whitespace-nowrap text-slate-700", cell: (member) => formatDate(member.joinedAt) },
+        { header: "Joined", sortBy: { ascending: "oldest", descending: "newest", first: "descending" }, className: "whitespace-nowrap text-slate-700", cell: (member) => formatDate(member.joinedAt) },
         { header: "Status", cell: (member) => (member.disabled ? <Badge tone="red">Disabled</Badge> : <span className="text-slate-500">Active</span>) },
       ]}
       actions={(member) => (

@@ -1,12 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { EmptyNotice, EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
+import { ListCount } from "@/components/ui/list-count";
 import { loadedItems, QueryList } from "@/components/ui/query-states";
 import { Select } from "@/components/ui/select";
 import { DataTable, SortButton } from "@/components/ui/table";
@@ -15,44 +15,30 @@ import { SERVICE_ACCOUNT_STATUS_LABELS, ServiceAccountStatusBadge } from "@/comp
 import { formatDate } from "@/lib/client/format-date";
 import { formatDateTime, formatRelativeTime } from "@/lib/client/format-relative-time";
 import { useServiceAccounts, type AccountTokenFilter, type ServiceAccount, type ServiceAccountSort, type ServiceAccountStatus } from "@/lib/client/service-accounts";
-import { useDebouncedValue } from "@/lib/client/use-debounced-value";
+import { listUrlCodec, useListUrlState } from "@/lib/client/use-list-url-state";
 
 type Org = { slug: string; name: string };
 
 const TOKEN_FILTER_LABELS: Record<AccountTokenFilter, string> = { expiring: "Expiring soon", expired: "With expired tokens" };
 
-const oneOf = <T extends string>(value: string | null, allowed: readonly T[]): T | "" => (allowed.includes(value as T) ? (value as T) : "");
+const SERVICE_ACCOUNTS_LIST = listUrlCodec({
+  search: { typed: true },
+  status: { allowed: ["ACTIVE", "DISABLED"] },
+  tokens: { allowed: ["expiring", "expired"] },
+  sort: { allowed: ["oldest", "name", "-name"] },
+});
 
 export function ServiceAccountsView({ org }: { org: Org }) {
-  // Filters and search live in the URL: shareable, and the back button undoes them.
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
-  const status = oneOf(params.get("status"), ["ACTIVE", "DISABLED"] as const);
-  const tokens = oneOf(params.get("tokens"), ["expiring", "expired"] as const);
-  const sort: ServiceAccountSort = oneOf(params.get("sort"), ["oldest", "name", "-name"] as const) || "newest";
-  const [search, setSearch] = useState(params.get("search") ?? "");
+  // Filters, search and sort live in the URL: shareable, and the back button undoes them.
+  const list = useListUrlState(SERVICE_ACCOUNTS_LIST);
+  const { status, tokens } = list.values as { status: ServiceAccountStatus | ""; tokens: AccountTokenFilter | "" };
+  const sort = (list.values.sort || "newest") as ServiceAccountSort;
+  const query = list.values.search;
   const [creating, setCreating] = useState(false);
-  const query = useDebouncedValue(search.trim());
-  const accounts = useServiceAccounts(org.slug, { search: query, status, tokens, ...(sort === "newest" ? {} : { sort }) });
-  const total = accounts.data?.pages[0]?.total;
+  const accounts = useServiceAccounts(org.slug, { search: query, status, tokens, sort: list.values.sort as ServiceAccountSort });
+  const firstPage = accounts.data?.pages[0];
   const items = loadedItems(accounts.data);
   const filtered = query !== "" || status !== "" || tokens !== "";
-
-  const setParam = (name: string, value: string, history: "push" | "replace" = "push") => {
-    const next = new URLSearchParams(params.toString());
-    if (value) next.set(name, value);
-    else next.delete(name);
-    const url = next.size ? `${pathname}?${next}` : pathname;
-    if (history === "push") router.push(url, { scroll: false });
-    else router.replace(url, { scroll: false });
-  };
-  // The typed search reaches the URL once it settles (replace: no history entry per keystroke).
-  const urlSearch = params.get("search") ?? "";
-  useEffect(() => {
-    if (query !== urlSearch) setParam("search", query, "replace");
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the settled query changes
-  }, [query]);
 
   return (
     <>
@@ -63,10 +49,10 @@ export function ServiceAccountsView({ org }: { org: Org }) {
       />
       <div className="mb-4 flex flex-wrap items-end gap-4">
         <div className="w-full max-w-sm">
-          <Field label="Search service accounts" type="search" placeholder="Name" value={search} onChange={(e) => setSearch(e.target.value)} />
+          <Field label="Search service accounts" type="search" placeholder="Name" value={list.draft.search} onChange={(e) => list.set("search", e.target.value)} />
         </div>
         <div className="w-40">
-          <Select label="Status" value={status} onChange={(e) => setParam("status", e.target.value)}>
+          <Select label="Status" value={status} onChange={(e) => list.set("status", e.target.value)}>
             <option value="">All</option>
             {(Object.keys(SERVICE_ACCOUNT_STATUS_LABELS) as ServiceAccountStatus[]).map((value) => (
               <option key={value} value={value}>
@@ -76,7 +62,7 @@ export function ServiceAccountsView({ org }: { org: Org }) {
           </Select>
         </div>
         <div className="w-52">
-          <Select label="Tokens" value={tokens} onChange={(e) => setParam("tokens", e.target.value)}>
+          <Select label="Tokens" value={tokens} onChange={(e) => list.set("tokens", e.target.value)}>
             <option value="">Any</option>
             {(Object.keys(TOKEN_FILTER_LABELS) as AccountTokenFilter[]).map((value) => (
               <option key={value} value={value}>
@@ -113,11 +99,8 @@ export function ServiceAccountsView({ org }: { org: Org }) {
         }
       >
         <>
-          <p className="mb-2 text-sm text-slate-600" aria-live="polite">
-            {total === undefined ? null : `${total} ${total === 1 ? "service account" : "service accounts"}${filtered ? " match" : ""}`}
-            {total !== undefined && total > items.length ? ` · showing ${items.length}` : null}
-          </p>
-          <ServiceAccountsTable org={org} accounts={items} sort={sort} onSort={(next) => setParam("sort", next === "newest" ? "" : next)} />
+          <ListCount total={firstPage?.total} unfilteredTotal={firstPage?.unfilteredTotal} shown={items.length} noun={["service account", "service accounts"]} />
+          <ServiceAccountsTable org={org} accounts={items} sort={sort} onSort={(next) => list.set("sort", next === "newest" ? "" : next)} />
         </>
       </QueryList>
       <CreateServiceAccountDialog org={org.slug} open={creating} onClose={() => setCreating(false)} />

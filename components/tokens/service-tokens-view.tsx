@@ -3,12 +3,11 @@
 import Link from "next/link";
 import { PageHeader } from "@/components/shell/page-header";
 import { TokensPanel } from "@/components/tokens/tokens-panel";
-import type { TokenFilter } from "@/lib/client/service-tokens";
 
 const ORG_WIDE = { orgWide: true } as const;
 
 /** Org-wide tokens: for one-off scripts. The page steers people to service accounts instead. */
-export function ServiceTokensView({ org, initialFilter }: { org: { slug: string; name: string }; initialFilter?: TokenFilter }) {
+export function ServiceTokensView({ org }: { org: { slug: string; name: string } }) {
   return (
     <>
       <PageHeader title="Service Tokens" description={`Org-wide tokens for ${org.name}, for one-off scripts.`} />
@@ -23,7 +22,6 @@ export function ServiceTokensView({ org, initialFilter }: { org: { slug: string;
         <TokensPanel
           org={org.slug}
           owner={ORG_WIDE}
-          initialFilter={initialFilter}
           caption={`Org-wide tokens of ${org.name}`}
           emptyMessage="No org-wide tokens. For a bot, create a service account and give it a token instead."
           newTokenDescription={

@@ -14,6 +14,8 @@ import { TOKEN_STATUS_LABELS, TokensTable } from "@/components/tokens/tokens-tab
 const FILTER_LABELS: Record<TokenFilter, string> = { ...TOKEN_STATUS_LABELS, expiring: "Expiring soon" };
 import { useServiceTokens, type ServiceToken, type TokenFilter, type TokenOwner, type TokenSort } from "@/lib/client/service-tokens";
 import { EmptyNotice } from "@/components/ui/empty-state";
+import { ListCount } from "@/components/ui/list-count";
+import { listUrlCodec, useListUrlState } from "@/lib/client/use-list-url-state";
 
 type TokensPanelProps = {
   org: string;
@@ -26,25 +28,33 @@ type TokensPanelProps = {
   newTokenDescription: React.ReactNode;
   /** What the empty list says when no filter is set. */
   emptyMessage: string;
-  /** The filter to start with (a link from the Overview: ?tokens=expiring). */
-  initialFilter?: TokenFilter;
 };
 
 /** One owner's tokens: filter, list, mint (shown once) and revoke. Used by a service account's page and by Service Tokens. */
-export function TokensPanel({ org, owner, caption, heading, newTokenDescription, emptyMessage, initialFilter }: TokensPanelProps) {
+const TOKENS_LIST = listUrlCodec({
+  status: { allowed: ["active", "expiring", "suspended", "expired", "revoked"] },
+  sort: { allowed: ["oldest", "name", "-name", "expires", "-expires", "lastUsed", "-lastUsed"] },
+});
+
+/** The orders the Sort select offers; the column headers reach the others. */
+const SORT_LABELS: Partial<Record<TokenSort, string>> = { "": "Newest first", oldest: "Oldest first", expires: "Soonest expiry first", "-lastUsed": "Recently used first" };
+
+export function TokensPanel({ org, owner, caption, heading, newTokenDescription, emptyMessage }: TokensPanelProps) {
   const headingId = useId();
-  const [status, setStatus] = useState<TokenFilter | "">(initialFilter ?? "");
+  // Filter and sort live in the URL (a link from the Overview: ?status=expiring).
+  const list = useListUrlState(TOKENS_LIST);
+  const status = list.values.status as TokenFilter | "";
+  const sort = list.values.sort as TokenSort;
   const [minting, setMinting] = useState(false);
   const [revoking, setRevoking] = useState<ServiceToken | null>(null);
   const [rolling, setRolling] = useState<ServiceToken | null>(null);
-  const [sort, setSort] = useState<TokenSort>("newest");
   const [editingPermissions, setEditingPermissions] = useState<ServiceToken | null>(null);
   const [editingRateLimit, setEditingRateLimit] = useState<ServiceToken | null>(null);
   // Only org-wide tokens hold their own mode and grants; an account's tokens follow the account.
   const orgWide = "orgWide" in owner;
   const tokens = useServiceTokens(org, owner, status, sort);
   const items = loadedItems(tokens.data);
-  const total = tokens.data?.pages[0]?.total;
+  const firstPage = tokens.data?.pages[0];
 
   return (
     <section aria-label={heading ? undefined : "Tokens"} aria-labelledby={heading ? headingId : undefined} className="space-y-4">
@@ -56,7 +66,7 @@ export function TokensPanel({ org, owner, caption, heading, newTokenDescription,
         ) : null}
         <div className="ml-auto flex flex-wrap items-end gap-3">
           <div className="w-40">
-            <Select label="Token status" value={status} onChange={(e) => setStatus(e.target.value as TokenFilter | "")}>
+            <Select label="Token status" value={status} onChange={(e) => list.set("status", e.target.value)}>
               <option value="">All</option>
               {(["active", "expiring", "suspended", "expired", "revoked"] as const).map((value) => (
                 <option key={value} value={value}>
@@ -66,9 +76,13 @@ export function TokensPanel({ org, owner, caption, heading, newTokenDescription,
             </Select>
           </div>
           <div className="w-44">
-            <Select label="Sort tokens" value={sort} onChange={(e) => setSort(e.target.value as TokenSort)}>
-              <option value="newest">Newest first</option>
-              <option value="expires">Soonest expiry first</option>
+            <Select label="Sort tokens" value={sort} onChange={(e) => list.set("sort", e.target.value)}>
+              {Object.entries(SORT_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+              {sort in SORT_LABELS ? null : <option value={sort}>By column</option>}
             </Select>
           </div>
           <Button onClick={() => setMinting(true)}>New token</Button>
@@ -82,10 +96,8 @@ export function TokensPanel({ org, owner, caption, heading, newTokenDescription,
         }
       >
         <>
-          <p className="text-sm text-slate-600" aria-live="polite">
-            {total === undefined ? null : `${total} ${total === 1 ? "token" : "tokens"}${total > items.length ? ` · showing ${items.length}` : ""}`}
-          </p>
-          <TokensTable caption={caption} tokens={items} onRevoke={setRevoking} onRoll={setRolling} onPermissions={orgWide ? setEditingPermissions : undefined}
+          <ListCount total={firstPage?.total} unfilteredTotal={firstPage?.unfilteredTotal} shown={items.length} noun={["token", "tokens"]} />
+          <TokensTable caption={caption} tokens={items} sort={sort || "newest"} onSort={(next) => list.set("sort", next === "newest" ? "" : next)} onRevoke={setRevoking} onRoll={setRolling} onPermissions={orgWide ? setEditingPermissions : undefined}
             onEditRateLimit={setEditingRateLimit}
           />
         </>

@@ -2,10 +2,10 @@
 
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Table, Td, Th } from "@/components/ui/table";
+import { SortableTh, Table, Td, Th, type ColumnSort } from "@/components/ui/table";
 import { formatDateTime, formatRelativeTime } from "@/lib/client/format-relative-time";
 import { ACCESS_MODE_LABELS } from "@/lib/client/permissions";
-import type { ServiceToken, TokenStatus } from "@/lib/client/service-tokens";
+import type { ServiceToken, TokenSort, TokenStatus } from "@/lib/client/service-tokens";
 
 export const TOKEN_STATUS_LABELS: Record<TokenStatus, string> = { active: "Active", suspended: "Suspended", expired: "Expired", revoked: "Revoked" };
 const TOKEN_STATUS_TONES = { active: "indigo", suspended: "neutral", expired: "amber", revoked: "red" } as const satisfies Record<TokenStatus, string>;
@@ -20,10 +20,20 @@ type TokensTableProps = {
   onPermissions?: (token: ServiceToken) => void;
   /** Pass this to offer Edit limit on active tokens. */
   onEditRateLimit?: (token: ServiceToken) => void;
+  /** The list's order ("newest", "-lastUsed" …) and how to change it: Name, Created, Expires and Last used sort. */
+  sort: string;
+  onSort: (sort: TokenSort) => void;
 };
 
+const COLUMN_SORTS = {
+  name: { ascending: "name", descending: "-name" },
+  created: { ascending: "oldest", descending: "newest", first: "descending" },
+  expires: { ascending: "expires", descending: "-expires" },
+  lastUsed: { ascending: "lastUsed", descending: "-lastUsed", first: "descending" },
+} as const satisfies Record<string, ColumnSort<TokenSort>>;
+
 /** Tokens as lists show them: the prefix, never the token. Only active tokens can be revoked. */
-export function TokensTable({ caption, tokens, onRevoke, onRoll, onPermissions, onEditRateLimit }: TokensTableProps) {
+export function TokensTable({ caption, tokens, onRevoke, onRoll, onPermissions, onEditRateLimit, sort, onSort }: TokensTableProps) {
   // Rolled tokens name each other by prefix (both are usually on the same page).
   const prefixes = new Map(tokens.map((t) => [t.id, t.prefix]));
   return (
@@ -31,11 +41,11 @@ export function TokensTable({ caption, tokens, onRevoke, onRoll, onPermissions, 
       <thead className="bg-slate-50">
         <tr>
           <Th>Prefix</Th>
-          <Th>Name</Th>
+          <SortableTh label="Name" column={COLUMN_SORTS.name} sort={sort} onSort={onSort} />
           <Th>Created by</Th>
-          <Th>Created</Th>
-          <Th>Expires</Th>
-          <Th>Last used</Th>
+          <SortableTh label="Created" column={COLUMN_SORTS.created} sort={sort} onSort={onSort} />
+          <SortableTh label="Expires" column={COLUMN_SORTS.expires} sort={sort} onSort={onSort} />
+          <SortableTh label="Last used" column={COLUMN_SORTS.lastUsed} sort={sort} onSort={onSort} />
           <Th>Status</Th>
           <Th>Rate limit</Th>
           {onPermissions ? <Th>Access</Th> : null}

@@ -2,11 +2,15 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { formatDate } from "@/lib/client/format-date";
+import type { NameAgeSort } from "@/lib/client/api";
+import { nameAgeListCodec, useListUrlState } from "@/lib/client/use-list-url-state";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { EmptyNotice, EmptyState } from "@/components/ui/empty-state";
 import { loadedItems, QueryList } from "@/components/ui/query-states";
-import { SearchField, useSearch } from "@/components/ui/search-field";
+import { ListCount } from "@/components/ui/list-count";
+import { SearchField, searchInUrl } from "@/components/ui/search-field";
 import { DataTable } from "@/components/ui/table";
 import { CreateToolsetDialog } from "@/components/toolsets/create-toolset-dialog";
 import { useToolsets, type Toolset } from "@/lib/client/toolsets";
@@ -14,9 +18,10 @@ import { useToolsets, type Toolset } from "@/lib/client/toolsets";
 type Org = { slug: string; name: string };
 
 export function ToolsetsView({ org }: { org: Org }) {
-  const search = useSearch();
+  const list = useListUrlState(nameAgeListCodec);
+  const search = searchInUrl(list);
   const [creating, setCreating] = useState(false);
-  const toolsets = useToolsets(org.slug, search.query);
+  const toolsets = useToolsets(org.slug, search.query, list.values.sort as NameAgeSort);
   const items = loadedItems(toolsets.data);
 
   return (
@@ -40,23 +45,29 @@ export function ToolsetsView({ org }: { org: Org }) {
           )
         }
       >
-        <ToolsetsTable org={org} toolsets={items} />
+        <>
+          <ListCount total={toolsets.data?.pages[0]?.total} unfilteredTotal={toolsets.data?.pages[0]?.unfilteredTotal} shown={items.length} noun={["toolset", "toolsets"]} />
+          <ToolsetsTable org={org} toolsets={items} sort={list.values.sort || "oldest"} onSort={(sort) => list.set("sort", sort === "oldest" ? "" : sort)} />
+        </>
       </QueryList>
       <CreateToolsetDialog org={org.slug} open={creating} onClose={() => setCreating(false)} />
     </>
   );
 }
 
-function ToolsetsTable({ org, toolsets }: { org: Org; toolsets: Toolset[] }) {
+function ToolsetsTable({ org, toolsets, sort, onSort }: { org: Org; toolsets: Toolset[]; sort: string; onSort: (sort: string) => void }) {
   return (
     <DataTable
       caption={`Toolsets of ${org.name}`}
       rows={toolsets}
       rowKey={(toolset) => toolset.id}
       rowClassName="hover:bg-slate-50"
+      sort={sort}
+      onSort={onSort}
       columns={[
         {
           header: "Name",
+          sortBy: { ascending: "name", descending: "-name" },
           cell: (toolset) => (
             <Link href={`/${org.slug}/toolsets/${toolset.id}`} className="font-medium text-indigo-700 hover:underline">
               {toolset.name}
@@ -66,6 +77,12 @@ function ToolsetsTable({ org, toolsets }: { org: Org; toolsets: Toolset[] }) {
         { header: "Description", className: "max-w-md truncate text-slate-700", cell: (toolset) => toolset.description || <span className="text-slate-500">No description</span> },
         { header: "Tools", headerClassName: "text-right", className: "text-right text-slate-700 tabular-nums", cell: (toolset) => toolset.toolCount },
         { header: "Assigned to", headerClassName: "text-right", className: "text-right text-slate-700 tabular-nums", cell: (toolset) => toolset.assignmentCount },
+        {
+          header: "Created",
+          sortBy: { ascending: "oldest", descending: "newest", first: "descending" },
+          className: "whitespace-nowrap text-slate-700",
+          cell: (row) => <time dateTime={row.createdAt}>{formatDate(row.createdAt)}</time>,
+        },
       ]}
     />
   );

@@ -21,3 +21,8 @@ export function SearchField({ label, placeholder, search }: { label: string; pla
     </div>
   );
 }
+
+/** The search box state of a list kept in the URL (useListUrlState): its `search` field. */
+export function searchInUrl(list: { draft: { search: string }; values: { search: string }; set: (name: "search", value: string) => void }): Search {
+  return { text: list.draft.search, setText: (text) => list.set("search", text), query: list.values.search };
+}

@@ -18,7 +18,7 @@ export function Table({ caption, children, stickyActions = false }: { caption: s
   );
 }
 
-export function Th({ children, className = "", sort }: { children?: React.ReactNode; className?: string; sort?: "ascending" | "descending" | "none" }) {
+export function Th({ children, className = "", sort }: { children?: React.ReactNode; className?: string; sort?: SortDirection }) {
   return (
     <th scope="col" aria-sort={sort} className={`px-4 py-2.5 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase ${className}`}>
       {children}
@@ -30,8 +30,34 @@ export function Td({ children, className = "" }: { children?: React.ReactNode; c
   return <td className={`px-4 py-3 align-middle ${className}`}>{children}</td>;
 }
 
+export type SortDirection = "ascending" | "descending" | "none";
+
+/** A sortable column's two orders, by their API names ("name" and "-name"); `first` is the one a first click picks. */
+export type ColumnSort<Sort extends string = string> = { ascending: Sort; descending: Sort; first?: "ascending" | "descending" };
+
+export function sortDirection(column: ColumnSort, sort: string): SortDirection {
+  return sort === column.ascending ? "ascending" : sort === column.descending ? "descending" : "none";
+}
+
+/** The order a click on the header picks: the other direction when sorted by it, else its first. */
+export function nextSort<Sort extends string>(column: ColumnSort<Sort>, sort: string): Sort {
+  const direction = sortDirection(column, sort);
+  if (direction === "none") return column[column.first ?? "ascending"];
+  return direction === "ascending" ? column.descending : column.ascending;
+}
+
+/** A header cell that sorts the list: a button in the th, whose aria-sort says the direction. */
+export function SortableTh<Sort extends string>({ label, column, sort, onSort, className }: { label: string; column: ColumnSort<Sort>; sort: string; onSort: (sort: Sort) => void; className?: string }) {
+  const direction = sortDirection(column, sort);
+  return (
+    <Th className={className} sort={direction}>
+      <SortButton label={label} direction={direction} onClick={() => onSort(nextSort(column, sort))} />
+    </Th>
+  );
+}
+
 /** A column header that sorts the list: a button, with the direction said to screen readers by the th's aria-sort. */
-export function SortButton({ label, direction, onClick }: { label: string; direction: "ascending" | "descending" | "none"; onClick: () => void }) {
+export function SortButton({ label, direction, onClick }: { label: string; direction: SortDirection; onClick: () => void }) {
   return (
     <button type="button" onClick={onClick} className="inline-flex items-center gap-1 font-semibold tracking-wide uppercase hover:text-slate-900">
       {label}
@@ -47,7 +73,9 @@ export type Column<Row> = {
   /** Classes of the header cell ("text-right" for numbers). */
   headerClassName?: string;
   /** The header's aria-sort, for a column the list is sorted by. */
-  sort?: "ascending" | "descending" | "none";
+  sort?: SortDirection;
+  /** Makes the header a sort button (with a string header): the column's two orders. */
+  sortBy?: ColumnSort;
   /** Classes of each body cell. */
   className?: string;
   cell: (row: Row) => React.ReactNode;
@@ -64,20 +92,27 @@ type DataTableProps<Row> = {
   actionsClassName?: string;
   /** Classes of each row ("hover:bg-slate-50" where the row links somewhere). */
   rowClassName?: string;
+  /** The list's order and how to change it, for columns with `sortBy`. */
+  sort?: string;
+  onSort?: (sort: string) => void;
 };
 
 /** A Table from columns: one header and one cell per column; a false or null column is left out. */
-export function DataTable<Row>({ caption, rows, rowKey, columns, actions, actionsClassName = "text-right", rowClassName }: DataTableProps<Row>) {
+export function DataTable<Row>({ caption, rows, rowKey, columns, actions, actionsClassName = "text-right", rowClassName, sort = "", onSort }: DataTableProps<Row>) {
   const shown = columns.filter((column): column is Column<Row> => Boolean(column));
   return (
     <Table stickyActions={Boolean(actions)} caption={caption}>
       <thead className="bg-slate-50">
         <tr>
-          {shown.map((column, index) => (
-            <Th key={index} className={column.headerClassName} sort={column.sort}>
-              {column.header}
-            </Th>
-          ))}
+          {shown.map((column, index) =>
+            column.sortBy && onSort && typeof column.header === "string" ? (
+              <SortableTh key={index} label={column.header} column={column.sortBy} sort={sort} onSort={onSort} className={column.headerClassName} />
+            ) : (
+              <Th key={index} className={column.headerClassName} sort={column.sort}>
+                {column.header}
+              </Th>
+            ),
+          )}
           {actions ? (
             <Th>
               <span className="sr-only">Actions</span>

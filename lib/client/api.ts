@@ -116,3 +116,7 @@ export function queryString(params: Record<string, string | number | null | unde
 }
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
+/** A list answer with how many rows match its filters (`total`) and how many there are (`unfilteredTotal`). */
+export type CountedPage<T> = Page<T> & { total: number; unfilteredTotal: number };
+/** The orders of most lists; "" is the list's default. */
+export type NameAgeSort = "" | "newest" | "oldest" | "name" | "-name";

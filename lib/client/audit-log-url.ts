@@ -2,6 +2,7 @@
 
 import { AUDIT_ACTOR_KIND_LABELS, AUDIT_FILTER_NAMES, NO_AUDIT_FILTERS, type AuditActorKind, type AuditLogFilters } from "@/lib/client/audit";
 import { queryString } from "@/lib/client/api";
+import type { ListUrlCodec } from "@/lib/client/use-list-url-state";
 
 const ACTOR_KINDS: readonly string[] = Object.keys(AUDIT_ACTOR_KIND_LABELS);
 
@@ -21,6 +22,14 @@ export function auditFiltersFromSearch(search: { get: (name: string) => string |
 export function auditFiltersToSearch(filters: AuditLogFilters): string {
   return queryString(filters);
 }
+
+/** The audit log's filters in the URL, for useListUrlState: the text boxes debounced. */
+export const AUDIT_LOG_LIST: ListUrlCodec<AuditLogFilters> = {
+  empty: NO_AUDIT_FILTERS,
+  typed: ["actor", "action", "targetId"],
+  fromSearch: auditFiltersFromSearch,
+  toSearch: auditFiltersToSearch,
+};
 
 const DATE_TIME_LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/;
 const pad = (n: number) => String(n).padStart(2, "0");

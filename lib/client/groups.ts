@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiFetch, type Page } from "@/lib/client/api";
+import { apiFetch, type CountedPage, type NameAgeSort } from "@/lib/client/api";
 import { resourceCache, resourceKeys } from "@/lib/client/resource-keys";
 import type { CreateGroupInput, GroupDetailView, GroupMemberView, GroupView } from "@/lib/groups/contract";
 import { useApiResource, usePagedList } from "@/lib/client/resource-queries";
@@ -12,13 +12,13 @@ export type GroupMember = GroupMemberView;
 export type GroupDetail = GroupDetailView;
 export type GroupInput = CreateGroupInput;
 
-export const groupKeys = resourceKeys<{ search: string }>("groups");
+export const groupKeys = resourceKeys<{ search: string; sort: NameAgeSort }>("groups");
 
 const base = (org: string) => `/v1/orgs/${encodeURIComponent(org)}/groups`;
 const one = (org: string, groupId: string) => `${base(org)}/${encodeURIComponent(groupId)}`;
 
-export function useGroups(org: string, search = "") {
-  return usePagedList<Page<Group>>({ queryKey: groupKeys.list(org, { search }), path: base(org), params: { search } });
+export function useGroups(org: string, search = "", sort: NameAgeSort = "") {
+  return usePagedList<CountedPage<Group>>({ queryKey: groupKeys.list(org, { search, sort }), path: base(org), params: { search, sort } });
 }
 
 /** `enabled: false` once the group is deleted, so the page does not refetch it into a 404 while it navigates away. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { apiFetch, queryString, retryUnlessClientError, type Page } from "@/lib/client/api";
+import { apiFetch, queryString, retryUnlessClientError, type CountedPage, type NameAgeSort } from "@/lib/client/api";
 import { resourceCache, resourceKeys } from "@/lib/client/resource-keys";
 import { useApiResource, usePagedList } from "@/lib/client/resource-queries";
 import { toolsetCache } from "@/lib/client/toolsets";
@@ -35,7 +35,7 @@ export type CreateMcpServerInput = z.input<typeof createMcpServerSchema>;
 /** `headers` replaces every header; `{}` clears them. */
 export type UpdateMcpServerInput = z.input<typeof updateMcpServerSchema>;
 
-export const mcpServerKeys = resourceKeys<{ search: string }>("mcp-servers");
+export const mcpServerKeys = resourceKeys<{ search: string; sort: NameAgeSort }>("mcp-servers");
 
 /** The catalog across servers (the toolset picker): stale whenever any server syncs, changes or goes. */
 export const catalogKeys = {
@@ -46,8 +46,8 @@ export const catalogKeys = {
 const base = (org: string) => `/v1/orgs/${encodeURIComponent(org)}/mcp-servers`;
 const one = (org: string, id: string) => `${base(org)}/${encodeURIComponent(id)}`;
 
-export function useMcpServers(org: string, search = "") {
-  return usePagedList<Page<McpServer>>({ queryKey: mcpServerKeys.list(org, { search }), path: base(org), params: { search } });
+export function useMcpServers(org: string, search = "", sort: NameAgeSort = "") {
+  return usePagedList<CountedPage<McpServer>>({ queryKey: mcpServerKeys.list(org, { search, sort }), path: base(org), params: { search, sort } });
 }
 
 /** `enabled: false` once the server is deleted, so the page does not refetch it into a 404 while it navigates away. */

@@ -1,12 +1,12 @@
 "use client";
 
 import { useMutation, useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/react-query";
-import { apiFetch, type Page } from "@/lib/client/api";
+import { apiFetch, type CountedPage, type Page } from "@/lib/client/api";
 import { resourceCache } from "@/lib/client/resource-keys";
 import { usePagedList } from "@/lib/client/resource-queries";
 import { groupKeys } from "@/lib/client/groups";
 import type { z } from "zod";
-import type { AddMemberResult, addMemberSchema, MemberView } from "@/lib/members/contract";
+import type { AddMemberResult, addMemberSchema, ListMembersQuery, MemberView } from "@/lib/members/contract";
 
 // The API's own view types (lib/members/contract.ts): a renamed field breaks every reader's build.
 export type Member = MemberView;
@@ -20,7 +20,7 @@ export const ROLE_LABELS: Record<Role, string> = { MEMBER: "Member", ADMIN: "Adm
 export const memberKeys = {
   all: (org: string) => ["orgs", org, "members"] as const,
   lists: (org: string) => [...memberKeys.all(org), "list"] as const,
-  list: (org: string, search: string, limit = 50) => [...memberKeys.lists(org), { search }, limit] as const,
+  list: (org: string, search: string, limit = 50, sort: MemberSort = "") => [...memberKeys.lists(org), { search, sort }, limit] as const,
 };
 
 /** What each change to the members makes stale, in one place. */
@@ -33,8 +33,11 @@ export const memberCache = {
 
 const base = (org: string) => `/v1/orgs/${encodeURIComponent(org)}/members`;
 
-export function useMembers(org: string, search = "", { limit = 50 }: { limit?: number } = {}) {
-  return usePagedList<Page<Member>>({ queryKey: memberKeys.list(org, search, limit), path: base(org), params: { search }, limit });
+/** Oldest member first unless chosen. */
+export type MemberSort = "" | ListMembersQuery["sort"];
+
+export function useMembers(org: string, search = "", { limit = 50, sort = "" }: { limit?: number; sort?: MemberSort } = {}) {
+  return usePagedList<CountedPage<Member>>({ queryKey: memberKeys.list(org, search, limit, sort), path: base(org), params: { search, sort }, limit });
 }
 
 /**

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiFetch, type Page } from "@/lib/client/api";
+import { apiFetch, type CountedPage, type NameAgeSort } from "@/lib/client/api";
 import { resourceCache, resourceKeys } from "@/lib/client/resource-keys";
 import type { z } from "zod";
 import type { createServiceAccountSchema, ListServiceAccountsQuery, ServiceAccountView } from "@/lib/service-accounts/contract";
@@ -13,7 +13,7 @@ export type ServiceAccountStatus = ServiceAccountView["status"];
 export type ServiceAccountInput = z.input<typeof createServiceAccountSchema>;
 export type ServiceAccountFilters = { search: string; status: ServiceAccountStatus | ""; tokens?: AccountTokenFilter | ""; sort?: ServiceAccountSort };
 /** How the list is ordered; newest first unless chosen. */
-export type ServiceAccountSort = "newest" | "oldest" | "name" | "-name";
+export type ServiceAccountSort = NameAgeSort;
 /** Accounts with a token expiring soon, or with an expired (unrevoked) one. */
 export type AccountTokenFilter = NonNullable<ListServiceAccountsQuery["tokens"]>;
 
@@ -27,7 +27,7 @@ export const serviceAccountsPath = (org: string) => `/v1/orgs/${encodeURICompone
 export const serviceAccountPath = (org: string, id: string) => `${serviceAccountsPath(org)}/${encodeURIComponent(id)}`;
 
 export function useServiceAccounts(org: string, filters: ServiceAccountFilters) {
-  return usePagedList<Page<ServiceAccount> & { total: number }>({ queryKey: serviceAccountKeys.list(org, filters), path: serviceAccountsPath(org), params: filters });
+  return usePagedList<CountedPage<ServiceAccount>>({ queryKey: serviceAccountKeys.list(org, filters), path: serviceAccountsPath(org), params: filters });
 }
 
 /** `enabled: false` once the account is deleted, so the page does not refetch it into a 404 while it navigates away. */

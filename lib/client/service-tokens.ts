@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { apiFetch, queryString, retryUnlessClientError, type Page } from "@/lib/client/api";
+import { apiFetch, queryString, retryUnlessClientError, type CountedPage } from "@/lib/client/api";
 import type { z } from "zod";
 import type { LifetimePreset, ListTokensQuery, MintedToken, mintOrgTokenSchema, RolledToken, RollGrace, TokenView } from "@/lib/tokens/contract";
 import { resourceCache } from "@/lib/client/resource-keys";
@@ -27,7 +27,7 @@ export const serviceTokenKeys = {
   /** Every token list of one owner, whatever the filter. */
   lists: (org: string, owner: TokenOwner) =>
     "orgWide" in owner ? ([...serviceTokenKeys.all(org), "org-wide"] as const) : serviceAccountKeys.tokens(org, owner.serviceAccountId),
-  list: (org: string, owner: TokenOwner, status: TokenFilter | "", sort: TokenSort = "newest") => [...serviceTokenKeys.lists(org, owner), { status, sort }] as const,
+  list: (org: string, owner: TokenOwner, status: TokenFilter | "", sort: TokenSort = "") => [...serviceTokenKeys.lists(org, owner), { status, sort }] as const,
 };
 
 /** The API base path of the owner's tokens. */
@@ -37,15 +37,15 @@ export function serviceTokensPath(org: string, owner: TokenOwner): string {
     : `${serviceAccountPath(org, owner.serviceAccountId)}/tokens`;
 }
 
-/** Newest first, or soonest expiry first. */
-export type TokenSort = ListTokensQuery["sort"];
+/** Newest first unless chosen ("" is the default); a leading "-" reverses; never-used tokens come last by last use either way. */
+export type TokenSort = "" | ListTokensQuery["sort"];
 
-export function useServiceTokens(org: string, owner: TokenOwner, status: TokenFilter | "" = "", sort: TokenSort = "newest") {
+export function useServiceTokens(org: string, owner: TokenOwner, status: TokenFilter | "" = "", sort: TokenSort = "") {
   return useInfiniteQuery({
     queryKey: serviceTokenKeys.list(org, owner, status, sort),
     queryFn: ({ pageParam, signal }) =>
-      apiFetch<Page<ServiceToken> & { total: number }>(
-        `${serviceTokensPath(org, owner)}${queryString({ limit: 50, cursor: pageParam, status, sort: sort === "newest" ? undefined : sort })}`,
+      apiFetch<CountedPage<ServiceToken>>(
+        `${serviceTokensPath(org, owner)}${queryString({ limit: 50, cursor: pageParam, status, sort })}`,
         { signal },
       ),
     initialPageParam: null as string | null,

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { apiFetch, queryString, retryUnlessClientError, type Page } from "@/lib/client/api";
+import { apiFetch, queryString, retryUnlessClientError, type CountedPage, type NameAgeSort, type Page } from "@/lib/client/api";
 import { resourceCache, resourceKeys } from "@/lib/client/resource-keys";
 import { useApiResource, usePagedList } from "@/lib/client/resource-queries";
 import { serviceAccountKeys, serviceAccountPath } from "@/lib/client/service-accounts";
@@ -21,7 +21,7 @@ export type AssignedToolset = AssignedToolsetView;
 export const ASSIGNMENT_KIND_LABELS: Record<AssignmentKind, string> = { user: "Person", group: "Group", service_account: "Service account" };
 
 export const toolsetKeys = {
-  ...resourceKeys<{ search: string }>("toolsets"),
+  ...resourceKeys<{ search: string; sort: NameAgeSort }>("toolsets"),
   /** Every toolset of the organization, for the Assign toolset picker on a service account's page. */
   picker: (org: string) => [...toolsetKeys.lists(org), "picker"] as const,
   // Under the account's detail key, so dropping a deleted account drops its toolsets too.
@@ -53,8 +53,8 @@ export const toolsetCache = {
     ]),
 };
 
-export function useToolsets(org: string, search = "") {
-  return usePagedList<Page<Toolset>>({ queryKey: toolsetKeys.list(org, { search }), path: base(org), params: { search } });
+export function useToolsets(org: string, search = "", sort: NameAgeSort = "") {
+  return usePagedList<CountedPage<Toolset>>({ queryKey: toolsetKeys.list(org, { search, sort }), path: base(org), params: { search, sort } });
 }
 
 /** The first 100 toolsets, for a select; `enabled` while the picker is open. */

@@ -4,11 +4,8 @@ import { requireOrgPage } from "@/lib/auth/require-org-page";
 
 export const metadata: Metadata = { title: "Service Tokens" };
 
-const FILTERS = ["active", "expiring", "suspended", "expired", "revoked"] as const;
-
-export default async function Page({ params, searchParams }: { params: Promise<{ orgSlug: string }>; searchParams: Promise<{ status?: string }> }) {
+// The filter and sort come from the query string in the panel itself (shareable, the back button undoes them).
+export default async function Page({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { org } = await requireOrgPage((await params).orgSlug, { manage: true });
-  const { status } = await searchParams;
-  const initialFilter = FILTERS.find((filter) => filter === status);
-  return <ServiceTokensView org={{ slug: org.slug, name: org.name }} initialFilter={initialFilter} />;
+  return <ServiceTokensView org={{ slug: org.slug, name: org.name }} />;
 }
