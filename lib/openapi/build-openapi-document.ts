@@ -164,7 +164,7 @@ export function buildOpenApiDocument({ routes, version }: { routes: RouteEntry[]
       version,
       description:
         "Manage an organization's people, groups, service accounts and tokens, MCP servers, toolsets, network rules, settings, audit log and activity. " +
-        "JSON in and out; every error is RFC 9457 problem+json with a requestId (also in X-Request-Id). Lists take `limit` (at most 100) and an opaque `cursor`, and return `{ items, nextCursor }`. " +
+        "JSON in and out; every error is RFC 9457 problem+json with a requestId (also in X-Request-Id). Lists take `limit` (at most 100) and an opaque `cursor`, and return `{ items, nextCursor }`; the lists that take `sort` also return `total` (matching the filters) and `unfilteredTotal`. " +
         "Another organization's objects are 404.",
     },
     servers: [{ url: "/" }],
