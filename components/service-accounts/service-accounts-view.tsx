@@ -9,7 +9,7 @@ import { Field } from "@/components/ui/field";
 import { ListCount } from "@/components/ui/list-count";
 import { loadedItems, QueryList } from "@/components/ui/query-states";
 import { Select } from "@/components/ui/select";
-import { DataTable, SortButton } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/table";
 import { CreateServiceAccountDialog } from "@/components/service-accounts/create-service-account-dialog";
 import { SERVICE_ACCOUNT_STATUS_LABELS, ServiceAccountStatusBadge } from "@/components/service-accounts/service-account-status-badge";
 import { formatDate } from "@/lib/client/format-date";
@@ -109,18 +109,18 @@ export function ServiceAccountsView({ org }: { org: Org }) {
 }
 
 function ServiceAccountsTable({ org, accounts, sort, onSort }: { org: Org; accounts: ServiceAccount[]; sort: ServiceAccountSort; onSort: (sort: ServiceAccountSort) => void }) {
-  const nameDirection = sort === "name" ? "ascending" : sort === "-name" ? "descending" : "none";
-  const createdDirection = sort === "oldest" ? "ascending" : sort === "newest" ? "descending" : "none";
   return (
     <DataTable
       caption={`Service accounts of ${org.name}`}
       rows={accounts}
       rowKey={(account) => account.id}
       rowClassName="hover:bg-slate-50"
+      sort={sort}
+      onSort={(next) => onSort(next as ServiceAccountSort)}
       columns={[
         {
-          header: <SortButton label="Name" direction={nameDirection} onClick={() => onSort(sort === "name" ? "-name" : "name")} />,
-          sort: nameDirection,
+          header: "Name",
+          sortBy: { ascending: "name", descending: "-name" },
           cell: (account) => (
             <>
               <Link href={`/${org.slug}/service-accounts/${account.id}`} className="font-medium text-indigo-700 hover:underline">
@@ -155,8 +155,8 @@ function ServiceAccountsTable({ org, accounts, sort, onSort }: { org: Org; accou
             ),
         },
         {
-          header: <SortButton label="Created" direction={createdDirection} onClick={() => onSort(sort === "newest" ? "oldest" : "newest")} />,
-          sort: createdDirection,
+          header: "Created",
+          sortBy: { ascending: "oldest", descending: "newest", first: "descending" },
           className: "whitespace-nowrap text-slate-700",
           cell: (account) => <time dateTime={account.createdAt}>{formatDate(account.createdAt)}</time>,
         },
