@@ -43,7 +43,7 @@ test.describe("Control Room in the browser", () => {
     await page.reload();
     await expect(page.getByText(email)).toBeVisible();
 
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await expect(page).toHaveURL(/\/login/);
     await page.goto(`/${E2E.seedOrg}/settings/groups`);
     await expect(page).toHaveURL(/\/login/);
