@@ -189,7 +189,7 @@ describe("sorted lists refuse what they cannot follow", () => {
     expect(members.error?.issues[0]?.path).toEqual(["sort"]);
   });
 
-  it("a cursor minted for another order, or a garbled one, is a 400 naming cursor", async () => {
+  it("a cursor minted for another order or list, or a garbled one, is a 400 naming cursor", async () => {
     const { org } = await createTenant();
     for (const name of ["one", "two", "three"]) await db().group.create({ data: { orgId: org.id, name } });
     const byName = await listGroups({ orgId: org.id, limit: 1, sort: "name" });
@@ -200,5 +200,8 @@ describe("sorted lists refuse what they cannot follow", () => {
         fields: [{ field: "cursor" }],
       });
     }
+    // The same order of another list: a groups cursor is no toolsets position.
+    await db().toolset.create({ data: { orgId: org.id, name: "kit" } });
+    await expect(listToolsets({ orgId: org.id, limit: 1, sort: "name", cursor: byName.nextCursor! })).rejects.toMatchObject({ code: "bad_request", fields: [{ field: "cursor" }] });
   });
 });

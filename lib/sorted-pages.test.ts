@@ -6,28 +6,30 @@ const ID = "0b8c6f7e-1d2a-4c3b-9e8f-7a6b5c4d3e2f";
 const SORTS = nameAndAgeSorts<{ id: string; name: string; createdAt: Date }>();
 const lastUsed: SortKey<{ lastUsedAt: Date | null }> = { column: "lastUsedAt", direction: "desc", type: "date", nullable: true, value: (row) => row.lastUsedAt };
 const raw = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+const groups = (sort: string) => ({ list: "groups", sort });
 
 describe("sorted-page cursors", () => {
   it("round-trip the sort value and the id, opaque and URL-safe", () => {
-    const cursor = encodeSortCursor("name", "alpha", ID);
+    const cursor = encodeSortCursor(groups("name"), "alpha", ID);
     expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(decodeSortCursor("name", SORTS.name, cursor)).toEqual({ value: "alpha", id: ID });
+    expect(decodeSortCursor(groups("name"), SORTS.name, cursor)).toEqual({ value: "alpha", id: ID });
     const at = new Date("2026-01-01T00:00:00Z");
-    expect(decodeSortCursor("newest", SORTS.newest, encodeSortCursor("newest", at, ID))).toEqual({ value: at, id: ID });
+    expect(decodeSortCursor(groups("newest"), SORTS.newest, encodeSortCursor(groups("newest"), at, ID))).toEqual({ value: at, id: ID });
   });
 
   it.each([
-    ["another order's cursor", "newest", encodeSortCursor("name", "alpha", ID)],
+    ["another order's cursor", "newest", encodeSortCursor(groups("name"), "alpha", ID)],
+    ["another list's cursor in the same order", "name", encodeSortCursor({ list: "toolsets", sort: "name" }, "alpha", ID)],
     ["garbage", "name", "not-a-cursor"],
-    ["a NUL in the value", "name", raw(["name", "a\u0000b", ID])],
-    ["a date out of PostgreSQL's range", "newest", raw(["newest", "+275760-09-13T00:00:00.000Z", ID])],
-    ["an id that is no uuid", "name", raw(["name", "alpha", "1 OR 1=1"])],
-    ["a null where nulls cannot be", "name", raw(["name", null, ID])],
+    ["a NUL in the value", "name", raw(["groups:name", "a\u0000b", ID])],
+    ["a date out of PostgreSQL's range", "newest", raw(["groups:newest", "+275760-09-13T00:00:00.000Z", ID])],
+    ["an id that is no uuid", "name", raw(["groups:name", "alpha", "1 OR 1=1"])],
+    ["a null where nulls cannot be", "name", raw(["groups:name", null, ID])],
     ["the old (createdAt, id) shape", "newest", raw(["2026-01-01T00:00:00.000Z", ID])],
   ])("refuse %s with a 400 naming cursor", (_, sort, cursor) => {
     const key = sort === "newest" ? SORTS.newest : SORTS.name;
     try {
-      decodeSortCursor(sort, key, cursor);
+      decodeSortCursor(groups(sort), key, cursor);
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(AppError);
@@ -42,10 +44,11 @@ describe("sorted-page cursors", () => {
 
   it("after a value, take the further values, its ties with a further id, then the empty ones; after an empty one, only empty ones", () => {
     const at = new Date("2026-01-01T00:00:00Z");
-    expect(afterSortCursor("-lastUsed", lastUsed, encodeSortCursor("-lastUsed", at, ID))).toEqual({
+    const tokens = { list: "service-tokens", sort: "-lastUsed" };
+    expect(afterSortCursor(tokens, lastUsed, encodeSortCursor(tokens, at, ID))).toEqual({
       OR: [{ lastUsedAt: { lt: at } }, { AND: [{ lastUsedAt: at }, { id: { lt: ID } }] }, { lastUsedAt: null }],
     });
-    expect(afterSortCursor("-lastUsed", lastUsed, encodeSortCursor("-lastUsed", null, ID))).toEqual({ AND: [{ lastUsedAt: null }, { id: { lt: ID } }] });
-    expect(afterSortCursor("name", SORTS.name, undefined)).toEqual({});
+    expect(afterSortCursor(tokens, lastUsed, encodeSortCursor(tokens, null, ID))).toEqual({ AND: [{ lastUsedAt: null }, { id: { lt: ID } }] });
+    expect(afterSortCursor(groups("name"), SORTS.name, undefined)).toEqual({});
   });
 });

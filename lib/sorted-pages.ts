@@ -3,14 +3,20 @@ import { AppError } from "@/lib/errors";
 import { pageQuerySchema, type Page } from "@/lib/pagination";
 import { isStorableText } from "@/lib/storable-input";
 
-// Keyset pagination in any of a list's orders: the cursor holds the order's
-// name, the last row's sort value and its id (the tie-break), so a page never
-// repeats or skips a row however many share a value, and a cursor minted for
-// another order is refused rather than read as this one.
+// Keyset pagination in any of a list's orders: the cursor holds the list and
+// the order's name, the last row's sort value and its id (the tie-break), so a
+// page never repeats or skips a row however many share a value, and a cursor
+// minted for another list or order is refused rather than read as this one.
+// (A cursor is a position, not a permission: every page's query still carries
+// the caller's organization and visibility.) Orders on values that change
+// while paging (a token's last use) can move a row across the cursor.
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Direction = "asc" | "desc";
+
+/** Which list and which of its orders a cursor belongs to. */
+export type SortOrder = { list: string; sort: string };
 type SortValue = string | Date | null;
 
 /** One order of a list: the column (under a to-one relation, e.g. a membership's user), its direction and its type. */
@@ -59,9 +65,9 @@ export function sortOrderBy<Row>(key: SortKey<Row>) {
 }
 
 /** The `where` fragment for the rows after the cursor in this order; {} without a cursor. */
-export function afterSortCursor<Row>(sort: string, key: SortKey<Row>, cursor: string | undefined) {
+export function afterSortCursor<Row>(order: SortOrder, key: SortKey<Row>, cursor: string | undefined) {
   if (!cursor) return {};
-  const { value, id } = decodeSortCursor(sort, key, cursor);
+  const { value, id } = decodeSortCursor(order, key, cursor);
   const beyond = key.direction === "asc" ? "gt" : "lt";
   const k = key as SortKey<unknown>;
   // Nulls last: after a null only nulls with a further id; after a value, the further values, then every null.
@@ -72,17 +78,19 @@ export function afterSortCursor<Row>(sort: string, key: SortKey<Row>, cursor: st
 }
 
 /** Query `limit + 1` rows in sortOrderBy() and pass them here. */
-export function toSortedPage<Row extends { id: string }>(sort: string, key: SortKey<Row>, rows: Row[], limit: number): Page<Row> {
+export function toSortedPage<Row extends { id: string }>(order: SortOrder, key: SortKey<Row>, rows: Row[], limit: number): Page<Row> {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > limit && last ? encodeSortCursor(sort, key.value(last), last.id) : null };
+  return { items, nextCursor: rows.length > limit && last ? encodeSortCursor(order, key.value(last), last.id) : null };
 }
 
-export function encodeSortCursor(sort: string, value: SortValue, id: string): string {
-  return Buffer.from(JSON.stringify([sort, value instanceof Date ? value.toISOString() : value, id])).toString("base64url");
+const tagOf = ({ list, sort }: SortOrder) => `${list}:${sort}`;
+
+export function encodeSortCursor(order: SortOrder, value: SortValue, id: string): string {
+  return Buffer.from(JSON.stringify([tagOf(order), value instanceof Date ? value.toISOString() : value, id])).toString("base64url");
 }
 
-export function decodeSortCursor<Row>(sort: string, key: SortKey<Row>, cursor: string): { value: SortValue; id: string } {
+export function decodeSortCursor<Row>(order: SortOrder, key: SortKey<Row>, cursor: string): { value: SortValue; id: string } {
   let value: unknown;
   try {
     value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
@@ -90,8 +98,8 @@ export function decodeSortCursor<Row>(sort: string, key: SortKey<Row>, cursor: s
     value = undefined;
   }
   if (Array.isArray(value) && value.length === 3 && typeof value[1] !== "undefined" && typeof value[2] === "string" && UUID.test(value[2])) {
-    const [order, raw, id] = value as [unknown, unknown, string];
-    if (order !== sort) throw invalidCursor("This cursor belongs to another sort order; start again without it");
+    const [tag, raw, id] = value as [unknown, unknown, string];
+    if (tag !== tagOf(order)) throw invalidCursor("This cursor belongs to another list or sort order; start again without it");
     const decoded = decodeValue(key, raw);
     if (decoded !== undefined) return { value: decoded, id };
   }

@@ -78,17 +78,21 @@ export function useListUrlState<T extends Values>(codec: ListUrlCodec<T>) {
     push.current = false;
   }, [pathname, search]);
 
+  // A choice (a select, a sort header) that changes something is a history entry; typing replaces the current one.
   const set = <K extends keyof T & string>(name: K, value: T[K]) => {
+    if (draft[name] === value) return;
     if (!codec.typed.includes(name)) push.current = true;
     setDraft((current) => ({ ...current, [name]: value }));
   };
+  const filtered = (Object.keys(codec.empty) as (keyof T & string)[]).some((name) => name !== "sort" && draft[name].trim() !== codec.empty[name]);
   return {
     draft,
     values,
     /** Whether a filter or search is set, typed or not yet applied (the sort is no filter). */
-    filtered: (Object.keys(codec.empty) as (keyof T & string)[]).some((name) => name !== "sort" && draft[name].trim() !== codec.empty[name]),
+    filtered,
     set,
     clear: () => {
+      if (!filtered) return;
       push.current = true;
       setDraft((current) => ({ ...codec.empty, ...("sort" in current ? { sort: current.sort } : {}) }));
     },

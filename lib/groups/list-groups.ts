@@ -18,10 +18,10 @@ export async function listGroups({
   const key = SORTS[sort];
   const where = { orgId, ...(search ? { name: { contains: search, mode: "insensitive" as const } } : {}) };
   const [rows, total, unfilteredTotal] = await Promise.all([
-    db.findMany({ where: { AND: [where, afterSortCursor(sort, key, cursor)] }, select: groupSelect, orderBy: sortOrderBy(key), take: limit + 1 }),
+    db.findMany({ where: { AND: [where, afterSortCursor({ list: "groups", sort }, key, cursor)] }, select: groupSelect, orderBy: sortOrderBy(key), take: limit + 1 }),
     db.count({ where }),
     db.count({ where: { orgId } }),
   ]);
-  const page = toSortedPage(sort, key, rows, limit);
+  const page = toSortedPage({ list: "groups", sort }, key, rows, limit);
   return { items: page.items.map(toGroupView), nextCursor: page.nextCursor, total, unfilteredTotal };
 }

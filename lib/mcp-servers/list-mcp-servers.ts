@@ -24,10 +24,10 @@ export async function listMcpServers({
   // AND, not a spread: the cursor and the search are both an OR.
   const where = { AND: [visible, search ? { OR: [{ name: { contains: search, mode: "insensitive" as const } }, { slug: { contains: search.toLowerCase() } }] } : {}] };
   const [rows, total, unfilteredTotal] = await Promise.all([
-    db.findMany({ where: { AND: [where, afterSortCursor(sort, key, cursor)] }, select: mcpServerSelect, orderBy: sortOrderBy(key), take: limit + 1 }),
+    db.findMany({ where: { AND: [where, afterSortCursor({ list: "mcp-servers", sort }, key, cursor)] }, select: mcpServerSelect, orderBy: sortOrderBy(key), take: limit + 1 }),
     db.count({ where }),
     db.count({ where: visible }),
   ]);
-  const page = toSortedPage(sort, key, rows, limit);
+  const page = toSortedPage({ list: "mcp-servers", sort }, key, rows, limit);
   return { items: page.items.map(toMcpServerView), nextCursor: page.nextCursor, total, unfilteredTotal };
 }

@@ -27,10 +27,10 @@ export async function listMembers({
     ...(search ? { user: { OR: [{ email: { contains: search, mode: "insensitive" as const } }, { name: { contains: search, mode: "insensitive" as const } }] } } : {}),
   };
   const [rows, total, unfilteredTotal] = await Promise.all([
-    db.findMany({ where: { AND: [where, afterSortCursor(sort, key, cursor)] }, select: memberSelect, orderBy: sortOrderBy(key), take: limit + 1 }),
+    db.findMany({ where: { AND: [where, afterSortCursor({ list: "members", sort }, key, cursor)] }, select: memberSelect, orderBy: sortOrderBy(key), take: limit + 1 }),
     db.count({ where }),
     db.count({ where: { orgId } }),
   ]);
-  const page = toSortedPage(sort, key, rows, limit);
+  const page = toSortedPage({ list: "members", sort }, key, rows, limit);
   return { items: page.items.map(toMemberView), nextCursor: page.nextCursor, total, unfilteredTotal };
 }

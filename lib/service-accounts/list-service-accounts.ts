@@ -35,11 +35,11 @@ export async function listServiceAccounts({
   const db = forOrg(orgId).serviceAccount;
   const key = SORTS[sort];
   const [rows, total, unfilteredTotal] = await Promise.all([
-    db.findMany({ where: { AND: [where, afterSortCursor(sort, key, cursor)] }, select: serviceAccountSelect, orderBy: sortOrderBy(key), take: limit + 1 }),
+    db.findMany({ where: { AND: [where, afterSortCursor({ list: "service-accounts", sort }, key, cursor)] }, select: serviceAccountSelect, orderBy: sortOrderBy(key), take: limit + 1 }),
     db.count({ where }),
     db.count({ where: { orgId } }),
   ]);
-  const page = toSortedPage(sort, key, rows, limit);
+  const page = toSortedPage({ list: "service-accounts", sort }, key, rows, limit);
   const counts = await countActiveTokens(forOrg(orgId), orgId, page.items.map((a) => a.id));
   return { items: page.items.map((a) => toServiceAccountView(a, counts.get(a.id) ?? 0)), nextCursor: page.nextCursor, total, unfilteredTotal };
 }

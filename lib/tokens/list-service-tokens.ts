@@ -51,10 +51,10 @@ export async function listServiceTokens({
   const db = forOrg(orgId).serviceToken;
   const key = SORTS[sort];
   const [rows, total, unfilteredTotal] = await Promise.all([
-    db.findMany({ where: { AND: [where, afterSortCursor(sort, key, cursor)] }, select: tokenSelect, orderBy: sortOrderBy(key), take: limit + 1 }),
+    db.findMany({ where: { AND: [where, afterSortCursor({ list: "service-tokens", sort }, key, cursor)] }, select: tokenSelect, orderBy: sortOrderBy(key), take: limit + 1 }),
     db.count({ where }),
     db.count({ where: ownerWhere(orgId, owner) }),
   ]);
-  const page = toSortedPage(sort, key, rows, limit);
+  const page = toSortedPage({ list: "service-tokens", sort }, key, rows, limit);
   return { items: page.items.map((row) => toTokenView(row, now)), nextCursor: page.nextCursor, total, unfilteredTotal };
 }

@@ -24,10 +24,10 @@ export async function listToolsets({
   const visible = { orgId, ...(ids ? { id: { in: ids } } : {}) };
   const where = { ...visible, ...(search ? { name: { contains: search, mode: "insensitive" as const } } : {}) };
   const [rows, total, unfilteredTotal] = await Promise.all([
-    db.findMany({ where: { AND: [where, afterSortCursor(sort, key, cursor)] }, select: toolsetSelect, orderBy: sortOrderBy(key), take: limit + 1 }),
+    db.findMany({ where: { AND: [where, afterSortCursor({ list: "toolsets", sort }, key, cursor)] }, select: toolsetSelect, orderBy: sortOrderBy(key), take: limit + 1 }),
     db.count({ where }),
     db.count({ where: visible }),
   ]);
-  const page = toSortedPage(sort, key, rows, limit);
+  const page = toSortedPage({ list: "toolsets", sort }, key, rows, limit);
   return { items: page.items.map(toToolsetView), nextCursor: page.nextCursor, total, unfilteredTotal };
 }
