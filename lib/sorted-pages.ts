@@ -78,7 +78,7 @@ export function afterSortCursor<Row>(order: SortOrder, key: SortKey<Row>, cursor
 }
 
 /** Query `limit + 1` rows in sortOrderBy() and pass them here. */
-export function toSortedPage<Row extends { id: string }>(order: SortOrder, key: SortKey<Row>, rows: Row[], limit: number): Page<Row> {
+function toSortedPage<Row extends { id: string }>(order: SortOrder, key: SortKey<Row>, rows: Row[], limit: number): Page<Row> {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodeSortCursor(order, key.value(last), last.id) : null };
@@ -120,3 +120,32 @@ const invalidCursor = (message: string) => new AppError("bad_request", message, 
 
 /** A list answer: the page, how many rows match the filters, and how many there are at all. */
 export type CountedPage<T> = Page<T> & { total: number; unfilteredTotal: number };
+
+/**
+ * One page of a list in `order` after `cursor`, with its two totals: `rows`
+ * reads the rows matching the list's filters and `after` (the cursor's where
+ * fragment) with `orderBy` and `take`; `total` counts the filtered rows,
+ * `unfilteredTotal` all the caller may see (Prisma's queries, which run only
+ * when awaited: nothing runs for a refused cursor). The three run together.
+ */
+export async function countedSortedPage<Row extends { id: string }>({
+  order,
+  key,
+  cursor,
+  limit,
+  rows,
+  total,
+  unfilteredTotal,
+}: {
+  order: SortOrder;
+  key: SortKey<Row>;
+  cursor: string | undefined;
+  limit: number;
+  rows: (page: { after: object; orderBy: ReturnType<typeof sortOrderBy>; take: number }) => PromiseLike<Row[]>;
+  total: PromiseLike<number>;
+  unfilteredTotal: PromiseLike<number>;
+}): Promise<CountedPage<Row>> {
+  const after = afterSortCursor(order, key, cursor);
+  const [found, filtered, all] = await Promise.all([rows({ after, orderBy: sortOrderBy(key), take: limit + 1 }), total, unfilteredTotal]);
+  return { ...toSortedPage(order, key, found, limit), total: filtered, unfilteredTotal: all };
+}

@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { formatDate } from "@/lib/client/format-date";
 import type { NameAgeSort } from "@/lib/client/api";
 import { nameAgeListCodec, useListUrlState } from "@/lib/client/use-list-url-state";
 import { PageHeader } from "@/components/shell/page-header";
@@ -11,7 +10,7 @@ import { EmptyNotice, EmptyState } from "@/components/ui/empty-state";
 import { loadedItems, QueryList } from "@/components/ui/query-states";
 import { ListCount } from "@/components/ui/list-count";
 import { SearchField, searchInUrl } from "@/components/ui/search-field";
-import { DataTable } from "@/components/ui/table";
+import { createdColumn, DataTable } from "@/components/ui/table";
 import { CreateGroupDialog } from "@/components/groups/create-group-dialog";
 import { useGroups, type Group } from "@/lib/client/groups";
 
@@ -44,8 +43,8 @@ export function GroupsView({ org }: { org: { slug: string; name: string } }) {
         }
       >
         <>
-          <ListCount total={groups.data?.pages[0]?.total} unfilteredTotal={groups.data?.pages[0]?.unfilteredTotal} shown={items.length} noun={["group", "groups"]} />
-          <GroupsTable org={org} groups={items} sort={list.values.sort || "oldest"} onSort={(sort) => list.set("sort", sort === "oldest" ? "" : sort)} />
+          <ListCount page={groups.data?.pages[0]} shown={items.length} noun={["group", "groups"]} />
+          <GroupsTable org={org} groups={items} sort={list.values.sort} onSort={(sort) => list.set("sort", sort)} />
         </>
       </QueryList>
       <CreateGroupDialog org={org.slug} open={creating} onClose={() => setCreating(false)} />
@@ -74,12 +73,7 @@ function GroupsTable({ org, groups, sort, onSort }: { org: { slug: string; name:
         },
         { header: "Description", className: "max-w-md truncate text-slate-700", cell: (group) => group.description || <span className="text-slate-500">No description</span> },
         { header: "Members", headerClassName: "text-right", className: "text-right text-slate-700 tabular-nums", cell: (group) => group.memberCount },
-        {
-          header: "Created",
-          sortBy: { ascending: "oldest", descending: "newest", first: "descending" },
-          className: "whitespace-nowrap text-slate-700",
-          cell: (row) => <time dateTime={row.createdAt}>{formatDate(row.createdAt)}</time>,
-        },
+        createdColumn(),
       ]}
     />
   );

@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { formatDate } from "@/lib/client/format-date";
 import type { NameAgeSort } from "@/lib/client/api";
 import { nameAgeListCodec, useListUrlState } from "@/lib/client/use-list-url-state";
 import { PageHeader } from "@/components/shell/page-header";
@@ -13,7 +12,7 @@ import { loadedItems, QueryList } from "@/components/ui/query-states";
 import { ListCount } from "@/components/ui/list-count";
 import { SearchField, searchInUrl } from "@/components/ui/search-field";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { DataTable } from "@/components/ui/table";
+import { createdColumn, DataTable } from "@/components/ui/table";
 import { McpServerStatusBadges } from "@/components/mcp-servers/mcp-server-badges";
 import { RegisterMcpServerDialog } from "@/components/mcp-servers/register-mcp-server-dialog";
 import { useMcpServers, type McpServer } from "@/lib/client/mcp-servers";
@@ -49,8 +48,8 @@ export function McpServersView({ org }: { org: Org }) {
         }
       >
         <>
-          <ListCount total={servers.data?.pages[0]?.total} unfilteredTotal={servers.data?.pages[0]?.unfilteredTotal} shown={items.length} noun={["MCP server", "MCP servers"]} />
-          <McpServersTable org={org} servers={items} sort={list.values.sort || "oldest"} onSort={(sort) => list.set("sort", sort === "oldest" ? "" : sort)} />
+          <ListCount page={servers.data?.pages[0]} shown={items.length} noun={["MCP server", "MCP servers"]} />
+          <McpServersTable org={org} servers={items} sort={list.values.sort} onSort={(sort) => list.set("sort", sort)} />
         </>
       </QueryList>
       <RegisterMcpServerDialog org={org.slug} open={registering} onClose={() => setRegistering(false)} />
@@ -89,12 +88,7 @@ function McpServersTable({ org, servers, sort, onSort }: { org: Org; servers: Mc
           className: "whitespace-nowrap text-slate-700",
           cell: (server) => (server.lastSyncedAt ? <RelativeTime iso={server.lastSyncedAt} /> : <span className="text-slate-500">Never</span>),
         },
-        {
-          header: "Created",
-          sortBy: { ascending: "oldest", descending: "newest", first: "descending" },
-          className: "whitespace-nowrap text-slate-700",
-          cell: (row) => <time dateTime={row.createdAt}>{formatDate(row.createdAt)}</time>,
-        },
+        createdColumn(),
       ]}
     />
   );

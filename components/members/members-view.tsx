@@ -13,7 +13,7 @@ import { RemoveMemberDialog } from "@/components/members/remove-member-dialog";
 import { useMembers, type Member, type MemberSort, type Role } from "@/lib/client/members";
 import { EmptyNotice } from "@/components/ui/empty-state";
 
-const MEMBERS_LIST = listUrlCodec({ search: { typed: true }, sort: { allowed: ["email", "-email", "newest", "oldest"] } });
+const MEMBERS_LIST = listUrlCodec({ search: { typed: true }, sort: { allowed: ["email", "-email", "newest", "oldest"], default: "oldest" } });
 
 export type MembersContext = { org: { slug: string; name: string }; currentUserId: string; actorRole: Role };
 
@@ -41,15 +41,15 @@ export function MembersView({ org, currentUserId, actorRole }: MembersContext) {
         }
       >
         <>
-          <ListCount total={members.data?.pages[0]?.total} unfilteredTotal={members.data?.pages[0]?.unfilteredTotal} shown={items.length} noun={["member", "members"]} />
+          <ListCount page={members.data?.pages[0]} shown={items.length} noun={["member", "members"]} />
           <MembersTable
             org={org}
             members={items}
             currentUserId={currentUserId}
             actorRole={actorRole}
             onRemove={setRemoving}
-            sort={list.values.sort || "oldest"}
-            onSort={(sort) => list.set("sort", sort === "oldest" ? "" : sort)}
+            sort={list.values.sort}
+            onSort={(sort) => list.set("sort", sort)}
           />
         </>
       </QueryList>

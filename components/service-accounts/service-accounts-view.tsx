@@ -9,10 +9,9 @@ import { Field } from "@/components/ui/field";
 import { ListCount } from "@/components/ui/list-count";
 import { loadedItems, QueryList } from "@/components/ui/query-states";
 import { Select } from "@/components/ui/select";
-import { DataTable } from "@/components/ui/table";
+import { createdColumn, DataTable } from "@/components/ui/table";
 import { CreateServiceAccountDialog } from "@/components/service-accounts/create-service-account-dialog";
 import { SERVICE_ACCOUNT_STATUS_LABELS, ServiceAccountStatusBadge } from "@/components/service-accounts/service-account-status-badge";
-import { formatDate } from "@/lib/client/format-date";
 import { formatDateTime, formatRelativeTime } from "@/lib/client/format-relative-time";
 import { useServiceAccounts, type AccountTokenFilter, type ServiceAccount, type ServiceAccountSort, type ServiceAccountStatus } from "@/lib/client/service-accounts";
 import { listUrlCodec, useListUrlState } from "@/lib/client/use-list-url-state";
@@ -25,17 +24,17 @@ const SERVICE_ACCOUNTS_LIST = listUrlCodec({
   search: { typed: true },
   status: { allowed: ["ACTIVE", "DISABLED"] },
   tokens: { allowed: ["expiring", "expired"] },
-  sort: { allowed: ["oldest", "name", "-name"] },
+  sort: { allowed: ["newest", "oldest", "name", "-name"], default: "newest" },
 });
 
 export function ServiceAccountsView({ org }: { org: Org }) {
   // Filters, search and sort live in the URL: shareable, and the back button undoes them.
   const list = useListUrlState(SERVICE_ACCOUNTS_LIST);
   const { status, tokens } = list.values as { status: ServiceAccountStatus | ""; tokens: AccountTokenFilter | "" };
-  const sort = (list.values.sort || "newest") as ServiceAccountSort;
+  const sort = list.values.sort as ServiceAccountSort;
   const query = list.values.search;
   const [creating, setCreating] = useState(false);
-  const accounts = useServiceAccounts(org.slug, { search: query, status, tokens, sort: list.values.sort as ServiceAccountSort });
+  const accounts = useServiceAccounts(org.slug, { search: query, status, tokens, sort });
   const firstPage = accounts.data?.pages[0];
   const items = loadedItems(accounts.data);
   const filtered = query !== "" || status !== "" || tokens !== "";
@@ -99,8 +98,8 @@ export function ServiceAccountsView({ org }: { org: Org }) {
         }
       >
         <>
-          <ListCount total={firstPage?.total} unfilteredTotal={firstPage?.unfilteredTotal} shown={items.length} noun={["service account", "service accounts"]} />
-          <ServiceAccountsTable org={org} accounts={items} sort={sort} onSort={(next) => list.set("sort", next === "newest" ? "" : next)} />
+          <ListCount page={firstPage} shown={items.length} noun={["service account", "service accounts"]} />
+          <ServiceAccountsTable org={org} accounts={items} sort={sort} onSort={(next) => list.set("sort", next)} />
         </>
       </QueryList>
       <CreateServiceAccountDialog org={org.slug} open={creating} onClose={() => setCreating(false)} />
@@ -154,12 +153,7 @@ function ServiceAccountsTable({ org, accounts, sort, onSort }: { org: Org; accou
               <span className="text-slate-500">Never</span>
             ),
         },
-        {
-          header: "Created",
-          sortBy: { ascending: "oldest", descending: "newest", first: "descending" },
-          className: "whitespace-nowrap text-slate-700",
-          cell: (account) => <time dateTime={account.createdAt}>{formatDate(account.createdAt)}</time>,
-        },
+        createdColumn(),
       ]}
     />
   );

@@ -33,11 +33,11 @@ type TokensPanelProps = {
 /** One owner's tokens: filter, list, mint (shown once) and revoke. Used by a service account's page and by Service Tokens. */
 const TOKENS_LIST = listUrlCodec({
   status: { allowed: ["active", "expiring", "suspended", "expired", "revoked"] },
-  sort: { allowed: ["oldest", "name", "-name", "expires", "-expires", "lastUsed", "-lastUsed"] },
+  sort: { allowed: ["newest", "oldest", "name", "-name", "expires", "-expires", "lastUsed", "-lastUsed"], default: "newest" },
 });
 
 /** The orders the Sort select offers; the column headers reach the others. */
-const SORT_LABELS: Partial<Record<TokenSort, string>> = { "": "Newest first", oldest: "Oldest first", expires: "Soonest expiry first", "-lastUsed": "Recently used first" };
+const SORT_LABELS: Partial<Record<TokenSort, string>> = { newest: "Newest first", oldest: "Oldest first", expires: "Soonest expiry first", "-lastUsed": "Recently used first" };
 
 export function TokensPanel({ org, owner, caption, heading, newTokenDescription, emptyMessage }: TokensPanelProps) {
   const headingId = useId();
@@ -96,8 +96,8 @@ export function TokensPanel({ org, owner, caption, heading, newTokenDescription,
         }
       >
         <>
-          <ListCount total={firstPage?.total} unfilteredTotal={firstPage?.unfilteredTotal} shown={items.length} noun={["token", "tokens"]} />
-          <TokensTable caption={caption} tokens={items} sort={sort || "newest"} onSort={(next) => list.set("sort", next === "newest" ? "" : next)} onRevoke={setRevoking} onRoll={setRolling} onPermissions={orgWide ? setEditingPermissions : undefined}
+          <ListCount page={firstPage} shown={items.length} noun={["token", "tokens"]} />
+          <TokensTable caption={caption} tokens={items} sort={sort} onSort={(next) => list.set("sort", next)} onRevoke={setRevoking} onRoll={setRolling} onPermissions={orgWide ? setEditingPermissions : undefined}
             onEditRateLimit={setEditingRateLimit}
           />
         </>

@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { formatDate } from "@/lib/client/format-date";
 import type { NameAgeSort } from "@/lib/client/api";
 import { nameAgeListCodec, useListUrlState } from "@/lib/client/use-list-url-state";
 import { PageHeader } from "@/components/shell/page-header";
@@ -11,7 +10,7 @@ import { EmptyNotice, EmptyState } from "@/components/ui/empty-state";
 import { loadedItems, QueryList } from "@/components/ui/query-states";
 import { ListCount } from "@/components/ui/list-count";
 import { SearchField, searchInUrl } from "@/components/ui/search-field";
-import { DataTable } from "@/components/ui/table";
+import { createdColumn, DataTable } from "@/components/ui/table";
 import { CreateToolsetDialog } from "@/components/toolsets/create-toolset-dialog";
 import { useToolsets, type Toolset } from "@/lib/client/toolsets";
 
@@ -46,8 +45,8 @@ export function ToolsetsView({ org }: { org: Org }) {
         }
       >
         <>
-          <ListCount total={toolsets.data?.pages[0]?.total} unfilteredTotal={toolsets.data?.pages[0]?.unfilteredTotal} shown={items.length} noun={["toolset", "toolsets"]} />
-          <ToolsetsTable org={org} toolsets={items} sort={list.values.sort || "oldest"} onSort={(sort) => list.set("sort", sort === "oldest" ? "" : sort)} />
+          <ListCount page={toolsets.data?.pages[0]} shown={items.length} noun={["toolset", "toolsets"]} />
+          <ToolsetsTable org={org} toolsets={items} sort={list.values.sort} onSort={(sort) => list.set("sort", sort)} />
         </>
       </QueryList>
       <CreateToolsetDialog org={org.slug} open={creating} onClose={() => setCreating(false)} />
@@ -77,12 +76,7 @@ function ToolsetsTable({ org, toolsets, sort, onSort }: { org: Org; toolsets: To
         { header: "Description", className: "max-w-md truncate text-slate-700", cell: (toolset) => toolset.description || <span className="text-slate-500">No description</span> },
         { header: "Tools", headerClassName: "text-right", className: "text-right text-slate-700 tabular-nums", cell: (toolset) => toolset.toolCount },
         { header: "Assigned to", headerClassName: "text-right", className: "text-right text-slate-700 tabular-nums", cell: (toolset) => toolset.assignmentCount },
-        {
-          header: "Created",
-          sortBy: { ascending: "oldest", descending: "newest", first: "descending" },
-          className: "whitespace-nowrap text-slate-700",
-          cell: (row) => <time dateTime={row.createdAt}>{formatDate(row.createdAt)}</time>,
-        },
+        createdColumn(),
       ]}
     />
   );

@@ -1,3 +1,5 @@
+import { formatDate } from "@/lib/client/format-date";
+
 /**
  * A bordered data table; pass a caption so screen readers can name it. A wide
  * table scrolls inside its own box (relative: the screen-reader-only caption
@@ -80,6 +82,16 @@ export type Column<Row> = {
   className?: string;
   cell: (row: Row) => React.ReactNode;
 };
+
+/** The "Created" column of a list sorted by age (`oldest`/`newest`; a first click shows the newest). */
+export function createdColumn<Row extends { createdAt: string }>(): Column<Row> {
+  return {
+    header: "Created",
+    sortBy: { ascending: "oldest", descending: "newest", first: "descending" },
+    className: "whitespace-nowrap text-slate-700",
+    cell: (row) => <time dateTime={row.createdAt}>{formatDate(row.createdAt)}</time>,
+  };
+}
 
 type DataTableProps<Row> = {
   caption: string;

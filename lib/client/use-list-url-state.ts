@@ -100,4 +100,4 @@ export function useListUrlState<T extends Values>(codec: ListUrlCodec<T>) {
 }
 
 /** Most lists: a search box and a sort (name or age; "" is the list's default). */
-export const nameAgeListCodec = listUrlCodec({ search: { typed: true }, sort: { allowed: ["newest", "oldest", "name", "-name"] } });
+export const nameAgeListCodec = listUrlCodec({ search: { typed: true }, sort: { allowed: ["newest", "oldest", "name", "-name"], default: "oldest" } });

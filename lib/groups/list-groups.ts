@@ -1,6 +1,6 @@
 import "server-only";
 import { forOrg } from "@/lib/db/for-org";
-import { afterSortCursor, nameAndAgeSorts, sortOrderBy, toSortedPage, type CountedPage } from "@/lib/sorted-pages";
+import { countedSortedPage, nameAndAgeSorts, type CountedPage } from "@/lib/sorted-pages";
 import type { ListGroupsQuery } from "@/lib/groups/contract";
 import { groupSelect, toGroupView, type GroupView } from "@/lib/groups/group-view";
 
@@ -15,13 +15,8 @@ export async function listGroups({
   sort = "oldest",
 }: { orgId: string } & Omit<ListGroupsQuery, "sort"> & { sort?: ListGroupsQuery["sort"] }): Promise<CountedPage<GroupView>> {
   const db = forOrg(orgId).group;
-  const key = SORTS[sort];
   const where = { orgId, ...(search ? { name: { contains: search, mode: "insensitive" as const } } : {}) };
-  const [rows, total, unfilteredTotal] = await Promise.all([
-    db.findMany({ where: { AND: [where, afterSortCursor({ list: "groups", sort }, key, cursor)] }, select: groupSelect, orderBy: sortOrderBy(key), take: limit + 1 }),
-    db.count({ where }),
-    db.count({ where: { orgId } }),
-  ]);
-  const page = toSortedPage({ list: "groups", sort }, key, rows, limit);
-  return { items: page.items.map(toGroupView), nextCursor: page.nextCursor, total, unfilteredTotal };
+  const page = await countedSortedPage({ order: { list: "groups", sort }, key: SORTS[sort], cursor, limit, total: db.count({ where }), unfilteredTotal: db.count({ where: { orgId } }),
+    rows: ({ after, ...slice }) => db.findMany({ where: { AND: [where, after] }, select: groupSelect, ...slice }) });
+  return { ...page, items: page.items.map(toGroupView) };
 }

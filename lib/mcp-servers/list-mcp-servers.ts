@@ -1,6 +1,6 @@
 import "server-only";
 import { forOrg } from "@/lib/db/for-org";
-import { afterSortCursor, nameAndAgeSorts, sortOrderBy, toSortedPage, type CountedPage } from "@/lib/sorted-pages";
+import { countedSortedPage, nameAndAgeSorts, type CountedPage } from "@/lib/sorted-pages";
 import type { ListMcpServersQuery } from "@/lib/mcp-servers/contract";
 import { mcpServerSelect, toMcpServerView, type McpServerView } from "@/lib/mcp-servers/mcp-server-view";
 
@@ -19,15 +19,10 @@ export async function listMcpServers({
   ids = null,
 }: { orgId: string; ids?: string[] | null } & Omit<ListMcpServersQuery, "sort"> & { sort?: ListMcpServersQuery["sort"] }): Promise<CountedPage<McpServerView>> {
   const db = forOrg(orgId).mcpServer;
-  const key = SORTS[sort];
   const visible = { orgId, ...(ids ? { id: { in: ids } } : {}) };
   // AND, not a spread: the cursor and the search are both an OR.
   const where = { AND: [visible, search ? { OR: [{ name: { contains: search, mode: "insensitive" as const } }, { slug: { contains: search.toLowerCase() } }] } : {}] };
-  const [rows, total, unfilteredTotal] = await Promise.all([
-    db.findMany({ where: { AND: [where, afterSortCursor({ list: "mcp-servers", sort }, key, cursor)] }, select: mcpServerSelect, orderBy: sortOrderBy(key), take: limit + 1 }),
-    db.count({ where }),
-    db.count({ where: visible }),
-  ]);
-  const page = toSortedPage({ list: "mcp-servers", sort }, key, rows, limit);
-  return { items: page.items.map(toMcpServerView), nextCursor: page.nextCursor, total, unfilteredTotal };
+  const page = await countedSortedPage({ order: { list: "mcp-servers", sort }, key: SORTS[sort], cursor, limit, total: db.count({ where }), unfilteredTotal: db.count({ where: visible }),
+    rows: ({ after, ...slice }) => db.findMany({ where: { AND: [where, after] }, select: mcpServerSelect, ...slice }) });
+  return { ...page, items: page.items.map(toMcpServerView) };
 }

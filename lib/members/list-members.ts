@@ -1,6 +1,6 @@
 import "server-only";
 import { forOrg } from "@/lib/db/for-org";
-import { afterSortCursor, createdAtSort, sortOrderBy, stringSort, toSortedPage, type CountedPage, type SortKeys } from "@/lib/sorted-pages";
+import { countedSortedPage, createdAtSort, stringSort, type CountedPage, type SortKeys } from "@/lib/sorted-pages";
 import type { ListMembersQuery } from "@/lib/members/contract";
 import { memberSelect, toMemberView, type MemberView } from "@/lib/members/member-view";
 
@@ -21,16 +21,11 @@ export async function listMembers({
   sort = "oldest",
 }: { orgId: string } & Omit<ListMembersQuery, "sort"> & { sort?: ListMembersQuery["sort"] }): Promise<CountedPage<MemberView>> {
   const db = forOrg(orgId).membership;
-  const key = SORTS[sort];
   const where = {
     orgId,
     ...(search ? { user: { OR: [{ email: { contains: search, mode: "insensitive" as const } }, { name: { contains: search, mode: "insensitive" as const } }] } } : {}),
   };
-  const [rows, total, unfilteredTotal] = await Promise.all([
-    db.findMany({ where: { AND: [where, afterSortCursor({ list: "members", sort }, key, cursor)] }, select: memberSelect, orderBy: sortOrderBy(key), take: limit + 1 }),
-    db.count({ where }),
-    db.count({ where: { orgId } }),
-  ]);
-  const page = toSortedPage({ list: "members", sort }, key, rows, limit);
-  return { items: page.items.map(toMemberView), nextCursor: page.nextCursor, total, unfilteredTotal };
+  const page = await countedSortedPage({ order: { list: "members", sort }, key: SORTS[sort], cursor, limit, total: db.count({ where }), unfilteredTotal: db.count({ where: { orgId } }),
+    rows: ({ after, ...slice }) => db.findMany({ where: { AND: [where, after] }, select: memberSelect, ...slice }) });
+  return { ...page, items: page.items.map(toMemberView) };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { forOrg } from "@/lib/db/for-org";
-import { afterSortCursor, nameAndAgeSorts, sortOrderBy, toSortedPage, type CountedPage } from "@/lib/sorted-pages";
+import { countedSortedPage, nameAndAgeSorts, type CountedPage } from "@/lib/sorted-pages";
 import { EXPIRED_WINDOW_MS, expiringBefore } from "@/lib/token-expiry";
 import { countActiveTokens } from "@/lib/service-accounts/count-active-tokens";
 import type { ListServiceAccountsQuery } from "@/lib/service-accounts/contract";
@@ -33,13 +33,8 @@ export async function listServiceAccounts({
     ...byTokens,
   };
   const db = forOrg(orgId).serviceAccount;
-  const key = SORTS[sort];
-  const [rows, total, unfilteredTotal] = await Promise.all([
-    db.findMany({ where: { AND: [where, afterSortCursor({ list: "service-accounts", sort }, key, cursor)] }, select: serviceAccountSelect, orderBy: sortOrderBy(key), take: limit + 1 }),
-    db.count({ where }),
-    db.count({ where: { orgId } }),
-  ]);
-  const page = toSortedPage({ list: "service-accounts", sort }, key, rows, limit);
+  const page = await countedSortedPage({ order: { list: "service-accounts", sort }, key: SORTS[sort], cursor, limit, total: db.count({ where }), unfilteredTotal: db.count({ where: { orgId } }),
+    rows: ({ after, ...slice }) => db.findMany({ where: { AND: [where, after] }, select: serviceAccountSelect, ...slice }) });
   const counts = await countActiveTokens(forOrg(orgId), orgId, page.items.map((a) => a.id));
-  return { items: page.items.map((a) => toServiceAccountView(a, counts.get(a.id) ?? 0)), nextCursor: page.nextCursor, total, unfilteredTotal };
+  return { ...page, items: page.items.map((a) => toServiceAccountView(a, counts.get(a.id) ?? 0)) };
 }

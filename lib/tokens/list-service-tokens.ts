@@ -1,6 +1,6 @@
 import "server-only";
 import { forOrg } from "@/lib/db/for-org";
-import { afterSortCursor, nameAndAgeSorts, sortOrderBy, toSortedPage, type CountedPage, type SortKeys } from "@/lib/sorted-pages";
+import { countedSortedPage, nameAndAgeSorts, type CountedPage, type SortKeys } from "@/lib/sorted-pages";
 import { assertOwnerExists, ownerWhere, type TokenOwner } from "@/lib/tokens/token-owner";
 import type { ListTokensQuery } from "@/lib/tokens/contract";
 import { expiringBefore } from "@/lib/token-expiry";
@@ -49,12 +49,7 @@ export async function listServiceTokens({
   // AND, not a spread: the status and the cursor may both be an OR.
   const where = { AND: [ownerWhere(orgId, owner), byStatus] };
   const db = forOrg(orgId).serviceToken;
-  const key = SORTS[sort];
-  const [rows, total, unfilteredTotal] = await Promise.all([
-    db.findMany({ where: { AND: [where, afterSortCursor({ list: "service-tokens", sort }, key, cursor)] }, select: tokenSelect, orderBy: sortOrderBy(key), take: limit + 1 }),
-    db.count({ where }),
-    db.count({ where: ownerWhere(orgId, owner) }),
-  ]);
-  const page = toSortedPage({ list: "service-tokens", sort }, key, rows, limit);
-  return { items: page.items.map((row) => toTokenView(row, now)), nextCursor: page.nextCursor, total, unfilteredTotal };
+  const page = await countedSortedPage({ order: { list: "service-tokens", sort }, key: SORTS[sort], cursor, limit, total: db.count({ where }), unfilteredTotal: db.count({ where: ownerWhere(orgId, owner) }),
+    rows: ({ after, ...slice }) => db.findMany({ where: { AND: [where, after] }, select: tokenSelect, ...slice }) });
+  return { ...page, items: page.items.map((row) => toTokenView(row, now)) };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { forOrg } from "@/lib/db/for-org";
-import { afterSortCursor, nameAndAgeSorts, sortOrderBy, toSortedPage, type CountedPage } from "@/lib/sorted-pages";
+import { countedSortedPage, nameAndAgeSorts, type CountedPage } from "@/lib/sorted-pages";
 import type { ListToolsetsQuery } from "@/lib/toolsets/contract";
 import { toolsetSelect, toToolsetView, type ToolsetView } from "@/lib/toolsets/toolset-view";
 
@@ -20,14 +20,9 @@ export async function listToolsets({
   ids = null,
 }: { orgId: string; ids?: string[] | null } & Omit<ListToolsetsQuery, "sort"> & { sort?: ListToolsetsQuery["sort"] }): Promise<CountedPage<ToolsetView>> {
   const db = forOrg(orgId).toolset;
-  const key = SORTS[sort];
   const visible = { orgId, ...(ids ? { id: { in: ids } } : {}) };
   const where = { ...visible, ...(search ? { name: { contains: search, mode: "insensitive" as const } } : {}) };
-  const [rows, total, unfilteredTotal] = await Promise.all([
-    db.findMany({ where: { AND: [where, afterSortCursor({ list: "toolsets", sort }, key, cursor)] }, select: toolsetSelect, orderBy: sortOrderBy(key), take: limit + 1 }),
-    db.count({ where }),
-    db.count({ where: visible }),
-  ]);
-  const page = toSortedPage({ list: "toolsets", sort }, key, rows, limit);
-  return { items: page.items.map(toToolsetView), nextCursor: page.nextCursor, total, unfilteredTotal };
+  const page = await countedSortedPage({ order: { list: "toolsets", sort }, key: SORTS[sort], cursor, limit, total: db.count({ where }), unfilteredTotal: db.count({ where: visible }),
+    rows: ({ after, ...slice }) => db.findMany({ where: { AND: [where, after] }, select: toolsetSelect, ...slice }) });
+  return { ...page, items: page.items.map(toToolsetView) };
 }
