@@ -1,6 +1,8 @@
 // The gateway part of `npm run bench`: tools/call through Control Room's
 // /org/:slug against the same upstream directly and through the simplest
-// proxy that could work (the floor), interleaved in rounds (A B C A B C …) so
+// proxy that could work (the floor), and through that proxy running the
+// relay's own tools/call statement first (the floor of a gateway that makes
+// one round trip to PostgreSQL per call), interleaved in rounds (A B C D A …) so
 // a change in machine load lands on every side alike, with wrk sending raw
 // JSON-RPC (not an SDK client, which is slower than what it measures). Every
 // answer is checked; a run with a single failed call is void.
@@ -54,8 +56,8 @@ function treeCpuMs(pid: number | undefined): number | null {
   }
 }
 
-function child(command: string, args: string[], ready: RegExp): Promise<{ url: string; process: ChildProcess }> {
-  const proc = spawn(command, args, { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, LOG_LEVEL: "warn" } });
+function child(command: string, args: string[], ready: RegExp, env: Record<string, string> = {}): Promise<{ url: string; process: ChildProcess }> {
+  const proc = spawn(command, args, { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, LOG_LEVEL: "warn", ...env } });
   return new Promise((resolve, reject) => {
     proc.stdout!.on("data", (chunk: Buffer) => {
       const match = ready.exec(chunk.toString());
@@ -99,22 +101,30 @@ export async function benchRelay({
   gatewayPid,
   token,
   plainToken,
+  floor,
 }: {
   upstreamUrl: string;
   gatewayUrl: string;
   gatewayPid?: number;
   token: string;
   plainToken: string;
+  /** The relay's own statement for the measured token, run by the second proxy before it forwards. */
+  floor: { databaseUrl: string; query: { name: string; text: string; values: unknown[] } };
 }) {
   const proxy = await child("node", ["scripts/bench-proxy.mjs", upstreamUrl], /proxy (\S+)/);
+  const proxyWithStatement = await child("node", ["scripts/bench-proxy.mjs", upstreamUrl], /proxy (\S+)/, {
+    BENCH_PROXY_DATABASE_URL: floor.databaseUrl,
+    BENCH_PROXY_QUERY: JSON.stringify(floor.query),
+  });
   try {
     const targets: Target[] = [
       { name: "direct to the upstream", url: upstreamUrl, tool: "greet", headers: { "mcp-method": "tools/call", "mcp-name": "greet" } },
       { name: "bare node:http proxy", url: proxy.url, tool: "greet", headers: { "mcp-method": "tools/call", "mcp-name": "greet" }, pid: proxy.process.pid },
+      { name: "proxy + the relay's query", url: proxyWithStatement.url, tool: "greet", headers: { "mcp-method": "tools/call", "mcp-name": "greet" }, pid: proxyWithStatement.process.pid },
       { name: "Control Room /org/:slug", url: gatewayUrl, tool: "bench__greet", headers: { "mcp-method": "tools/call", "mcp-name": "bench__greet", authorization: `Bearer ${token}` }, pid: gatewayPid },
     ];
     // The same calls with a token that has no allowlist and no rate limit: what those two cost.
-    const plain: Target = { ...targets[2], name: "Control Room, plain token", headers: { ...targets[2].headers, authorization: `Bearer ${plainToken}` } };
+    const plain: Target = { ...targets[3], name: "Control Room, plain token", headers: { ...targets[3].headers, authorization: `Bearer ${plainToken}` } };
     for (const target of [...targets, plain]) await wrk(target, callBody(target.tool), 32, 2); // warm-up (JIT, pools, prepared statements)
     const results: Record<string, Record<number, Measured[]>> = Object.fromEntries([...targets, plain].map((t) => [t.name, { 1: [], 32: [] }]));
     for (let round = 1; round <= ROUNDS; round++) {
@@ -129,18 +139,19 @@ export async function benchRelay({
       results[plain.name][1].push(await wrk(plain, callBody(plain.tool), 1, SECONDS));
     }
     const listBody = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list", params: { _meta: MODERN_META } });
-    const gateway = targets[2];
+    const gateway = targets[3];
     await wrk({ ...gateway, headers: { authorization: gateway.headers.authorization, "mcp-method": "tools/list" } }, listBody, 1, 2);
     const list = await wrk({ ...gateway, headers: { authorization: gateway.headers.authorization, "mcp-method": "tools/list" } }, listBody, 1, SECONDS);
     return { targets: targets.map((t) => t.name), plain: plain.name, results, list };
   } finally {
     proxy.process.kill("SIGTERM");
+    proxyWithStatement.process.kill("SIGTERM");
   }
 }
 
 /** The summary: per round, each side's share of direct throughput at c32 and its p50 over direct at c1. */
 export function printRelaySummary({ targets, plain, results, list }: Awaited<ReturnType<typeof benchRelay>>) {
-  const [direct, proxy, gateway] = targets;
+  const [direct, proxy, floor, gateway] = targets;
   const range = (values: number[], digits: number, unit = "") => {
     const sorted = [...values].sort((a, b) => a - b);
     return `${sorted[0].toFixed(digits)}–${sorted[sorted.length - 1].toFixed(digits)}${unit}`;
@@ -150,7 +161,7 @@ export function printRelaySummary({ targets, plain, results, list }: Awaited<Ret
   console.log(`\ntools/call, ${ROUNDS} interleaved rounds of ${SECONDS} s, wrk with raw JSON-RPC (2026-07-28), every answer checked:`);
   console.log(`| target | calls/s at c32 | share of direct | p50 at c1 | p50 over direct | p99 at c1 |`);
   console.log(`|---|---|---|---|---|---|`);
-  for (const side of [direct, proxy, gateway]) {
+  for (const side of [direct, proxy, floor, gateway]) {
     console.log(
       `| ${side} | ${range(results[side][32].map((m) => m.callsPerSecond), 0)} | ${side === direct ? "100 %" : range(share(side), 1, " %")} | ` +
         `${range(results[side][1].map((m) => m.p50 / 1000), 3, " ms")} | ${side === direct ? "—" : range(added(side), 3, " ms")} | ${range(results[side][1].map((m) => m.p99 / 1000), 3, " ms")} |`,
@@ -158,8 +169,11 @@ export function printRelaySummary({ targets, plain, results, list }: Awaited<Ret
   }
   const cpu = (side: string) => results[side][32].map((m) => m.cpuMsPerCall).filter((v): v is number => v !== null);
   if (cpu(proxy).length && cpu(gateway).length) {
-    console.log(`CPU per call at c32 (the hop's process alone): bare proxy ${range(cpu(proxy), 3, " ms")}, Control Room ${range(cpu(gateway), 3, " ms")}`);
+    console.log(`CPU per call at c32 (the hop's process alone): bare proxy ${range(cpu(proxy), 3, " ms")}, proxy + query ${range(cpu(floor), 3, " ms")}, Control Room ${range(cpu(gateway), 3, " ms")}`);
   }
+  // What the gateway adds on top of its one round trip: the part of the c1 gap that is its own code.
+  const overFloor = results[gateway][1].map((m, i) => (m.p50 - results[floor][1][i].p50) / 1000);
+  console.log(`the relay's own work at c1 (p50 over the proxy that runs the same query): ${range(overFloor, 3, " ms")}`);
   const worstShare = Math.min(...share(gateway));
   const worstAdded = Math.max(...added(gateway));
   const guardCost = results[gateway][1].map((m, i) => (m.p50 - results[plain][1][i].p50) / 1000);

@@ -1,7 +1,7 @@
 // `npm run bench`: token verification and the service-account list under
 // load-shaped data (10,000 service accounts, 100,000 tokens) on PostgreSQL,
-// then the MCP gateway against its upstream directly and against a bare proxy
-// (scripts/bench-gateway.ts). A script, not a test: it prints numbers and the
+// then the MCP gateway against its upstream directly, a bare proxy, and that
+// proxy running the relay's own query per call (scripts/bench-gateway.ts). A script, not a test: it prints numbers and the
 // targets it met or missed; it asserts nothing.
 //
 // Uses a throwaway database on the server at DATABASE_URL (default: the local
@@ -177,6 +177,9 @@ async function benchGateway({ base, orgId, audit, gatewayPid }: { base: string; 
   const { db } = await import("@/lib/db/prisma");
   const { createMcpServer } = await import("@/lib/mcp-servers/create-mcp-server");
   const { mintServiceToken } = await import("@/lib/tokens/mint-service-token");
+  const { STATEMENTS } = await import("@/lib/mcp/relay/caller-statements");
+  const { hashToken } = await import("@/lib/tokens/token-format");
+  const { invalidTokenKey } = await import("@/lib/tokens/verify-service-token");
   const upstream = await startBenchUpstream();
   try {
     const server = await createMcpServer({ orgId, input: { name: "Bench upstream", slug: "bench", url: upstream.url, headers: {}, timeoutMs: 30_000 }, audit });
@@ -204,7 +207,10 @@ async function benchGateway({ base, orgId, audit, gatewayPid }: { base: string; 
     const plainAccount = await db().serviceAccount.create({ data: { orgId, name: "plain-bench" } });
     await db().toolsetAssignment.create({ data: { orgId, toolsetId: toolset.id, serviceAccountId: plainAccount.id } });
     const plain = await mintServiceToken({ orgId, owner: { serviceAccountId: plainAccount.id }, input: { name: "plain" }, createdById: null, audit });
-    return await benchRelay({ upstreamUrl: upstream.url, gatewayUrl: `${base}/org/bench`, gatewayPid, token, plainToken: plain.token });
+    // The floor with the gateway's one round trip: the tools/call statement the relay runs for this token and tool.
+    const values = [hashToken(token), invalidTokenKey("127.0.0.1"), "127.0.0.1", true, null, "bench", "bench__greet"];
+    const floor = { databaseUrl: process.env.DATABASE_URL!, query: { ...STATEMENTS.tool, values } };
+    return await benchRelay({ upstreamUrl: upstream.url, gatewayUrl: `${base}/org/bench`, gatewayPid, token, plainToken: plain.token, floor });
   } finally {
     upstream.process.kill("SIGTERM");
   }

@@ -20,6 +20,8 @@ import pg from "pg";
 const run = promisify(execFile);
 const SECONDS = Number(process.env.PROFILE_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.PROFILE_CONNECTIONS ?? 32);
+/** PROFILE_CPU=0: time and CPU per call only, without the profiler's overhead (for an A/B of latency). */
+const PROFILE = process.env.PROFILE_CPU !== "0";
 const SECRETS_KEY = Buffer.alloc(32, 7).toString("base64");
 
 async function main() {
@@ -40,7 +42,7 @@ async function main() {
     const { token } = await mintServiceToken({ orgId: org.id, owner: { serviceAccountId: account.id }, input: { name: "p", rateLimitPerMinute: 10_000_000 }, createdById: null, audit });
     await disconnectDb();
 
-    const gateway = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/relay-only.ts", path.join(profileDir, "relay.cpuprofile")], { stdio: ["ignore", "pipe", "inherit"], env: process.env });
+    const gateway = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/relay-only.ts", PROFILE ? path.join(profileDir, "relay.cpuprofile") : "-"], { stdio: ["ignore", "pipe", "inherit"], env: process.env });
     const lines: string[] = [];
     const waitFor = (pattern: RegExp) =>
       new Promise<RegExpExecArray>((resolve) => {
@@ -72,9 +74,10 @@ async function main() {
     gateway.kill("SIGINT");
     const cpu = JSON.parse((await waitFor(/^cpu (.*)/))[1]) as { ms: number; systemMs: number };
     await new Promise((resolve) => gateway.once("exit", resolve));
+    console.log(`c${CONNECTIONS}: ${(result.requests / SECONDS).toFixed(0)} calls/s, p50 ${(result.p50 / 1000).toFixed(3)} ms, gateway CPU ${(cpu.ms / result.requests).toFixed(3)} ms/call (${(cpu.systemMs / result.requests).toFixed(3)} ms of it in the kernel), PostgreSQL CPU ${backends.length ? (pgMs / result.requests).toFixed(3) : "?"} ms/call`);
+    if (!PROFILE) return;
     const rows = summarizeProfile(JSON.parse(readFileSync(path.join(profileDir, "relay.cpuprofile"), "utf8")));
     const busy = rows.filter((r) => r.module !== "(idle)").reduce((sum, r) => sum + r.ms, 0);
-    console.log(`c${CONNECTIONS}: ${(result.requests / SECONDS).toFixed(0)} calls/s, p50 ${(result.p50 / 1000).toFixed(3)} ms, gateway CPU ${(cpu.ms / result.requests).toFixed(3)} ms/call (${(cpu.systemMs / result.requests).toFixed(3)} ms of it in the kernel), PostgreSQL CPU ${backends.length ? (pgMs / result.requests).toFixed(3) : "?"} ms/call`);
     console.log(`relay CPU by module (${(busy / 1000).toFixed(1)} s busy in the profile):`);
     for (const row of rows.filter((r) => r.module !== "(idle)").slice(0, 25)) console.log(`${((row.ms / busy) * 100).toFixed(1).padStart(5)} %  ${row.module}`);
   } finally {

@@ -15,17 +15,19 @@ let cpuAtStart: NodeJS.CpuUsage | null = null;
 startGateway({ observe: process.env.PROFILE_OBSERVE !== "0" }).then((gateway) => {
   console.log(`gateway ${gateway.url}`);
   process.on("SIGUSR2", () => {
-    session.connect();
-    void session.post("Profiler.enable").then(() => session.post("Profiler.start")).then(() => {
+    const started = () => {
       cpuAtStart = process.cpuUsage();
       console.log("profiling");
-    });
+    };
+    // "-": measure the CPU time only, without the profiler's own overhead.
+    if (profileFile === "-") return started();
+    session.connect();
+    void session.post("Profiler.enable").then(() => session.post("Profiler.start")).then(started);
   });
   process.once("SIGINT", async () => {
     if (cpuAtStart) {
       const cpu = process.cpuUsage(cpuAtStart);
-      const { profile } = await session.post("Profiler.stop");
-      writeFileSync(profileFile, JSON.stringify(profile));
+      if (profileFile !== "-") writeFileSync(profileFile, JSON.stringify((await session.post("Profiler.stop")).profile));
       console.log(`cpu ${JSON.stringify({ ms: (cpu.user + cpu.system) / 1000, systemMs: cpu.system / 1000 })}`);
     }
     await gateway.close();
