@@ -6,6 +6,7 @@ import { STATEMENTS, type StatementVariant } from "@/lib/mcp/relay/caller-statem
 import type { UpstreamServer } from "@/lib/mcp/relay/upstream-server";
 import { invalidTokenKey, tokenVerificationOf, type TokenRow } from "@/lib/tokens/verify-service-token";
 import { hashToken } from "@/lib/tokens/token-format";
+import { NO_SLOTS, planSlots, settleSlots } from "@/lib/rate-limit/token-slot-leases";
 import type { JsonObject } from "@/lib/mcp/relay/protocol";
 
 /** A 2025-era caller's gateway session, as stored. */
@@ -40,7 +41,9 @@ export type CallerAuthorization =
   /** The data plane's pool is saturated or the database is away: shed with 503. */
   | { kind: "unavailable"; retryAfterSeconds: number };
 
-type Row = Omit<TokenRow, "expiresAt" | "revokedAt"> & {
+type Row = Omit<TokenRow, "expiresAt" | "revokedAt" | "slot"> & {
+  /** `taken`: how many slots the statement took (more than one: a lease for the next calls). */
+  slot: (NonNullable<TokenRow["slot"]> & { taken?: number }) | null;
   expiresAtMs: number | null;
   revoked: boolean | null;
   sessionRequested: boolean;
@@ -97,14 +100,22 @@ export async function authorizeCaller({
   const pool = pools().dataPlane;
   if (pool.waitingCount > Math.max(MIN_WAITING, MAX_WAITING_PER_CONNECTION * (pool.options.max ?? 1))) return { kind: "unavailable", retryAfterSeconds: 1 };
   const statement = STATEMENTS[variant];
-  const values: unknown[] = [hashToken(token), ip ? invalidTokenKey(ip) : "", ip, !process.env.REDIS_URL, sessionIdHash, capabilitiesDigest];
+  const tokenHash = hashToken(token);
+  // The limiter is PostgreSQL unless Redis is configured (then guardTokenRequest asks Redis).
+  const slots = process.env.REDIS_URL ? NO_SLOTS : planSlots(tokenHash);
+  const values: unknown[] = [tokenHash, ip ? invalidTokenKey(ip) : "", ip, slots.take, sessionIdHash, capabilitiesDigest];
   if (variant === "tool") values.push(toolName ?? "");
   let row: Row;
   try {
     ({ rows: [row] } = await pool.query<Row>({ ...prepared(statement), values }));
   } catch (error) {
+    settleSlots(tokenHash, slots, { limit: null, taken: 0 });
     logger.error("the MCP endpoint could not read from the database", { requestId, error });
     return { kind: "unavailable", retryAfterSeconds: 5 };
+  }
+  // A slot this instance leased earlier stands for the one the statement did not take.
+  if (settleSlots(tokenHash, slots, { limit: row.rateLimitPerMinute, taken: row.slot?.allowed ? (row.slot.taken ?? 1) : 0 })) {
+    row.slot = { allowed: true, retry_after_ms: 0, ahead_ms: 0 };
   }
   const verification = tokenVerificationOf({ ...row, expiresAt: new Date(row.expiresAtMs ?? 0), revokedAt: row.revoked ? new Date(0) : null });
   const access = await decideTokenAccess({ verification, ip, requestId, userAgent, orgSlug });

@@ -2,7 +2,9 @@
 // statements (planned once per connection, then only bound and executed).
 // Every variant reads, by the token's hash: the token, its organization and
 // account, both allowlist layers matched against the client address, the
-// rate-limit slot (taken here when the limiter is PostgreSQL), the per-address
+// rate-limit slot (taken here when the limiter is PostgreSQL: for a high-limit
+// token, several at once, which this instance then spends on its next calls
+// — lib/rate-limit/token-slot-leases.ts), the per-address
 // throttle for unusable tokens, the caller's gateway session and its upstream
 // sessions. The `tool` variant adds the called tool's access and its upstream,
 // the `servers` variant the servers whose prompts and resources it may use.
@@ -10,9 +12,12 @@
 // assignment change is seen by the very next request on every instance.
 //
 // Parameters: $1 token hash, $2 per-address throttle key, $3 client IP,
-// $4 take the rate-limit slot, $5 gateway session id hash, $6 capabilities
+// $4 how many rate-limit slots to take (0: none, this instance holds leased
+// ones; 1; or more: a lease, capped by the token's limit), $5 gateway session id hash, $6 capabilities
 // digest (the upstream-session scope of callers without a gateway session),
 // $7 exposed tool name (tool variant).
+
+import { LEASE_SIZE_SQL } from "@/lib/rate-limit/token-slot-leases";
 
 export type StatementVariant = "auth" | "tool" | "servers";
 
@@ -40,8 +45,8 @@ const BASE_COLUMNS = `
       'account', count(*) FILTER (WHERE n."serviceAccountId" IS NOT NULL),
       'accountMatch', COALESCE(bool_or(n."serviceAccountId" IS NOT NULL AND n.cidr::cidr >>= $3::inet), false))
      FROM "NetworkRule" n WHERE n."orgId" = t."orgId" AND (n."serviceAccountId" IS NULL OR n."serviceAccountId" = t."serviceAccountId")) AS allowlist,
-  CASE WHEN $4::boolean AND ${LIMIT} IS NOT NULL THEN
-    (SELECT row_to_json(c) FROM rate_limit_consume('token:' || t.id::text, 60000.0 / ${LIMIT}, 60000) c)
+  CASE WHEN $4::int > 0 AND ${LIMIT} IS NOT NULL THEN
+    (SELECT row_to_json(c) FROM rate_limit_take('token:' || t.id::text, 60000.0 / ${LIMIT}, 60000, LEAST($4::int, ${LEASE_SIZE_SQL(LIMIT)})) c)
   END AS slot,
   ($5::text IS NOT NULL) AS "sessionRequested",
   gs.id::text AS "sessionId", gs."protocolVersion" AS "sessionVersion", gs."clientCapabilities" AS "sessionCapabilities",
@@ -90,16 +95,16 @@ const SERVERS = `,
 
 export const STATEMENTS: Record<StatementVariant, { name: string; text: string }> = {
   auth: {
-    name: "cr_relay_auth_v2",
+    name: "cr_relay_auth_v3",
     text: `SELECT ${BASE_COLUMNS}, ${SESSIONS_OF_SCOPE("")} ${BASE_FROM}`,
   },
   tool: {
-    name: "cr_relay_tool_v2",
+    name: "cr_relay_tool_v3",
     text: `SELECT ${BASE_COLUMNS}, tool."toolName", tool.server, COALESCE(tool.allowed, false) AS allowed,
       ${SESSIONS_OF_SCOPE(`AND us."serverId" = tool."serverId"`)} ${BASE_FROM} ${TOOL}`,
   },
   servers: {
-    name: "cr_relay_servers_v2",
+    name: "cr_relay_servers_v3",
     text: `SELECT ${BASE_COLUMNS} ${SERVERS}, ${SESSIONS_OF_SCOPE("")} ${BASE_FROM}`,
   },
 };
