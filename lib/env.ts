@@ -69,6 +69,8 @@ const schema = z.object({
   TRUSTED_PROXY_HOPS: wholeNumber(0, 10).default(0),
   /** Rate limits count in this Redis instead of PostgreSQL. */
   REDIS_URL: url(["redis:", "rediss:"], "redis://127.0.0.1:6379").optional(),
+  /** off: every MCP call of a high-limit token takes its own PostgreSQL slot (exact counting, a write per call). */
+  RATE_LIMIT_LEASES: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"], { message: "must be debug, info, warn or error" }).default("info"),
   /** Serve /metrics on this port too (a listener of its own, for the scraper's network only). */
   METRICS_PORT: wholeNumber(1, 65535).optional(),

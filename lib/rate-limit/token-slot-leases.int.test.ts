@@ -32,11 +32,12 @@ const tatOf = async (tokenId: string) => (await db().rateLimitState.findUnique({
 describe("leased rate-limit slots", () => {
   it("never lets more concurrent calls through than the limit allows, and wastes almost none of it", async () => {
     // 6,000 a minute: one slot every 10 ms, leases of 5 (a burst of the whole minute's 6,000 is allowed).
+    // Twice as many calls as that, 50 at a time: however long the run, half of them must be refused.
     const limit = 6_000;
     const { token } = await bot(limit);
     const started = Date.now();
     const kinds: string[] = [];
-    for (let wave = 0; wave < 126; wave++) kinds.push(...(await Promise.all(Array.from({ length: 50 }, () => authorize(token)))).map((o) => o.kind));
+    for (let wave = 0; wave < 240; wave++) kinds.push(...(await Promise.all(Array.from({ length: 50 }, () => authorize(token)))).map((o) => o.kind));
     const elapsedMs = Date.now() - started;
     const ok = kinds.filter((k) => k === "ok").length;
     expect(kinds.filter((k) => k !== "ok" && k !== "rate_limited")).toEqual([]);
@@ -54,8 +55,24 @@ describe("leased rate-limit slots", () => {
     expect((await authorize(token)).kind).toBe("ok");
     expect(await tatOf(tokenId)).toBe(leased);
     await db().serviceToken.update({ where: { id: tokenId }, data: { rateLimitPerMinute: 1 } });
-    // 50 slots of 0.5 ms were counted: a limit of one a minute has no room for another call now.
-    expect((await authorize(token)).kind).toBe("rate_limited");
+    // Under one a minute, two more calls cannot both pass; from the old lease (48 slots left) they would.
+    const next = [(await authorize(token)).kind, (await authorize(token)).kind];
+    expect(next.filter((kind) => kind === "ok").length).toBeLessThanOrEqual(1);
+    expect(next).toContain("rate_limited");
+  });
+
+  it("with RATE_LIMIT_LEASES=off takes a slot on every call", async () => {
+    process.env.RATE_LIMIT_LEASES = "off";
+    try {
+      const { token, tokenId } = await bot(120_000);
+      expect((await authorize(token)).kind).toBe("ok");
+      const first = await tatOf(tokenId);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      expect((await authorize(token)).kind).toBe("ok");
+      expect(await tatOf(tokenId)).not.toBe(first);
+    } finally {
+      delete process.env.RATE_LIMIT_LEASES;
+    }
   });
 
   it("refuses a revoked token on the next call although slots are leased for it", async () => {

@@ -4,8 +4,8 @@
 --
 -- rate_limit_take takes up to p_want slots for p_key at once: all p_want if
 -- the limit has room for them, else one if it has room for that (a lease for
--- the MCP relay's high-limit tokens, lib/rate-limit/token-slot-leases.ts: it
--- never lets more through than single slots would). Returns whether slots
+-- the MCP relay's high-limit tokens, lib/rate-limit/token-slot-leases.ts,
+-- which states what that costs in exactness). Returns whether slots
 -- were taken and how many, how long to wait when none was, and how far ahead
 -- of now the key's theoretical arrival time now stands. A take is one
 -- statement (the upsert); a lease the limit has no room for tries one slot

@@ -102,14 +102,15 @@ export async function authorizeCaller({
   const statement = STATEMENTS[variant];
   const tokenHash = hashToken(token);
   // The limiter is PostgreSQL unless Redis is configured (then guardTokenRequest asks Redis).
-  const slots = process.env.REDIS_URL ? NO_SLOTS : planSlots(tokenHash);
+  // Read per call, like REDIS_URL everywhere: lib/env.ts validates both at start.
+  const slots = process.env.REDIS_URL ? NO_SLOTS : planSlots(tokenHash, { leasing: process.env.RATE_LIMIT_LEASES !== "off" });
   const values: unknown[] = [tokenHash, ip ? invalidTokenKey(ip) : "", ip, slots.take, sessionIdHash, capabilitiesDigest];
   if (variant === "tool") values.push(toolName ?? "");
   let row: Row;
   try {
     ({ rows: [row] } = await pool.query<Row>({ ...prepared(statement), values }));
   } catch (error) {
-    settleSlots(tokenHash, slots, { limit: null, taken: 0 });
+    settleSlots(tokenHash, slots, { limit: undefined, taken: 0 });
     logger.error("the MCP endpoint could not read from the database", { requestId, error });
     return { kind: "unavailable", retryAfterSeconds: 5 };
   }
