@@ -1,8 +1,9 @@
 // `npm run bench`: token verification and the service-account list under
 // load-shaped data (10,000 service accounts, 100,000 tokens) on PostgreSQL,
 // then the MCP gateway against its upstream directly, a bare proxy, and that
-// proxy running the relay's own query per call (scripts/bench-gateway.ts). A script, not a test: it prints numbers and the
-// targets it met or missed; it asserts nothing.
+// proxy running the relay's own query per call (scripts/bench-gateway.ts). A
+// script, not a test: it prints numbers and the targets it met or missed; it
+// asserts nothing.
 //
 // Uses a throwaway database on the server at DATABASE_URL (default: the local
 // PostgreSQL at 127.0.0.1:5432), a production build (built if missing), and

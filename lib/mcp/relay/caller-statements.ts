@@ -3,19 +3,18 @@
 // Every variant reads, by the token's hash: the token, its organization and
 // account, both allowlist layers matched against the client address, the
 // rate-limit slot (taken here when the limiter is PostgreSQL: for a high-limit
-// token, several at once, which this instance then spends on its next calls
-// — lib/rate-limit/token-slot-leases.ts), the per-address
-// throttle for unusable tokens, the caller's gateway session and its upstream
-// sessions. The `tool` variant adds the called tool's access and its upstream,
+// token, several at once, which this instance then spends on its next calls,
+// lib/rate-limit/token-slot-leases.ts), the per-address throttle for unusable
+// tokens, the caller's gateway session and its upstream sessions. The `tool` variant adds the called tool's access and its upstream,
 // the `servers` variant the servers whose prompts and resources it may use.
 // Nothing is cached: a revocation, a disabled account, an allowlist, grant or
 // assignment change is seen by the very next request on every instance.
 //
 // Parameters: $1 token hash, $2 per-address throttle key, $3 client IP,
 // $4 how many rate-limit slots to take (0: none, this instance holds leased
-// ones; 1; or more: a lease, capped by the token's limit), $5 gateway session id hash, $6 capabilities
-// digest (the upstream-session scope of callers without a gateway session),
-// $7 exposed tool name (tool variant).
+// ones; 1; or more: a lease, capped by the token's limit), $5 gateway session
+// id hash, $6 capabilities digest (the upstream-session scope of callers
+// without a gateway session), $7 exposed tool name (tool variant).
 
 import { LEASE_SIZE_SQL } from "@/lib/rate-limit/token-slot-leases";
 
