@@ -5,8 +5,9 @@
 // rate-limit slot (taken here when the limiter is PostgreSQL: for a high-limit
 // token, several at once, which this instance then spends on its next calls,
 // lib/rate-limit/token-slot-leases.ts), the per-address throttle for unusable
-// tokens, the caller's gateway session and its upstream sessions. The `tool` variant adds the called tool's access and its upstream,
-// the `servers` variant the servers whose prompts and resources it may use.
+// tokens, the caller's gateway session and its upstream sessions. The `tool`
+// variant adds the called tool's access and its upstream, the `servers`
+// variant the servers whose prompts and resources it may use.
 // Nothing is cached: a revocation, a disabled account, an allowlist, grant or
 // assignment change is seen by the very next request on every instance.
 //
