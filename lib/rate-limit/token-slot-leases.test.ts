@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { clearLeases, LEASE_TTL_MS, leasedSlots, MAX_LEASE, planSlots, settleSlots } from "@/lib/rate-limit/token-slot-leases";
+import { clearLeases, LEASE_TTL_MS, leasedSlots, MAX_LEASE, planSlots, releaseSlots, settleSlots } from "@/lib/rate-limit/token-slot-leases";
 
 // The bookkeeping of leased rate-limit slots in one instance (the counting
 // itself is PostgreSQL's: token-slot-leases.int.test.ts).
@@ -49,7 +49,7 @@ describe("leased rate-limit slots", () => {
     settleSlots("t", planSlots("t", at(0)), { limit: 60_000, taken: 3 }, 0);
     const plan = planSlots("t", at(1));
     expect(leasedSlots("t")).toBe(1);
-    expect(settleSlots("t", plan, { limit: undefined, taken: 0 }, 1)).toBe(false);
+    releaseSlots("t", plan);
     expect(leasedSlots("t")).toBe(2);
   });
 
@@ -64,7 +64,7 @@ describe("leased rate-limit slots", () => {
     expect(leasedSlots("t")).toBe(0);
     settleSlots("t", planSlots("t", at(0)), { limit: 60_000, taken: 0 }, 0);
     expect(leasedSlots("t")).toBe(0);
-    settleSlots("t", planSlots("t", at(0)), { limit: undefined, taken: 0 }, 0);
+    releaseSlots("t", planSlots("t", at(0)));
     expect(planSlots("t", at(0)).take).toBe(MAX_LEASE);
   });
 

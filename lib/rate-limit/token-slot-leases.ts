@@ -62,19 +62,17 @@ export function planSlots(tokenHash: string, { leasing = true, now = Date.now() 
 
 /**
  * After the statement, with the token's limit as it read it and the slots it
- * took (0 when it took none or was refused; `limit` undefined when the
- * statement failed): keeps what a lease brought beyond the call's own slot,
- * and says whether the call has a leased slot — only if the limit is still the
+ * took (0 when it took none or was refused): keeps what a lease brought
+ * beyond the call's own slot, and says whether the call has a leased slot — only if the limit is still the
  * one the lease was taken under (else the lease is dropped, and the call takes
  * a slot of its own).
  */
-export function settleSlots(tokenHash: string, plan: SlotPlan, { limit, taken }: { limit: number | null | undefined; taken: number }, now = Date.now()): boolean {
+export function settleSlots(tokenHash: string, plan: SlotPlan, { limit, taken }: { limit: number | null; taken: number }, now = Date.now()): boolean {
   if (plan.take === MAX_LEASE) state.taking.delete(tokenHash);
   if (plan.lease) {
     if (limit === plan.lease.limit) return true;
-    // The statement failed: the slot goes back. The limit changed: the lease goes.
-    if (limit === undefined) plan.lease.left++;
-    else if (state.held.get(tokenHash) === plan.lease) state.held.delete(tokenHash);
+    // The limit changed: the lease goes.
+    if (state.held.get(tokenHash) === plan.lease) state.held.delete(tokenHash);
     return false;
   }
   if (!limit || taken <= 1) return false;
@@ -87,6 +85,12 @@ export function settleSlots(tokenHash: string, plan: SlotPlan, { limit, taken }:
     state.held.set(tokenHash, { limit, left: taken - 1, until: now + LEASE_TTL_MS });
   }
   return false;
+}
+
+/** When the statement failed: a held slot goes back to its lease, a lease take is no longer under way. */
+export function releaseSlots(tokenHash: string, plan: SlotPlan): void {
+  if (plan.take === MAX_LEASE) state.taking.delete(tokenHash);
+  if (plan.lease) plan.lease.left++;
 }
 
 /** What this instance holds for a token (tests). */

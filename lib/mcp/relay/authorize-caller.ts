@@ -6,7 +6,7 @@ import { STATEMENTS, type StatementVariant } from "@/lib/mcp/relay/caller-statem
 import type { UpstreamServer } from "@/lib/mcp/relay/upstream-server";
 import { invalidTokenKey, tokenVerificationOf, type TokenRow } from "@/lib/tokens/verify-service-token";
 import { hashToken } from "@/lib/tokens/token-format";
-import { NO_SLOTS, planSlots, settleSlots } from "@/lib/rate-limit/token-slot-leases";
+import { NO_SLOTS, planSlots, releaseSlots, settleSlots } from "@/lib/rate-limit/token-slot-leases";
 import type { JsonObject } from "@/lib/mcp/relay/protocol";
 
 /** A 2025-era caller's gateway session, as stored. */
@@ -42,8 +42,8 @@ export type CallerAuthorization =
   | { kind: "unavailable"; retryAfterSeconds: number };
 
 type Row = Omit<TokenRow, "expiresAt" | "revokedAt" | "slot"> & {
-  /** `taken`: how many slots the statement took (more than one: a lease for the next calls). */
-  slot: (NonNullable<TokenRow["slot"]> & { taken?: number }) | null;
+  /** `taken`: how many slots the statement took (0 when refused; more than one: a lease for the next calls). */
+  slot: (NonNullable<TokenRow["slot"]> & { taken: number }) | null;
   expiresAtMs: number | null;
   revoked: boolean | null;
   sessionRequested: boolean;
@@ -110,13 +110,13 @@ export async function authorizeCaller({
   try {
     ({ rows: [row] } = await pool.query<Row>({ ...prepared(statement), values }));
   } catch (error) {
-    settleSlots(tokenHash, slots, { limit: undefined, taken: 0 });
+    releaseSlots(tokenHash, slots);
     logger.error("the MCP endpoint could not read from the database", { requestId, error });
     return { kind: "unavailable", retryAfterSeconds: 5 };
   }
   // A slot this instance leased earlier stands for the one the statement did not take.
-  if (settleSlots(tokenHash, slots, { limit: row.rateLimitPerMinute, taken: row.slot?.allowed ? (row.slot.taken ?? 1) : 0 })) {
-    row.slot = { allowed: true, retry_after_ms: 0, ahead_ms: 0 };
+  if (settleSlots(tokenHash, slots, { limit: row.rateLimitPerMinute, taken: row.slot?.taken ?? 0 })) {
+    row.slot = { allowed: true, retry_after_ms: 0, ahead_ms: 0, taken: 0 };
   }
   const verification = tokenVerificationOf({ ...row, expiresAt: new Date(row.expiresAtMs ?? 0), revokedAt: row.revoked ? new Date(0) : null });
   const access = await decideTokenAccess({ verification, ip, requestId, userAgent, orgSlug });
