@@ -135,6 +135,25 @@ describe("sendToUpstream", () => {
     expect(carriers[1]).not.toBe(carriers[0]);
   });
 
+  it("resolves a host name through the outbound policy: a loopback name is refused unless its network is allowed", async () => {
+    const upstream = await rawUpstream((socket) => socket.write(OK));
+    const byName = serverAt(upstream.url.replace("127.0.0.1", "localhost"));
+    process.env.UPSTREAM_ALLOWED_NETWORKS = "";
+    try {
+      const failure = await post(byName).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(UpstreamFailure);
+      expect((failure as UpstreamFailure).reason).toBe("blocked");
+      expect((failure as UpstreamFailure).message).toContain("UPSTREAM_ALLOWED_NETWORKS");
+      expect(upstream.seen.connections).toBe(0);
+    } finally {
+      process.env.UPSTREAM_ALLOWED_NETWORKS = "127.0.0.0/8";
+    }
+    // Allowed now: of the name's addresses only the allowed one (127.0.0.1, not ::1) is connected to.
+    const answer = await post(byName);
+    expect((await readBody("raw", answer.body)).toString()).toBe(ANSWER);
+    expect(upstream.seen.connections).toBe(1);
+  });
+
   it("an unreachable upstream is a failure naming it", async () => {
     const upstream = await rawUpstream(() => {});
     const { url } = upstream;
