@@ -45,6 +45,14 @@ const call = (token: string, headers: Record<string, string> = {}) =>
     body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }),
   });
 
+async function until(condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error("the condition did not hold in time");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 const rule = (cidr: string, serviceAccountId: string | null = null) =>
   addNetworkRule({ orgId: tenant.org.id, serviceAccountId, cidr, label: "", audit: tenant.audit });
 
@@ -63,6 +71,9 @@ describe("IP allowlists on the MCP endpoint", () => {
     await rule("10.0.0.0/8", a.accountId);
     const accountDenies = await call(a.token);
     expect(accountDenies.status).toBe(403);
+    // The denial's audit event is written in the background: let it land before the tables are reset
+    // under it (a reset racing that write could fail on its locks).
+    await until(async () => (await db().auditEvent.count({ where: { orgId: tenant.org.id, action: "network.denied" } })) === 1);
 
     await resetDatabase();
     tenant = await createTenant();
