@@ -14,6 +14,7 @@ import { promisify } from "node:util";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { createScratchDatabase } from "@/lib/testing/scratch-database";
 import { startBenchUpstream } from "./bench-gateway";
+import { seedRelayBot } from "./seed-relay-bot";
 import { summarizeProfile } from "./summarize-cpu-profile";
 import pg from "pg";
 
@@ -22,7 +23,6 @@ const SECONDS = Number(process.env.PROFILE_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.PROFILE_CONNECTIONS ?? 32);
 /** PROFILE_CPU=0: time and CPU per call only, without the profiler's overhead (for an A/B of latency). */
 const PROFILE = process.env.PROFILE_CPU !== "0";
-const SECRETS_KEY = Buffer.alloc(32, 7).toString("base64");
 
 async function main() {
   const database = await createScratchDatabase("cr_profile", process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
@@ -30,17 +30,7 @@ async function main() {
   const upstream = await startBenchUpstream();
   try {
     await migrateDatabase({ connectionString: database.url });
-    Object.assign(process.env, { DATABASE_URL: database.url, SECRETS_KEY, UPSTREAM_ALLOWED_NETWORKS: "127.0.0.0/8", LOG_LEVEL: "warn" });
-    const { createTenant } = await import("@/lib/testing/fixtures");
-    const { createMcpServer } = await import("@/lib/mcp-servers/create-mcp-server");
-    const { mintServiceToken } = await import("@/lib/tokens/mint-service-token");
-    const { db, disconnectDb } = await import("@/lib/db/prisma");
-    const { org, audit } = await createTenant({ slug: "profile" });
-    await createMcpServer({ orgId: org.id, input: { name: "Bench", slug: "bench", url: upstream.url, headers: {}, timeoutMs: 30_000 }, audit });
-    const account = await db().serviceAccount.create({ data: { orgId: org.id, name: "profile-bot", accessMode: "FULL_ACCESS" } });
-    await db().networkRule.createMany({ data: Array.from({ length: 100 }, (_, i) => ({ orgId: org.id, serviceAccountId: account.id, cidr: i === 99 ? "127.0.0.0/8" : `10.${i}.0.0/16` })) });
-    const { token } = await mintServiceToken({ orgId: org.id, owner: { serviceAccountId: account.id }, input: { name: "p", rateLimitPerMinute: 10_000_000 }, createdById: null, audit });
-    await disconnectDb();
+    const { token } = await seedRelayBot({ databaseUrl: database.url, upstreamUrl: upstream.url, slug: "profile", access: "full" });
 
     const gateway = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/relay-only.ts", PROFILE ? path.join(profileDir, "relay.cpuprofile") : "-"], { stdio: ["ignore", "pipe", "inherit"], env: process.env });
     const lines: string[] = [];

@@ -1,7 +1,7 @@
 // `npm run bench:relay-ab`: a quick A/B of the relay between checkouts (or
 // node flags), against the same floor, in one run. It seeds a throwaway
-// database like `npm run bench` (a restricted bot, its toolset, a 100-entry
-// allowlist whose last entry matches, a rate limit), starts the bench
+// database like `npm run bench` (scripts/seed-relay-bot.ts: a restricted bot,
+// its toolset, a 100-entry allowlist whose last entry matches, a rate limit), starts the bench
 // upstream, the bare proxy, the proxy running the relay's own statement, and
 // the MCP endpoint alone (scripts/relay-only.ts) from each checkout, then
 // drives each with wrk in interleaved rounds (the gateways' order reversed
@@ -23,6 +23,7 @@ import { promisify } from "node:util";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { createScratchDatabase } from "@/lib/testing/scratch-database";
 import { startBenchUpstream } from "./bench-gateway";
+import { seedRelayBot } from "./seed-relay-bot";
 
 const run = promisify(execFile);
 const SECONDS = Number(process.env.RELAY_AB_SECONDS ?? 5);
@@ -30,7 +31,6 @@ const ROUNDS = Number(process.env.RELAY_AB_ROUNDS ?? 6);
 const CONNECTIONS = Number(process.env.RELAY_AB_C ?? 1);
 const DIRS = (process.env.RELAY_AB_DIRS ?? ".").split(",").map((dir) => path.resolve(dir));
 const FLAGS = process.env.RELAY_AB_FLAGS?.split(" ").filter(Boolean) ?? [];
-const SECRETS_KEY = Buffer.alloc(32, 7).toString("base64");
 const META = { "io.modelcontextprotocol/protocolVersion": "2026-07-28", "io.modelcontextprotocol/clientCapabilities": {} };
 
 type Side = { name: string; url: string; tool: string; authorization?: string; pid?: number };
@@ -72,24 +72,10 @@ async function main() {
   const children: ChildProcess[] = [upstream.process];
   try {
     await migrateDatabase({ connectionString: database.url });
-    Object.assign(process.env, { DATABASE_URL: database.url, SECRETS_KEY, UPSTREAM_ALLOWED_NETWORKS: "127.0.0.0/8", LOG_LEVEL: "warn" });
-    const { createTenant } = await import("@/lib/testing/fixtures");
-    const { createMcpServer } = await import("@/lib/mcp-servers/create-mcp-server");
-    const { mintServiceToken } = await import("@/lib/tokens/mint-service-token");
-    const { db, disconnectDb } = await import("@/lib/db/prisma");
+    const { token } = await seedRelayBot({ databaseUrl: database.url, upstreamUrl: upstream.url, slug: "ab", access: "toolset" });
     const { STATEMENTS } = await import("@/lib/mcp/relay/caller-statements");
     const { hashToken } = await import("@/lib/tokens/token-format");
     const { invalidTokenKey } = await import("@/lib/tokens/verify-service-token");
-    const { org, audit } = await createTenant({ slug: "ab" });
-    const server = await createMcpServer({ orgId: org.id, input: { name: "Bench", slug: "bench", url: upstream.url, headers: {}, timeoutMs: 30_000 }, audit });
-    const greet = await db().catalogTool.findFirstOrThrow({ where: { serverId: server.id, name: "greet" } });
-    const toolset = await db().toolset.create({ data: { orgId: org.id, name: "Bench" } });
-    await db().toolsetTool.create({ data: { orgId: org.id, toolsetId: toolset.id, toolId: greet.id } });
-    const account = await db().serviceAccount.create({ data: { orgId: org.id, name: "ab-bot" } });
-    await db().toolsetAssignment.create({ data: { orgId: org.id, toolsetId: toolset.id, serviceAccountId: account.id } });
-    await db().networkRule.createMany({ data: Array.from({ length: 100 }, (_, i) => ({ orgId: org.id, serviceAccountId: account.id, cidr: i === 99 ? "127.0.0.0/8" : `10.${i}.0.0/16` })) });
-    const { token } = await mintServiceToken({ orgId: org.id, owner: { serviceAccountId: account.id }, input: { name: "ab", rateLimitPerMinute: 10_000_000 }, createdById: null, audit });
-    await disconnectDb();
 
     const values = [hashToken(token), invalidTokenKey("127.0.0.1"), "127.0.0.1", 0, null, "bench", "bench__greet"];
     const proxy = await child("node", ["scripts/bench-proxy.mjs", upstream.url], /proxy (\S+)/, {});

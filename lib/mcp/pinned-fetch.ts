@@ -49,13 +49,13 @@ export function createPinnedAgents() {
 /**
  * The relay's connections to upstreams: undici's keep-alive pools (one per
  * origin, up to 256 connections each), over the pinned lookup. undici rather
- * than node:http's agent because a request on a pooled connection costs far
+ * than node:http's agent because a request on a pooled connection costs
  * less (no ClientRequest, parser or socket listeners per request): 74–128 µs
  * per request for a client alone on the development machine. No headers or body
  * timeout of its own: every relayed call has its server's deadline, and a
  * notification stream may stay quiet for hours.
  */
-export function createUpstreamDispatcher(): Agent {
+function createUpstreamDispatcher(): Agent {
   return new Agent({ connect: { lookup: pinnedLookup }, connections: 256, headersTimeout: 0, bodyTimeout: 0 });
 }
 
