@@ -56,8 +56,9 @@ function treeCpuMs(pid: number | undefined): number | null {
   }
 }
 
-function child(command: string, args: string[], ready: RegExp, env: Record<string, string> = {}): Promise<{ url: string; process: ChildProcess }> {
-  const proc = spawn(command, args, { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, LOG_LEVEL: "warn", ...env } });
+/** Starts a helper process (in `cwd`) and resolves with the URL it prints once ready. */
+export function child(command: string, args: string[], ready: RegExp, env: Record<string, string> = {}, cwd = process.cwd()): Promise<{ url: string; process: ChildProcess }> {
+  const proc = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, LOG_LEVEL: "warn", ...env } });
   return new Promise((resolve, reject) => {
     proc.stdout!.on("data", (chunk: Buffer) => {
       const match = ready.exec(chunk.toString());

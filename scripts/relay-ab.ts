@@ -16,13 +16,13 @@
 // RELAY_AB_C      wrk connections (default 1), RELAY_AB_ROUNDS (default 6),
 //                 RELAY_AB_SECONDS per measurement (default 5)
 // A script, not a test.
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { execFile, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { createScratchDatabase } from "@/lib/testing/scratch-database";
-import { startBenchUpstream } from "./bench-gateway";
+import { child, startBenchUpstream } from "./bench-gateway";
 import { seedRelayBot } from "./seed-relay-bot";
 
 const run = promisify(execFile);
@@ -34,17 +34,6 @@ const FLAGS = process.env.RELAY_AB_FLAGS?.split(" ").filter(Boolean) ?? [];
 const META = { "io.modelcontextprotocol/protocolVersion": "2026-07-28", "io.modelcontextprotocol/clientCapabilities": {} };
 
 type Side = { name: string; url: string; tool: string; authorization?: string; pid?: number };
-
-function child(command: string, args: string[], ready: RegExp, env: Record<string, string>, cwd = process.cwd()): Promise<{ url: string; process: ChildProcess }> {
-  const proc = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, LOG_LEVEL: "warn", ...env } });
-  return new Promise((resolve, reject) => {
-    proc.stdout!.on("data", (chunk: Buffer) => {
-      const match = ready.exec(chunk.toString());
-      if (match) resolve({ url: match[1], process: proc });
-    });
-    proc.once("exit", (code) => reject(new Error(`${args.join(" ")} exited with ${code}`)));
-  });
-}
 
 /** User + system CPU ticks (1/100 s) of a process so far. */
 function cpuTicks(pid: number): number {
