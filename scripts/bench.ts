@@ -14,6 +14,7 @@ import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { createScratchDatabase } from "@/lib/testing/scratch-database";
+import { analyzeDatabase, seedBenchCatalog } from "./bench-catalog";
 import { benchRelay, printRelaySummary, startBenchUpstream } from "./bench-gateway";
 
 const ACCOUNTS = 10_000;
@@ -187,27 +188,18 @@ async function benchGateway({ base, orgId, audit, gatewayPid }: { base: string; 
     if (server.health !== "HEALTHY") throw new Error(`bench upstream did not sync: ${server.lastError}`);
     const greet = await db().catalogTool.findFirstOrThrow({ where: { serverId: server.id, name: "greet" } });
 
-    // 50 upstreams x 20 tools in the catalog; a 100-tool toolset (plus greet) for the bench accounts.
-    const servers = Array.from({ length: 50 }, (_, i) => ({ id: crypto.randomUUID(), orgId, name: `Catalog ${i}`, slug: `catalog-${i}`, url: `https://catalog-${i}.example.test/mcp` }));
-    await db().mcpServer.createMany({ data: servers });
-    const schema = { type: "object", properties: { q: { type: "string", description: "query" }, limit: { type: "number" } }, required: ["q"] };
-    const catalog = servers.flatMap((s) =>
-      Array.from({ length: 20 }, (_, j) => ({ id: crypto.randomUUID(), orgId, serverId: s.id, name: `tool_${j}`, exposedName: `${s.slug}__tool_${j}`, description: `Tool ${j} of ${s.name}`, inputSchema: schema })),
-    );
-    await db().catalogTool.createMany({ data: catalog });
-    const toolset = await db().toolset.create({ data: { orgId, name: "Bench" } });
-    await db().toolsetTool.createMany({ data: [greet, ...catalog.filter((_, i) => i % 10 === 0)].map((t) => ({ orgId, toolsetId: toolset.id, toolId: t.id })) });
-
+    const { toolsetId } = await seedBenchCatalog({ db: db(), orgId, greetId: greet.id });
     // The measured bot: a 100-entry allowlist whose last entry matches, and a rate limit it never reaches.
     const account = await db().serviceAccount.create({ data: { orgId, name: "gateway-bench" } });
-    await db().toolsetAssignment.create({ data: { orgId, toolsetId: toolset.id, serviceAccountId: account.id } });
+    await db().toolsetAssignment.create({ data: { orgId, toolsetId, serviceAccountId: account.id } });
     await db().networkRule.createMany({
       data: Array.from({ length: 100 }, (_, i) => ({ orgId, serviceAccountId: account.id, cidr: i === 99 ? "127.0.0.0/8" : `10.${i}.0.0/16` })),
     });
     const { token } = await mintServiceToken({ orgId, owner: { serviceAccountId: account.id }, input: { name: "bench", rateLimitPerMinute: 10_000_000 }, createdById: null, audit });
     const plainAccount = await db().serviceAccount.create({ data: { orgId, name: "plain-bench" } });
-    await db().toolsetAssignment.create({ data: { orgId, toolsetId: toolset.id, serviceAccountId: plainAccount.id } });
+    await db().toolsetAssignment.create({ data: { orgId, toolsetId, serviceAccountId: plainAccount.id } });
     const plain = await mintServiceToken({ orgId, owner: { serviceAccountId: plainAccount.id }, input: { name: "plain" }, createdById: null, audit });
+    await analyzeDatabase(db());
     // The floor with the gateway's one round trip: the tools/call statement the relay runs for this token and tool,
     // as a call with a leased rate-limit slot runs it (taking none; the relay also takes a lease every 50 calls).
     const values = [hashToken(token), invalidTokenKey("127.0.0.1"), "127.0.0.1", 0, null, "bench", "bench__greet"];

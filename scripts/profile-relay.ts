@@ -4,7 +4,8 @@
 // throwaway database, warms it up, then profiles it (the measured window
 // only) while wrk drives tools/call for PROFILE_SECONDS at
 // PROFILE_CONNECTIONS, and prints its CPU time per call and the profile
-// summarized by module.
+// summarized by module. PROFILE_METHOD=tools/list profiles the bench's
+// tools/list instead: a restricted bot that sees 101 of 1,001 tools.
 // A script, not a test.
 import { execFile, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
@@ -23,6 +24,9 @@ const SECONDS = Number(process.env.PROFILE_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.PROFILE_CONNECTIONS ?? 32);
 /** PROFILE_CPU=0: time and CPU per call only, without the profiler's overhead (for an A/B of latency). */
 const PROFILE = process.env.PROFILE_CPU !== "0";
+const LIST = process.env.PROFILE_METHOD === "tools/list";
+if (process.env.PROFILE_METHOD && !LIST) throw new Error(`PROFILE_METHOD is tools/call (the default) or tools/list, not ${process.env.PROFILE_METHOD}`);
+const META = { "io.modelcontextprotocol/protocolVersion": "2026-07-28", "io.modelcontextprotocol/clientCapabilities": {} };
 
 async function main() {
   const database = await createScratchDatabase("cr_profile", process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
@@ -30,7 +34,7 @@ async function main() {
   const upstream = await startBenchUpstream();
   try {
     await migrateDatabase({ connectionString: database.url });
-    const { token } = await seedRelayBot({ databaseUrl: database.url, upstreamUrl: upstream.url, slug: "profile", access: "full" });
+    const { token } = await seedRelayBot({ databaseUrl: database.url, upstreamUrl: upstream.url, slug: "profile", ...(LIST ? { access: "toolset", catalog: true } : { access: "full" }) });
 
     const gateway = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/relay-only.ts", PROFILE ? path.join(profileDir, "relay.cpuprofile") : "-"], { stdio: ["ignore", "pipe", "inherit"], env: process.env });
     const lines: string[] = [];
@@ -45,8 +49,8 @@ async function main() {
       });
     gateway.stdout!.on("data", (chunk: Buffer) => lines.push(...String(chunk).split("\n")));
     const url = (await waitFor(/^gateway (\S+)/))[1];
-    const body = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "bench__greet", arguments: { name: "p" }, _meta: { "io.modelcontextprotocol/protocolVersion": "2026-07-28", "io.modelcontextprotocol/clientCapabilities": {} } } });
-    const headers = `content-type: application/json|accept: application/json, text/event-stream|mcp-protocol-version: 2026-07-28|mcp-method: tools/call|mcp-name: bench__greet|authorization: Bearer ${token}`;
+    const body = JSON.stringify(LIST ? { jsonrpc: "2.0", id: 1, method: "tools/list", params: { _meta: META } } : { jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "bench__greet", arguments: { name: "p" }, _meta: META } });
+    const headers = `content-type: application/json|accept: application/json, text/event-stream|mcp-protocol-version: 2026-07-28|${LIST ? "mcp-method: tools/list" : "mcp-method: tools/call|mcp-name: bench__greet"}|authorization: Bearer ${token}`;
     const drive = async (seconds: number) => {
       const { stdout } = await run("wrk", ["-t1", `-c${CONNECTIONS}`, `-d${seconds}s`, "--timeout", "10s", "--latency", "-s", "scripts/bench-check.lua", `${url}org/profile`], { env: { ...process.env, BENCH_BODY: body, BENCH_HEADERS: headers } });
       const result = JSON.parse(stdout.split("\n").find((l) => l.startsWith("BENCH "))!.slice(6)) as { requests: number; p50: number; failed: number; errors: number };
