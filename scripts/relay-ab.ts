@@ -1,7 +1,7 @@
 // `npm run bench:relay-ab`: a quick A/B of the relay between checkouts (or
 // node flags), against the same floor, in one run. It seeds a throwaway
 // database like `npm run bench` (scripts/seed-relay-bot.ts: a restricted bot,
-// its toolset, a 100-entry allowlist whose last entry matches, a rate limit), starts the bench
+// its toolset in the bench's 1,000-tool catalog, a 100-entry allowlist whose last entry matches, a rate limit), starts the bench
 // upstream, the bare proxy, the proxy running the relay's own statement, and
 // the MCP endpoint alone (scripts/relay-only.ts) from each checkout, then
 // drives each with wrk in interleaved rounds (the gateways' order reversed
@@ -61,7 +61,7 @@ async function main() {
   const children: ChildProcess[] = [upstream.process];
   try {
     await migrateDatabase({ connectionString: database.url });
-    const { token } = await seedRelayBot({ databaseUrl: database.url, upstreamUrl: upstream.url, slug: "ab", access: "toolset" });
+    const { token } = await seedRelayBot({ databaseUrl: database.url, upstreamUrl: upstream.url, slug: "ab", access: "toolset", catalog: true });
     const { STATEMENTS } = await import("@/lib/mcp/relay/caller-statements");
     const { hashToken } = await import("@/lib/tokens/token-format");
     const { invalidTokenKey } = await import("@/lib/tokens/verify-service-token");

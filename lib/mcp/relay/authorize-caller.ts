@@ -108,7 +108,7 @@ export async function authorizeCaller({
   if (variant === "tool") values.push(toolName ?? "");
   let row: Row;
   try {
-    ({ rows: [row] } = await pool.query<Row>({ ...prepared(statement), values }));
+    ({ rows: [{ caller: row }] } = await pool.query<{ caller: Row }>({ ...prepared(statement), values }));
   } catch (error) {
     releaseSlots(tokenHash, slots);
     logger.error("the MCP endpoint could not read from the database", { requestId, error });
