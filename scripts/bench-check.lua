@@ -8,6 +8,14 @@ function setup(thread)
   table.insert(threads, thread)
 end
 
+-- BENCH_DELAY_MS: a pause before each request (wrk's delay hook), so the
+-- target idles between calls as long as it would behind a slower hop.
+if os.getenv("BENCH_DELAY_MS") then
+  function delay()
+    return tonumber(os.getenv("BENCH_DELAY_MS"))
+  end
+end
+
 function init(args)
   wrk.method = "POST"
   wrk.body = os.getenv("BENCH_BODY")

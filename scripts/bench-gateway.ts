@@ -68,11 +68,11 @@ export function child(command: string, args: string[], ready: RegExp, env: Recor
   });
 }
 
-async function wrk(target: Target, body: string, connections: number, seconds: number): Promise<Measured> {
+async function wrk(target: Target, body: string, connections: number, seconds: number, delayMs?: number): Promise<Measured> {
   const headers = { "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": "2026-07-28", ...target.headers };
   const cpuBefore = treeCpuMs(target.pid);
   const { stdout } = await run("wrk", ["-t1", `-c${connections}`, `-d${seconds}s`, "--timeout", "10s", "--latency", "-s", path.join("scripts", "bench-check.lua"), target.url], {
-    env: { ...process.env, BENCH_BODY: body, BENCH_HEADERS: Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join("|") },
+    env: { ...process.env, BENCH_BODY: body, BENCH_HEADERS: Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join("|"), ...(delayMs ? { BENCH_DELAY_MS: String(delayMs) } : {}) },
     maxBuffer: 1 << 20,
   });
   const line = stdout.split("\n").find((l) => l.startsWith("BENCH "));
@@ -128,6 +128,7 @@ export async function benchRelay({
     const plain: Target = { ...targets[3], name: "Control Room, plain token", headers: { ...targets[3].headers, authorization: `Bearer ${plainToken}` } };
     for (const target of [...targets, plain]) await wrk(target, callBody(target.tool), 32, 2); // warm-up (JIT, pools, prepared statements)
     const results: Record<string, Record<number, Measured[]>> = Object.fromEntries([...targets, plain].map((t) => [t.name, { 1: [], 32: [] }]));
+    const paced: (Measured & { pauseMs: number })[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
       for (const connections of [32, 1]) {
         for (const target of targets) {
@@ -138,12 +139,18 @@ export async function benchRelay({
         }
       }
       results[plain.name][1].push(await wrk(plain, callBody(plain.tool), 1, SECONDS));
+      // Direct again, pausing between calls as long as Control Room's hop lengthens each cycle: on a
+      // virtual machine a process that idles longer wakes more slowly, so part of a slower hop's
+      // c1 gap is the upstream's (and PostgreSQL's) own slower answer, whatever the hop does.
+      const [direct, , , gateway] = targets;
+      const pause = Math.max(1, Math.round((results[gateway.name][1][round - 1].p50 - results[direct.name][1][round - 1].p50) / 1000));
+      paced.push({ pauseMs: pause, ...(await wrk(direct, callBody(direct.tool), 1, SECONDS, pause)) });
     }
     const listBody = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list", params: { _meta: MODERN_META } });
     const gateway = targets[3];
     await wrk({ ...gateway, headers: { authorization: gateway.headers.authorization, "mcp-method": "tools/list" } }, listBody, 1, 2);
     const list = await wrk({ ...gateway, headers: { authorization: gateway.headers.authorization, "mcp-method": "tools/list" } }, listBody, 1, SECONDS);
-    return { targets: targets.map((t) => t.name), plain: plain.name, results, list };
+    return { targets: targets.map((t) => t.name), plain: plain.name, results, paced, list };
   } finally {
     proxy.process.kill("SIGTERM");
     proxyWithStatement.process.kill("SIGTERM");
@@ -151,7 +158,7 @@ export async function benchRelay({
 }
 
 /** The summary: per round, each side's share of direct throughput at c32 and its p50 over direct at c1. */
-export function printRelaySummary({ targets, plain, results, list }: Awaited<ReturnType<typeof benchRelay>>) {
+export function printRelaySummary({ targets, plain, results, paced, list }: Awaited<ReturnType<typeof benchRelay>>) {
   const [direct, proxy, floor, gateway] = targets;
   const range = (values: number[], digits: number, unit = "") => {
     const sorted = [...values].sort((a, b) => a - b);
@@ -175,6 +182,11 @@ export function printRelaySummary({ targets, plain, results, list }: Awaited<Ret
   // What the gateway adds on top of its one round trip: the part of the c1 gap that is its own code.
   const overFloor = results[gateway][1].map((m, i) => (m.p50 - results[floor][1][i].p50) / 1000);
   console.log(`the relay's own work at c1 (p50 over the proxy that runs the same query): ${range(overFloor, 3, " ms")}`);
+  const pacedAdded = paced.map((m, i) => (m.p50 - results[direct][1][i].p50) / 1000);
+  console.log(
+    `direct at c1, pausing ${range(paced.map((m) => m.pauseMs), 0, " ms")} between calls (as long as Control Room idles the upstream): ` +
+      `p50 ${range(pacedAdded, 3, " ms")} over direct back to back — the upstream's own slower wake-up, inside Control Room's c1 gap`,
+  );
   const worstShare = Math.min(...share(gateway));
   const worstAdded = Math.max(...added(gateway));
   const guardCost = results[gateway][1].map((m, i) => (m.p50 - results[plain][1][i].p50) / 1000);
